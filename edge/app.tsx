@@ -1,0 +1,58 @@
+/**
+ * The nbhd Worker as a Hono app: services on the context, security headers,
+ * session and CSRF middleware, one sub-app per area, and one error handler
+ * that turns expected failures into friendly pages and hides the rest.
+ */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { servicesFor, type AppEnv } from './context';
+import { notFound, PageError } from './errors';
+import { csrf } from './middleware/csrf';
+import { securityHeaders } from './middleware/security-headers';
+import { loadSession } from './middleware/session';
+import { renderPage, safeNeighborhood } from './render';
+import { auth, clientDocuments } from './routes/auth';
+import { home } from './routes/home';
+import { me } from './routes/me';
+import { ErrorPage } from '../views/pages/error';
+
+export const app = new Hono<AppEnv>()
+  .use(securityHeaders)
+  .use(async (c, next) => {
+    const services = servicesFor(c.env);
+    c.set('config', services.config);
+    c.set('db', services.db);
+    c.set('oauthClient', services.oauthClient);
+    await next();
+  })
+  .use(loadSession)
+  .use(csrf)
+  .route('/', home)
+  .route('/', auth)
+  .route('/', clientDocuments)
+  .route('/me', me);
+
+app.notFound(() => {
+  throw notFound();
+});
+
+app.onError(async (error, c) => {
+  const page =
+    error instanceof PageError
+      ? error
+      : error instanceof HTTPException && error.status < 500
+        ? new PageError(error.status, { title: 'That did not work', message: error.message })
+        : undefined;
+  if (!page) console.error('unhandled error', c.req.method, c.req.path, error);
+  c.header('Cache-Control', 'no-store');
+  const props = page?.page ?? {
+    title: 'Something went wrong on our side',
+    message:
+      'We could not finish that. Nothing you did caused it; please try again in a little while.',
+  };
+  return renderPage(
+    c,
+    { title: props.title, status: page?.status ?? 500, neighborhood: await safeNeighborhood(c) },
+    <ErrorPage {...props} />,
+  );
+});

@@ -1,0 +1,44 @@
+/**
+ * CSRF tokens. Basic browsers (and lynx) do not always send `Origin`, so
+ * every state-changing form carries a token: an HMAC of the browser's
+ * session id (or, before sign-in, of a random pre-session id kept in its
+ * own cookie). A token from another browser or session never verifies.
+ */
+
+const encoder = new TextEncoder();
+
+async function hmac(secret: string, message: string): Promise<Uint8Array> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
+}
+
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+/** The token for forms shown to the holder of `binding` (a session or pre-session id). */
+export async function csrfToken(secret: string, binding: string): Promise<string> {
+  return base64url(await hmac(secret, `csrf:${binding}`));
+}
+
+/** Compares in constant time so the token cannot be guessed byte by byte. */
+export async function verifyCsrfToken(
+  secret: string,
+  binding: string,
+  token: string,
+): Promise<boolean> {
+  const expected = await csrfToken(secret, binding);
+  if (token.length !== expected.length) return false;
+  let diff = 0;
+  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ token.charCodeAt(i);
+  return diff === 0;
+}

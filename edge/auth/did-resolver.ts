@@ -1,0 +1,60 @@
+/**
+ * Resolves `did:plc` and `did:web` identifiers to validated DID documents.
+ * The OAuth library's own resolver builds requests workerd rejects, so the
+ * client is given this one instead. The PLC directory is configuration:
+ * `https://plc.directory` in production, the local PLC in development.
+ */
+import { didDocumentValidator, type DidDocument } from '@atproto/did';
+import { fetchWithoutRedirects } from './fetch';
+
+export class DidResolutionError extends Error {
+  override name = 'DidResolutionError';
+}
+
+export interface DidResolverOptions {
+  plcUrl: string;
+  /** Allow `did:web` documents over plain http (local development only). */
+  allowHttp: boolean;
+}
+
+export function didDocumentUrl(did: string, { plcUrl, allowHttp }: DidResolverOptions): URL {
+  if (did.startsWith('did:plc:')) return new URL(`/${encodeURIComponent(did)}`, plcUrl);
+  if (did.startsWith('did:web:')) {
+    const host = decodeURIComponent(did.slice('did:web:'.length));
+    if (host.includes(':') && !allowHttp)
+      throw new DidResolutionError(`unsupported did:web ${did}`);
+    const scheme = allowHttp && /^(localhost|127\.0\.0\.1)(:|$)/.test(host) ? 'http' : 'https';
+    return new URL(`${scheme}://${host}/.well-known/did.json`);
+  }
+  throw new DidResolutionError(`unsupported DID method in ${did}`);
+}
+
+export function createDidResolver(options: DidResolverOptions) {
+  return {
+    async resolve(did: string): Promise<DidDocument> {
+      const url = didDocumentUrl(did, options);
+      const res = await fetchWithoutRedirects(url, {
+        headers: { accept: 'application/did+ld+json,application/json' },
+        redirect: 'error',
+      });
+      if (!res.ok) throw new DidResolutionError(`could not resolve ${did} (HTTP ${res.status})`);
+      const parsed = didDocumentValidator.safeParse(await res.json());
+      if (!parsed.success || parsed.data.id !== did) {
+        throw new DidResolutionError(`invalid DID document for ${did}`);
+      }
+      return parsed.data;
+    },
+  };
+}
+
+/** The PDS endpoint and handle a DID document declares. */
+export function describeDidDocument(doc: DidDocument): { pds?: string; handle?: string } {
+  const service = doc.service?.find(
+    (s) => s.id === '#atproto_pds' || s.id === `${doc.id}#atproto_pds`,
+  );
+  const aka = doc.alsoKnownAs?.find((a) => a.startsWith('at://'));
+  return {
+    pds: typeof service?.serviceEndpoint === 'string' ? service.serviceEndpoint : undefined,
+    handle: aka?.slice('at://'.length),
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * What a person may type into "Sign in with Bluesky": a handle such as
+ * `alice.bsky.social` (a leading `@` and surrounding spaces are forgiven) or
+ * a DID. The messages are shown next to the field.
+ */
+import { z } from 'zod';
+
+const HANDLE = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const DID = /^did:(plc:[a-z2-7]{24}|web:[a-z0-9.%:-]+)$/;
+
+export const signInSchema = z.object({
+  handle: z
+    .string()
+    .default('')
+    .transform((raw) => raw.trim().replace(/^@/, '').toLowerCase())
+    .pipe(
+      z
+        .string()
+        .min(1, 'Enter your handle, for example alice.bsky.social.')
+        .max(253, 'That is longer than any handle can be. Check what you typed.')
+        .refine(
+          (v) => HANDLE.test(v) || DID.test(v),
+          'That does not look like a handle. A handle has a dot in it, like alice.bsky.social, and no spaces.',
+        ),
+    ),
+});

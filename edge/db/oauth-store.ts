@@ -1,0 +1,87 @@
+/**
+ * DynamoDB-backed stores for the OAuth library: pending authorization
+ * requests (keyed by `state`), the library's token sessions (keyed by DID,
+ * inside the member's partition) and a cross-isolate lock for token refresh.
+ * Values are stored as JSON text; every item carries a TTL and every read
+ * checks it, because DynamoDB deletes expired items lazily.
+ */
+import type { NodeSavedSession, NodeSavedState, RuntimeLock } from '@atproto/oauth-client-node';
+import { isConditionFailure, type Dynamo, type Key } from './dynamo';
+import { nowSeconds } from './sessions';
+
+/** An authorization request may stay open this long before the user must start again. */
+export const STATE_TTL_SECONDS = 60 * 60;
+/** Token sessions outlive any refresh token the PDS hands out. */
+export const OAUTH_SESSION_TTL_SECONDS = 180 * 24 * 60 * 60;
+const LOCK_TTL_SECONDS = 20;
+
+function jsonStore<V>(db: Dynamo, keyOf: (key: string) => Key, ttlSeconds: number) {
+  return {
+    async get(key: string): Promise<V | undefined> {
+      const item = await db.get<{ value: string; expiresAt: number }>(keyOf(key));
+      if (!item || item.expiresAt <= nowSeconds()) return undefined;
+      return JSON.parse(item.value) as V;
+    },
+    async set(key: string, value: V): Promise<void> {
+      await db.put({
+        ...keyOf(key),
+        value: JSON.stringify(value),
+        expiresAt: nowSeconds() + ttlSeconds,
+      });
+    },
+    async del(key: string): Promise<void> {
+      await db.delete(keyOf(key));
+    },
+  };
+}
+
+export const oauthStateKey = (state: string) => ({ pk: `OAUTH_STATE#${state}`, sk: 'STATE' });
+
+export function createStateStore(db: Dynamo) {
+  return jsonStore<NodeSavedState>(db, oauthStateKey, STATE_TTL_SECONDS);
+}
+
+export function createSessionStore(db: Dynamo) {
+  return jsonStore<NodeSavedSession>(
+    db,
+    (did) => ({ pk: `MEMBER#${did}`, sk: 'OAUTH_SESSION' }),
+    OAUTH_SESSION_TTL_SECONDS,
+  );
+}
+
+/**
+ * A lock shared by every Worker isolate: a conditional write that succeeds
+ * only if no live lock item exists. It keeps two requests from refreshing the
+ * same token at once, which would make the PDS revoke both.
+ */
+export function createRequestLock(db: Dynamo, waitMs = 5000): RuntimeLock {
+  return async (name, fn) => {
+    const key = { pk: `LOCK#${name}`, sk: 'LOCK' };
+    const owner = crypto.randomUUID();
+    const deadline = Date.now() + waitMs;
+    for (let delay = 25; ; delay = Math.min(delay * 2, 400)) {
+      try {
+        await db.put(
+          { ...key, owner, expiresAt: nowSeconds() + LOCK_TTL_SECONDS },
+          {
+            condition: 'attribute_not_exists(pk) OR expiresAt < :now',
+            values: { ':now': nowSeconds() },
+          },
+        );
+        break;
+      } catch (error) {
+        if (!isConditionFailure(error) || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+    try {
+      return await fn();
+    } finally {
+      await db
+        .delete(key, { condition: 'owner = :owner', values: { ':owner': owner } })
+        .catch((error: unknown) => {
+          if (!isConditionFailure(error)) throw error;
+        });
+    }
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Our own sign-in sessions. Each lives under its member's partition, so
+ * every session of one member can be listed and revoked together. The
+ * cookie only names a session; deleting the item signs the browser out.
+ */
+import type { Dynamo } from './dynamo';
+
+export interface Session {
+  id: string;
+  did: string;
+  createdAt: string;
+  /** Epoch seconds. */
+  expiresAt: number;
+}
+
+export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+const sessionKey = (did: string, id: string) => ({ pk: `MEMBER#${did}`, sk: `SESSION#${id}` });
+
+export const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+export async function createSession(db: Dynamo, did: string): Promise<Session> {
+  const session: Session = {
+    id: crypto.randomUUID(),
+    did,
+    createdAt: new Date().toISOString(),
+    expiresAt: nowSeconds() + SESSION_TTL_SECONDS,
+  };
+  await db.put({ ...sessionKey(did, session.id), ...session });
+  return session;
+}
+
+/** The session, unless it was revoked or has expired (DynamoDB's TTL deletes lazily). */
+export async function getSession(
+  db: Dynamo,
+  did: string,
+  id: string,
+): Promise<Session | undefined> {
+  const item = await db.get<Session & { pk: string }>(sessionKey(did, id));
+  if (!item || item.expiresAt <= nowSeconds()) return undefined;
+  return { id: item.id, did: item.did, createdAt: item.createdAt, expiresAt: item.expiresAt };
+}
+
+export async function deleteSession(db: Dynamo, did: string, id: string): Promise<void> {
+  await db.delete(sessionKey(did, id));
+}
+
+/** Ends every session of a member at once (sign-out everywhere, removal). */
+export async function deleteAllSessions(db: Dynamo, did: string): Promise<number> {
+  const sessions = await db.query<Session>(`MEMBER#${did}`, { prefix: 'SESSION#' });
+  await Promise.all(sessions.map((s) => deleteSession(db, did, s.id)));
+  return sessions.length;
+}

@@ -1,0 +1,112 @@
+/**
+ * Every binding, variable and secret the Worker reads, and the validated
+ * configuration built from them once per isolate. A missing or malformed
+ * value fails fast with a message naming the variable, instead of failing
+ * later inside a request.
+ */
+import { z } from 'zod';
+
+export interface Env {
+  /** Static assets (stylesheet, htmx), served by Workers Static Assets. */
+  ASSETS: Fetcher;
+  /** The app's public origin, e.g. `https://oak.example` (locally `http://127.0.0.1:8787`). */
+  PUBLIC_URL: string;
+  /** DynamoDB endpoint, e.g. `https://dynamodb.eu-west-1.amazonaws.com`. */
+  DYNAMODB_ENDPOINT: string;
+  DYNAMODB_TABLE: string;
+  AWS_REGION: string;
+  /** Secret: the edge's AWS access key (the `EdgeAccess` user created by `cdk deploy`). */
+  AWS_ACCESS_KEY_ID: string;
+  /** Secret. */
+  AWS_SECRET_ACCESS_KEY: string;
+  /** Secret: at least 32 random characters; signs session cookies and CSRF tokens. */
+  SESSION_SECRET: string;
+  /** An XRPC service that resolves handles, e.g. `https://bsky.social`. */
+  ATPROTO_HANDLE_RESOLVER: string;
+  /** The PLC directory, e.g. `https://plc.directory`. */
+  ATPROTO_PLC_URL: string;
+  /** `true` only for a local AT Protocol network served over plain http. */
+  ATPROTO_ALLOW_HTTP?: string;
+  /** Secret: the OAuth client's ES256 private key as a JWK (JSON). Unset = loopback client. */
+  OAUTH_PRIVATE_KEY?: string;
+}
+
+const url = (name: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${name} must be an absolute http(s) URL` })
+    .transform((v) => v.replace(/\/+$/, ''));
+const required = (name: string) =>
+  z.string({ error: `${name} is not set` }).min(1, `${name} is not set`);
+
+const schema = z.object({
+  PUBLIC_URL: url('PUBLIC_URL'),
+  DYNAMODB_ENDPOINT: url('DYNAMODB_ENDPOINT'),
+  DYNAMODB_TABLE: required('DYNAMODB_TABLE'),
+  AWS_REGION: required('AWS_REGION'),
+  AWS_ACCESS_KEY_ID: required('AWS_ACCESS_KEY_ID'),
+  AWS_SECRET_ACCESS_KEY: required('AWS_SECRET_ACCESS_KEY'),
+  SESSION_SECRET: z
+    .string({ error: 'SESSION_SECRET is not set' })
+    .min(32, 'SESSION_SECRET must be at least 32 characters'),
+  ATPROTO_HANDLE_RESOLVER: url('ATPROTO_HANDLE_RESOLVER'),
+  ATPROTO_PLC_URL: url('ATPROTO_PLC_URL'),
+  ATPROTO_ALLOW_HTTP: z.enum(['true', 'false', '']).optional(),
+  OAUTH_PRIVATE_KEY: z.string().optional(),
+});
+
+export interface Config {
+  publicUrl: string;
+  /** Cookies get `Secure` and the `__Host-` prefix when the app is served over https. */
+  secure: boolean;
+  dynamo: {
+    endpoint: string;
+    table: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+  };
+  sessionSecret: string;
+  atproto: { handleResolver: string; plcUrl: string; allowHttp: boolean };
+  /** The confidential client's key; absent means a loopback (development) client. */
+  oauthPrivateKey?: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const LOOPBACK = /^http:\/\/(127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+export function parseConfig(env: Partial<Env>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      `Invalid configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+    );
+  }
+  const e = parsed.data;
+  const oauthPrivateKey = e.OAUTH_PRIVATE_KEY?.trim() || undefined;
+  if (!oauthPrivateKey && !LOOPBACK.test(e.PUBLIC_URL)) {
+    throw new ConfigError(
+      'Invalid configuration: OAUTH_PRIVATE_KEY is required unless PUBLIC_URL is a loopback address (http://127.0.0.1:PORT)',
+    );
+  }
+  return {
+    publicUrl: e.PUBLIC_URL,
+    secure: e.PUBLIC_URL.startsWith('https:'),
+    dynamo: {
+      endpoint: e.DYNAMODB_ENDPOINT,
+      table: e.DYNAMODB_TABLE,
+      region: e.AWS_REGION,
+      accessKeyId: e.AWS_ACCESS_KEY_ID,
+      secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
+    },
+    sessionSecret: e.SESSION_SECRET,
+    atproto: {
+      handleResolver: e.ATPROTO_HANDLE_RESOLVER,
+      plcUrl: e.ATPROTO_PLC_URL,
+      allowHttp: e.ATPROTO_ALLOW_HTTP === 'true',
+    },
+    oauthPrivateKey,
+  };
+}

@@ -1,0 +1,4 @@
+/** The Worker's entry point. */
+import { app } from './app';
+
+export default app;

@@ -1,0 +1,53 @@
+/**
+ * Reads the session cookie and, if it names a live session of a known
+ * member, puts the viewer on the context. A tampered, expired or revoked
+ * cookie simply means "signed out" and is cleared.
+ */
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import { signSessionToken, verifySessionToken } from '../auth/cookie';
+import type { AppContext, AppEnv } from '../context';
+import { getMember } from '../db/members';
+import { getSession, type Session } from '../db/sessions';
+
+export const sessionCookieName = (secure: boolean) =>
+  secure ? '__Host-nbhd_session' : 'nbhd_session';
+
+export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
+  const { config, db } = c.var;
+  const name = sessionCookieName(config.secure);
+  const token = getCookie(c, name);
+  if (token) {
+    const claims = await verifySessionToken(config.sessionSecret, token);
+    const [session, member] = claims
+      ? await Promise.all([getSession(db, claims.did, claims.sid), getMember(db, claims.did)])
+      : [];
+    if (session && member) c.set('viewer', { session, member });
+    else deleteCookie(c, name, { path: '/', secure: config.secure });
+  }
+  await next();
+});
+
+/** Hands the browser a cookie naming `session`. */
+export async function startSession(c: AppContext, session: Session): Promise<void> {
+  const { config } = c.var;
+  const token = await signSessionToken(
+    config.sessionSecret,
+    { did: session.did, sid: session.id },
+    session.expiresAt,
+  );
+  setCookie(c, sessionCookieName(config.secure), token, {
+    path: '/',
+    httpOnly: true,
+    secure: config.secure,
+    sameSite: 'Lax',
+    expires: new Date(session.expiresAt * 1000),
+  });
+}
+
+export function endSessionCookie(c: AppContext): void {
+  deleteCookie(c, sessionCookieName(c.var.config.secure), {
+    path: '/',
+    secure: c.var.config.secure,
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Renders a full page inside the layout. The neighborhood's name is read
+ * here, once per page, so handlers only pass what their page is about.
+ */
+import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { getNeighborhood, unnamedNeighborhood, type Neighborhood } from './db/neighborhood';
+import type { AppContext } from './context';
+import { Layout } from '../views/layout';
+
+export interface PageOptions {
+  title: string;
+  status?: ContentfulStatusCode;
+  htmx?: boolean;
+  /** Already loaded by the handler; saves a read. */
+  neighborhood?: Neighborhood;
+}
+
+export async function renderPage(c: AppContext, options: PageOptions, body: Child) {
+  const neighborhood = options.neighborhood ?? (await getNeighborhood(c.var.db));
+  return c.html(
+    <>
+      {raw('<!doctype html>')}
+      <Layout
+        title={options.title}
+        neighborhoodName={neighborhood.name}
+        viewer={c.var.viewer}
+        htmx={options.htmx}
+      >
+        {body}
+      </Layout>
+    </>,
+    options.status ?? 200,
+  );
+}
+
+/** For error pages: never let a second failure (say, the database) hide the first. */
+export async function safeNeighborhood(c: AppContext): Promise<Neighborhood> {
+  try {
+    return c.var.db ? await getNeighborhood(c.var.db) : unnamedNeighborhood;
+  } catch {
+    return unnamedNeighborhood;
+  }
+}

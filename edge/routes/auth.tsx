@@ -1,0 +1,116 @@
+/**
+ * Signing in and out with AT Protocol OAuth, and the client metadata and
+ * public keys a confidential client publishes. Every answer here is
+ * `no-store`: none of it may be cached by a browser or a proxy.
+ */
+import { Hono } from 'hono';
+import {
+  describeAuthorizeError,
+  callbackHitDirectly,
+  describeCallbackError,
+  staleSignIn,
+} from '../auth/errors';
+import { signInSchema } from '../auth/handle';
+import { CLIENT_METADATA_PATH, JWKS_PATH, OAUTH_SCOPE } from '../auth/oauth-client';
+import { fetchProfile } from '../auth/profile';
+import type { AppContext, AppEnv } from '../context';
+import { getMember, saveProfile, type ProfileFields } from '../db/members';
+import { getNeighborhood } from '../db/neighborhood';
+import { createSession, deleteSession } from '../db/sessions';
+import { notFound } from '../errors';
+import { endSessionCookie, startSession } from '../middleware/session';
+import { renderPage } from '../render';
+import { validForm } from '../validate';
+import { HomePage } from '../../views/pages/home';
+
+const STATE = /^[A-Za-z0-9_-]{8,128}$/;
+
+async function signInAgain(c: AppContext, handle: string, error: string, status: 400 | 502) {
+  const neighborhood = await getNeighborhood(c.var.db);
+  return renderPage(
+    c,
+    { title: 'Sign in', status, neighborhood },
+    <HomePage neighborhood={neighborhood} signIn={{ csrfToken: c.var.csrfToken, handle, error }} />,
+  );
+}
+
+/** Fresh profile data from the member's PDS, or what we already had if it cannot be read now. */
+async function currentProfile(c: AppContext, did: string): Promise<ProfileFields> {
+  try {
+    return await fetchProfile(c.var.config, did);
+  } catch (error) {
+    console.warn('profile refresh failed', did, String(error));
+    return (await getMember(c.var.db, did)) ?? { did, handle: 'handle.invalid' };
+  }
+}
+
+export const auth = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  })
+  .post(
+    '/login',
+    validForm(signInSchema, (c, input, errors) =>
+      signInAgain(c, input.handle ?? '', errors.handle ?? 'Check your handle.', 400),
+    ),
+    async (c) => {
+      const { handle } = c.req.valid('form');
+      let url: URL;
+      try {
+        url = await (await c.var.oauthClient()).authorize(handle, { scope: OAUTH_SCOPE });
+      } catch (error) {
+        console.warn('oauth authorize failed', handle, String(error));
+        const { status, message } = describeAuthorizeError(error, handle);
+        return signInAgain(c, handle, message, status);
+      }
+      return c.redirect(url.toString(), 303);
+    },
+  )
+  .get('/oauth/callback', async (c) => {
+    const params = new URL(c.req.url).searchParams;
+    if (!params.has('state') && !params.has('code') && !params.has('error')) {
+      throw callbackHitDirectly();
+    }
+    if (!STATE.test(params.get('state') ?? '')) throw staleSignIn();
+
+    let did: string;
+    try {
+      ({
+        session: { did },
+      } = await (await c.var.oauthClient()).callback(params));
+    } catch (error) {
+      console.warn('oauth callback failed', String(error));
+      throw describeCallbackError(error);
+    }
+
+    const { db } = c.var;
+    await saveProfile(db, await currentProfile(c, did));
+    const previous = c.var.viewer;
+    if (previous) await deleteSession(db, previous.member.did, previous.session.id);
+    await startSession(c, await createSession(db, did));
+    return c.redirect('/me', 303);
+  })
+  .post('/logout', async (c) => {
+    const { viewer, db } = c.var;
+    if (viewer) {
+      await deleteSession(db, viewer.member.did, viewer.session.id);
+      try {
+        await (await c.var.oauthClient()).revoke(viewer.member.did);
+      } catch (error) {
+        console.warn('oauth revoke failed', viewer.member.did, String(error));
+      }
+    }
+    endSessionCookie(c);
+    return c.redirect('/', 303);
+  });
+
+/** Served only by a confidential client: loopback clients have no metadata document. */
+export const clientDocuments = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    if (!c.var.config.oauthPrivateKey) throw notFound();
+    await next();
+    c.header('Cache-Control', 'public, max-age=300');
+  })
+  .get(CLIENT_METADATA_PATH, async (c) => c.json((await c.var.oauthClient()).clientMetadata))
+  .get(JWKS_PATH, async (c) => c.json((await c.var.oauthClient()).jwks));

@@ -1,0 +1,39 @@
+/**
+ * Form validation at the door. `validForm` runs a zod schema over the posted
+ * form; when it fails, the route's `onInvalid` re-renders the form with the
+ * person's input and one message per field, instead of a bare 400.
+ */
+import { zValidator } from '@hono/zod-validator';
+import type { z } from 'zod';
+import type { AppContext } from './context';
+
+export type FieldErrors = Record<string, string>;
+
+/** The first problem for each field, keyed by the field's name. */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? '');
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+export function validForm<T extends z.ZodType>(
+  schema: T,
+  onInvalid: (
+    c: AppContext,
+    input: Record<string, string>,
+    errors: FieldErrors,
+  ) => Response | Promise<Response>,
+) {
+  return zValidator('form', schema, async (result, c) => {
+    if (result.success) return;
+    const input: Record<string, string> = {};
+    for (const [key, value] of Object.entries(await c.req.parseBody())) {
+      if (typeof value === 'string') input[key] = value;
+    }
+    // The validator's hook sees Hono's default context type; every route here runs in AppEnv.
+    return onInvalid(c as unknown as AppContext, input, fieldErrors(result.error.issues));
+  });
+}

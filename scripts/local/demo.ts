@@ -1,0 +1,48 @@
+/**
+ * The demo neighborhood `npm start` seeds: a name and description, and two
+ * neighbors on the local PDS whose passwords are printed at start-up.
+ */
+import { Dynamo } from '../../edge/db/dynamo';
+import { putNeighborhood, type Neighborhood } from '../../edge/db/neighborhood';
+import { createAccount, type Account } from './atproto';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo';
+
+export const demoNeighborhood: Neighborhood = {
+  name: 'Oak Street',
+  description:
+    'Forty-odd households between the river and the old rail line. Say hello, find a neighbor, share what you make.',
+};
+
+export const demoAccounts: Account[] = [
+  {
+    handle: 'alice.test',
+    password: 'alice-demo-password',
+    displayName: 'Alice Oak',
+    description: 'Keeps bees at number 12. Ask about honey.',
+    colour: [47, 107, 79],
+  },
+  {
+    handle: 'bob.test',
+    password: 'bob-demo-password',
+    displayName: 'Bob Rivers',
+    description: 'Fixes bicycles on Saturdays.',
+    colour: [176, 92, 40],
+  },
+];
+
+export function localDynamo(endpoint: string, table: string): Dynamo {
+  return new Dynamo({ endpoint, table, region: LOCAL_REGION, ...LOCAL_CREDENTIALS });
+}
+
+/** Seeds the neighborhood and creates the demo accounts; returns their DIDs by handle. */
+export async function seedDemo(options: {
+  dynamoEndpoint: string;
+  table: string;
+  pdsUrl: string;
+}): Promise<Record<string, string>> {
+  await putNeighborhood(localDynamo(options.dynamoEndpoint, options.table), demoNeighborhood);
+  const dids: Record<string, string> = {};
+  for (const account of demoAccounts)
+    dids[account.handle] = await createAccount(options.pdsUrl, account);
+  return dids;
+}

@@ -1,0 +1,121 @@
+/**
+ * Runs the edge Worker under `wrangler dev`, configured entirely by
+ * variables (the same ones production uses), and waits until it answers.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface LocalEdgeOptions {
+  port: number;
+  dynamoEndpoint: string;
+  table: string;
+  plcUrl: string;
+  pdsUrl: string;
+}
+
+/** The Worker's variables and secrets for a local stack (see README, "Configuration"). */
+export function localEdgeVars(o: LocalEdgeOptions): Record<string, string> {
+  return {
+    PUBLIC_URL: `http://127.0.0.1:${o.port}`,
+    DYNAMODB_ENDPOINT: o.dynamoEndpoint,
+    DYNAMODB_TABLE: o.table,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    ATPROTO_HANDLE_RESOLVER: o.pdsUrl,
+    ATPROTO_PLC_URL: o.plcUrl,
+    ATPROTO_ALLOW_HTTP: 'true',
+    OAUTH_PRIVATE_KEY: '',
+  };
+}
+
+export interface LocalEdge {
+  url: string;
+  process: ChildProcess;
+  close(): Promise<void>;
+}
+
+/** Starts `wrangler dev` with `vars` and resolves once the front page answers. */
+export async function startEdge(
+  port: number,
+  vars: Record<string, string>,
+  { quiet = false, stateDir = join(root, '.nbhd') } = {},
+): Promise<LocalEdge> {
+  mkdirSync(stateDir, { recursive: true });
+  const envFile = join(stateDir, `edge-${port}.env`);
+  writeFileSync(
+    envFile,
+    Object.entries(vars)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join('\n'),
+    {
+      mode: 0o600,
+    },
+  );
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'wrangler', 'bin', 'wrangler.js'),
+      'dev',
+      '--ip=127.0.0.1',
+      `--port=${port}`,
+      '--inspector-port=0',
+      `--env-file=${envFile}`,
+      `--persist-to=${join(stateDir, 'wrangler')}`,
+      '--show-interactive-dev-session=false',
+      '--log-level=warn',
+    ],
+    {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: 'false',
+        CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+        NO_UPDATE_NOTIFIER: '1',
+      },
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d));
+  child.stderr?.on('data', (d: Buffer) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  const url = `http://127.0.0.1:${port}`;
+  const close = async () => {
+    if (child.exitCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      await exited;
+    }
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${url}/`, { redirect: 'manual' });
+      await res.arrayBuffer();
+      if (res.status < 500) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await close();
+      throw new Error(`wrangler dev did not answer within 90 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url, process: child, close };
+}

@@ -1,0 +1,23 @@
+/** A member's avatar, or their initial when they have none. */
+import type { Member } from '../../edge/db/members';
+
+export function Avatar({ member }: { member: Member }) {
+  if (member.avatarUrl) {
+    return (
+      <img
+        class="avatar"
+        src={member.avatarUrl}
+        alt=""
+        width={64}
+        height={64}
+        referrerpolicy="no-referrer"
+      />
+    );
+  }
+  const initial = Array.from(member.displayName ?? member.handle)[0]?.toUpperCase();
+  return (
+    <span class="avatar initial" aria-hidden="true">
+      {initial}
+    </span>
+  );
+}

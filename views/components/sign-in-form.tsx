@@ -1,0 +1,45 @@
+/**
+ * "Sign in with Bluesky": a plain form that posts a handle. On a problem it
+ * comes back with the handle still filled in and the problem named next to
+ * the field.
+ */
+import { CsrfField } from './csrf-field';
+
+export interface SignInFormProps {
+  csrfToken: string;
+  handle?: string;
+  error?: string;
+}
+
+export function SignInForm({ csrfToken, handle, error }: SignInFormProps) {
+  return (
+    <form method="post" action="/login" class="card" aria-labelledby="sign-in-heading">
+      <h2 id="sign-in-heading">Sign in with Bluesky</h2>
+      <CsrfField token={csrfToken} />
+      <label for="handle">Your handle</label>
+      <p class="hint" id="handle-hint">
+        For example <kbd>alice.bsky.social</kbd> — any AT Protocol account works.
+      </p>
+      <input
+        id="handle"
+        name="handle"
+        type="text"
+        inputmode="url"
+        autocomplete="username"
+        autocapitalize="none"
+        spellcheck={false}
+        required
+        maxlength={253}
+        value={handle ?? ''}
+        aria-describedby={error ? 'handle-hint handle-error' : 'handle-hint'}
+        aria-invalid={error ? 'true' : undefined}
+      />
+      {error && (
+        <p class="error" id="handle-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit">Sign in</button>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The one page layout: landmarks, a skip link, the neighborhood's name as
+ * the site header, and the stylesheet. Scripts appear only on pages that ask
+ * for htmx; no page depends on them.
+ */
+import type { Child } from 'hono/jsx';
+import { assetPath } from '../edge/assets';
+import type { Viewer } from './viewer';
+
+export interface LayoutProps {
+  title: string;
+  neighborhoodName: string;
+  viewer?: Viewer;
+  /** Load htmx for progressive enhancement on this page. */
+  htmx?: boolean;
+  children?: Child;
+}
+
+export function Layout({ title, neighborhoodName, viewer, htmx, children }: LayoutProps) {
+  const pageTitle = title === neighborhoodName ? title : `${title} · ${neighborhoodName}`;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{pageTitle}</title>
+        <link rel="stylesheet" href={assetPath('style.css')} />
+        {htmx && <script src={assetPath('htmx.js')} defer></script>}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="site">
+          <a href="/" class="brand">
+            {neighborhoodName}
+          </a>
+          {viewer && (
+            <nav aria-label="Account">
+              <a href="/me">{viewer.member.displayName ?? `@${viewer.member.handle}`}</a>
+            </nav>
+          )}
+        </header>
+        <main id="main">{children}</main>
+        <footer class="site">
+          <p>
+            A neighborhood on <a href="https://atproto.com/">the AT Protocol</a>, run by neighbors.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
