@@ -4,8 +4,26 @@
  * client is given this one instead. The PLC directory is configuration:
  * `https://plc.directory` in production, the local PLC in development.
  */
-import { didDocumentValidator, type DidDocument } from '@atproto/did';
+import { z } from 'zod';
 import { fetchWithoutRedirects } from './fetch';
+
+/** The parts of a DID document AT Protocol relies on; anything else passes through. */
+const didDocumentSchema = z.looseObject({
+  id: z.string().startsWith('did:'),
+  alsoKnownAs: z.array(z.string()).optional(),
+  verificationMethod: z.array(z.looseObject({ id: z.string(), type: z.string() })).optional(),
+  service: z
+    .array(
+      z.looseObject({
+        id: z.string(),
+        type: z.string(),
+        serviceEndpoint: z.union([z.string(), z.record(z.string(), z.unknown())]),
+      }),
+    )
+    .optional(),
+});
+
+export type DidDocument = z.infer<typeof didDocumentSchema>;
 
 export class DidResolutionError extends Error {
   override name = 'DidResolutionError';
@@ -38,7 +56,7 @@ export function createDidResolver(options: DidResolverOptions) {
         redirect: 'error',
       });
       if (!res.ok) throw new DidResolutionError(`could not resolve ${did} (HTTP ${res.status})`);
-      const parsed = didDocumentValidator.safeParse(await res.json());
+      const parsed = didDocumentSchema.safeParse(await res.json());
       if (!parsed.success || parsed.data.id !== did) {
         throw new DidResolutionError(`invalid DID document for ${did}`);
       }

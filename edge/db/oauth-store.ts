@@ -64,7 +64,8 @@ export function createRequestLock(db: Dynamo, waitMs = 5000): RuntimeLock {
         await db.put(
           { ...key, owner, expiresAt: nowSeconds() + LOCK_TTL_SECONDS },
           {
-            condition: 'attribute_not_exists(pk) OR expiresAt < :now',
+            condition: 'attribute_not_exists(pk) OR #expiresAt < :now',
+            names: { '#expiresAt': 'expiresAt' },
             values: { ':now': nowSeconds() },
           },
         );
@@ -78,7 +79,11 @@ export function createRequestLock(db: Dynamo, waitMs = 5000): RuntimeLock {
       return await fn();
     } finally {
       await db
-        .delete(key, { condition: 'owner = :owner', values: { ':owner': owner } })
+        .delete(key, {
+          condition: '#owner = :owner',
+          names: { '#owner': 'owner' },
+          values: { ':owner': owner },
+        })
         .catch((error: unknown) => {
           if (!isConditionFailure(error)) throw error;
         });

@@ -28,14 +28,14 @@ export function createTableInput(tableName: string) {
   const { partitionKey, sortKey } = table;
   return {
     TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
+    BillingMode: 'PAY_PER_REQUEST' as const,
     AttributeDefinitions: [
       { AttributeName: partitionKey.name, AttributeType: partitionKey.type },
       { AttributeName: sortKey.name, AttributeType: sortKey.type },
     ],
     KeySchema: [
-      { AttributeName: partitionKey.name, KeyType: 'HASH' },
-      { AttributeName: sortKey.name, KeyType: 'RANGE' },
+      { AttributeName: partitionKey.name, KeyType: 'HASH' as const },
+      { AttributeName: sortKey.name, KeyType: 'RANGE' as const },
     ],
-  } as const;
+  };
 }

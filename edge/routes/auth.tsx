@@ -4,6 +4,7 @@
  * `no-store`: none of it may be cached by a browser or a proxy.
  */
 import { Hono } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import {
   describeAuthorizeError,
   callbackHitDirectly,
@@ -44,13 +45,15 @@ async function currentProfile(c: AppContext, did: string): Promise<ProfileFields
   }
 }
 
+const noStore = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+});
+
 export const auth = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-  })
   .post(
     '/login',
+    noStore,
     validForm(signInSchema, (c, input, errors) =>
       signInAgain(c, input.handle ?? '', errors.handle ?? 'Check your handle.', 400),
     ),
@@ -67,7 +70,7 @@ export const auth = new Hono<AppEnv>()
       return c.redirect(url.toString(), 303);
     },
   )
-  .get('/oauth/callback', async (c) => {
+  .get('/oauth/callback', noStore, async (c) => {
     const params = new URL(c.req.url).searchParams;
     if (!params.has('state') && !params.has('code') && !params.has('error')) {
       throw callbackHitDirectly();
@@ -91,7 +94,7 @@ export const auth = new Hono<AppEnv>()
     await startSession(c, await createSession(db, did));
     return c.redirect('/me', 303);
   })
-  .post('/logout', async (c) => {
+  .post('/logout', noStore, async (c) => {
     const { viewer, db } = c.var;
     if (viewer) {
       await deleteSession(db, viewer.member.did, viewer.session.id);
@@ -107,10 +110,17 @@ export const auth = new Hono<AppEnv>()
 
 /** Served only by a confidential client: loopback clients have no metadata document. */
 export const clientDocuments = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    if (!c.var.config.oauthPrivateKey) throw notFound();
-    await next();
-    c.header('Cache-Control', 'public, max-age=300');
+  .get(CLIENT_METADATA_PATH, async (c) => {
+    const client = await confidentialClient(c);
+    return c.json(client.clientMetadata);
   })
-  .get(CLIENT_METADATA_PATH, async (c) => c.json((await c.var.oauthClient()).clientMetadata))
-  .get(JWKS_PATH, async (c) => c.json((await c.var.oauthClient()).jwks));
+  .get(JWKS_PATH, async (c) => {
+    const client = await confidentialClient(c);
+    return c.json(client.jwks);
+  });
+
+async function confidentialClient(c: AppContext) {
+  if (!c.var.config.oauthPrivateKey) throw notFound();
+  c.header('Cache-Control', 'public, max-age=300');
+  return c.var.oauthClient();
+}

@@ -5,7 +5,6 @@
  * from the same definition the CDK construct uses.
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Server } from 'node:http';
 import { createTableInput } from '../../edge/db/table';
 
 export interface LocalDynamo {
@@ -17,9 +16,7 @@ export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local
 export const LOCAL_REGION = 'us-east-1';
 
 export async function startDynalite(port: number): Promise<LocalDynamo> {
-  const { default: dynalite } = (await import('dynalite')) as unknown as {
-    default: (options: { createTableMs: number; deleteTableMs: number }) => Server;
-  };
+  const { default: dynalite } = await import('dynalite');
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

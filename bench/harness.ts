@@ -1,0 +1,154 @@
+/**
+ * The Worker under measurement: the local stack without its `wrangler dev`
+ * edge (dynalite with the seeded demo neighborhood, PLC and PDS), and the
+ * dry-run bundle running in workerd through Miniflare with the stack's
+ * variables as bindings. The Worker is reached through a Miniflare "direct
+ * socket", which skips Miniflare's own entry Worker so that nothing but nbhd
+ * runs per request; a second, empty Worker gets one too, as the runtime's
+ * floor. A signed-in member (alice.test, profile as the real sign-in would
+ * store it) gets a session item and a signed `nbhd_session` cookie for `/me`.
+ * ASSETS is not bound: no page reads it, and the stylesheet is measured from
+ * the built asset directory instead.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Miniflare } from 'miniflare';
+import { signSessionToken } from '../edge/auth/cookie';
+import { saveProfile, type ProfileFields } from '../edge/db/members';
+import { createSession } from '../edge/db/sessions';
+import { sessionCookieName } from '../edge/middleware/session';
+import { demoAccounts, localDynamo } from '../scripts/local/demo';
+import { freePort } from '../scripts/local/ports';
+import { startLocalStack, type LocalStack } from '../scripts/local/stack';
+
+const COMPATIBILITY_DATE = '2026-04-26';
+
+export interface Harness {
+  /** nbhd's direct socket, e.g. `http://127.0.0.1:PORT`. */
+  url: string;
+  /** The empty Worker's direct socket. */
+  floorUrl: string;
+  /** The workerd process running both Workers. */
+  workerdPid?: number;
+  /** `Cookie` header value of a live session. */
+  signedInCookie: string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(script: string, log: (line: string) => void): Promise<Harness> {
+  const stack = await startLocalStack(
+    {
+      edge: await freePort(),
+      dynamo: await freePort(),
+      plc: await freePort(),
+      pds: await freePort(),
+    },
+    { edge: false, log },
+  );
+  let mf: Miniflare | undefined;
+  try {
+    const signedInCookie = await signIn(stack);
+    log('Starting the bundled Worker in workerd (Miniflare)…');
+    const before = workerdChildren();
+    mf = new Miniflare({
+      host: '127.0.0.1',
+      port: 0,
+      workers: [
+        {
+          name: 'nbhd',
+          modules: true,
+          scriptPath: script,
+          modulesRoot: dirname(script),
+          compatibilityDate: COMPATIBILITY_DATE,
+          compatibilityFlags: ['nodejs_compat'],
+          bindings: stack.vars,
+          unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
+        },
+        {
+          name: 'floor',
+          modules: true,
+          script: `export default { fetch() { return new Response('ok'); } };`,
+          compatibilityDate: COMPATIBILITY_DATE,
+          unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
+        },
+      ],
+    });
+    await mf.ready;
+    const url = (await mf.unsafeGetDirectURL('nbhd')).origin;
+    const floorUrl = (await mf.unsafeGetDirectURL('floor')).origin;
+    const spawned = workerdChildren().filter((pid) => !before.includes(pid));
+    const instance = mf;
+    return {
+      url,
+      floorUrl,
+      workerdPid: spawned.length === 1 ? spawned[0] : undefined,
+      signedInCookie,
+      close: async () => {
+        await instance.dispose();
+        await stack.close();
+      },
+    };
+  } catch (error) {
+    await mf?.dispose().catch(() => undefined);
+    await stack.close();
+    throw error;
+  }
+}
+
+/** Stores alice.test's member profile and a session, as a completed sign-in would. */
+async function signIn(stack: LocalStack): Promise<string> {
+  const account = demoAccounts[0]!;
+  const did = stack.dids[account.handle];
+  if (!did) throw new Error(`the local stack has no ${account.handle}`);
+  const db = localDynamo(stack.dynamoEndpoint, stack.table);
+  await saveProfile(db, await profileFromPds(stack.pdsUrl, did, account.handle));
+  const session = await createSession(db, did);
+  const token = await signSessionToken(
+    stack.vars.SESSION_SECRET!,
+    { did: session.did, sid: session.id },
+    session.expiresAt,
+  );
+  return `${sessionCookieName(false)}=${token}`;
+}
+
+/** The profile fields the Worker's sign-in derives from the PDS's profile record. */
+async function profileFromPds(pdsUrl: string, did: string, handle: string): Promise<ProfileFields> {
+  const recordUrl = new URL('/xrpc/com.atproto.repo.getRecord', pdsUrl);
+  recordUrl.search = new URLSearchParams({
+    repo: did,
+    collection: 'app.bsky.actor.profile',
+    rkey: 'self',
+  }).toString();
+  const res = await fetch(recordUrl);
+  if (!res.ok) throw new Error(`getRecord failed: ${res.status}`);
+  const { value } = (await res.json()) as {
+    value: { displayName?: string; description?: string; avatar?: { ref?: { $link?: string } } };
+  };
+  const cid = value.avatar?.ref?.$link;
+  const avatarUrl = cid
+    ? `${pdsUrl}/xrpc/com.atproto.sync.getBlob?${new URLSearchParams({ did, cid })}`
+    : undefined;
+  return { did, handle, displayName: value.displayName, description: value.description, avatarUrl };
+}
+
+/** PIDs of this process's `workerd` children (Miniflare spawns exactly one). */
+function workerdChildren(): number[] {
+  const pids: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return pids; // not Linux: CPU figures will read "n/a"
+  }
+  for (const entry of entries) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (comm === 'workerd' && ppid === process.pid) pids.push(Number(entry));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return pids;
+}

@@ -1,0 +1,45 @@
+/**
+ * The benchmarks, in one run: `npx tsx bench/run.ts` (`npm run bench`).
+ * Builds the Worker as a deploy would, starts the local stack without its
+ * edge and runs the bundle in workerd, then prints one table of figures
+ * against DESIGN.md's budgets: bundle size, page weight and per-request CPU.
+ * It prints and never asserts; it fails only when it cannot measure.
+ * Everything it starts (dynalite, PLC, PDS, workerd) is closed before exit.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildWorker, bundleRows } from './bundle';
+import { measureCpu } from './cpu';
+import { startHarness } from './harness';
+import { measurePages } from './pages';
+import { printTable, type Row } from './table';
+
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  const outdir = mkdtempSync(join(tmpdir(), 'nbhd-bench-'));
+  try {
+    log('Building the Worker (wrangler deploy --dry-run)…');
+    const worker = await buildWorker(outdir);
+    const rows: Row[] = bundleRows(worker);
+
+    const harness = await startHarness(worker.script, log);
+    try {
+      log('Measuring page weight…');
+      rows.push(...(await measurePages(harness.url, harness.signedInCookie)));
+      log('Measuring CPU per request…');
+      rows.push(...(await measureCpu(harness.workerdPid, harness)));
+    } finally {
+      await harness.close();
+    }
+    printTable('nbhd benchmarks (budgets from DESIGN.md, "Budgets")', rows);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,35 @@
+/**
+ * The neighborhood's data: the single DynamoDB table that holds the neighborhood, its members,
+ * sites, posts, deploys and sessions. Its keys and time-to-live attribute come from
+ * `edge/db/table.ts`, the same definition the local stack uses, so production and a laptop
+ * cannot drift apart. The table is retained when the stack is deleted or the resource replaced.
+ */
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, BillingMode, Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { table as definition, type KeyAttribute } from '../../edge/db/table';
+
+const attributeTypes: Record<KeyAttribute['type'], AttributeType> = {
+  S: AttributeType.STRING,
+  N: AttributeType.NUMBER,
+};
+
+function key({ name, type }: KeyAttribute) {
+  return { name, type: attributeTypes[type] };
+}
+
+export class NeighborhoodData extends Construct {
+  readonly table: ITable;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    this.table = new Table(this, 'Table', {
+      partitionKey: key(definition.partitionKey),
+      sortKey: key(definition.sortKey),
+      timeToLiveAttribute: definition.timeToLiveAttribute,
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Access for the Cloudflare Worker (the edge) to the neighborhood's table. The Worker signs its
+ * requests with aws4fetch and cannot assume roles, so it gets an IAM user of its own, allowed
+ * only the item reads, writes and key queries the edge makes (never Scan). No access key is
+ * created here, since its secret would be stored in CloudFormation: the operator creates one
+ * with `aws iam create-access-key` and hands it to the Worker with `wrangler secret put`.
+ */
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { User, type IUser } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+
+export interface EdgeAccessProps {
+  /** The neighborhood's table that the Worker reads and writes. */
+  readonly table: ITable;
+}
+
+/** Everything the edge does to the table: item reads and writes and queries on keys. */
+export const EDGE_TABLE_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:Query',
+] as const;
+
+export class EdgeAccess extends Construct {
+  readonly user: IUser;
+
+  constructor(scope: Construct, id: string, props: EdgeAccessProps) {
+    super(scope, id);
+    this.user = new User(this, 'WorkerUser');
+    props.table.grant(this.user, ...EDGE_TABLE_ACTIONS);
+  }
+}

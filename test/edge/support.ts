@@ -1,0 +1,87 @@
+/**
+ * Helpers for the workerd tests: the Worker as the outside world sees it
+ * (`SELF`), the same DynamoDB it uses, and signed-in browsers made the way
+ * the app makes them (a member item, a session item, a signed cookie).
+ */
+import { env, SELF } from 'cloudflare:test';
+import { signSessionToken } from '../../edge/auth/cookie';
+import { csrfToken } from '../../edge/auth/csrf';
+import { Dynamo } from '../../edge/db/dynamo';
+import { saveProfile, type Member } from '../../edge/db/members';
+import { createSession, type Session } from '../../edge/db/sessions';
+import type { Env } from '../../edge/env';
+
+export const bindings = env as unknown as Env;
+export const ORIGIN = bindings.PUBLIC_URL;
+
+export const db = new Dynamo({
+  endpoint: bindings.DYNAMODB_ENDPOINT,
+  table: bindings.DYNAMODB_TABLE,
+  region: bindings.AWS_REGION,
+  accessKeyId: bindings.AWS_ACCESS_KEY_ID,
+  secretAccessKey: bindings.AWS_SECRET_ACCESS_KEY,
+});
+
+export function get(path: string, headers: Record<string, string> = {}) {
+  return SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: 'manual' });
+}
+
+export function postForm(
+  path: string,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
+  return SELF.fetch(`${ORIGIN}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+/** A made-up DID, unique per call, so tests never share members. */
+export function testDid(): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz234567';
+  let id = '';
+  for (const byte of crypto.getRandomValues(new Uint8Array(24))) id += letters[byte % 32];
+  return `did:plc:${id}`;
+}
+
+export interface SignedIn {
+  member: Member;
+  session: Session;
+  cookie: string;
+  csrf: string;
+}
+
+/** A browser signed in as a new member, exactly as the callback would leave it. */
+export async function signIn(profile: Partial<Member> = {}): Promise<SignedIn> {
+  const did = profile.did ?? testDid();
+  const member = await saveProfile(db, {
+    did,
+    handle: profile.handle ?? `${did.slice(8, 16)}.test`,
+    displayName: profile.displayName ?? 'Test Neighbor',
+    description: profile.description,
+    avatarUrl: profile.avatarUrl,
+  });
+  const session = await createSession(db, did);
+  const token = await signSessionToken(
+    bindings.SESSION_SECRET,
+    { did, sid: session.id },
+    session.expiresAt,
+  );
+  return {
+    member,
+    session,
+    cookie: `nbhd_session=${token}`,
+    csrf: await csrfToken(bindings.SESSION_SECRET, session.id),
+  };
+}
+
+/** A signed-out browser's pre-session cookie and the CSRF token the front page gives it. */
+export async function signedOutBrowser(): Promise<{ cookie: string; csrf: string }> {
+  const res = await get('/');
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await res.text())?.[1] ?? '';
+  return { cookie, csrf };
+}

@@ -1,0 +1,67 @@
+/**
+ * Global setup for the workerd tests: a real dynalite with the table and a
+ * real local AT Protocol network with the demo accounts (no wrangler dev:
+ * the tests run the Worker in workerd themselves). Also serves a `did:web`
+ * identity whose PDS is down, so "the PDS is down" is a real failure, not a
+ * mock. Values reach the tests through Vitest's `provide`/`inject`.
+ */
+import { createServer } from 'node:http';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../../scripts/local/ports';
+import { startLocalStack } from '../../scripts/local/stack';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    edgeVars: Record<string, string>;
+    dids: Record<string, string>;
+    pdsUrl: string;
+    /** A did:web whose document names a PDS nobody answers at. */
+    downDid: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const stack = await startLocalStack(
+    {
+      edge: await freePort(),
+      dynamo: await freePort(),
+      plc: await freePort(),
+      pds: await freePort(),
+    },
+    { edge: false },
+  );
+
+  const deadPort = await freePort();
+  const didHost = createServer();
+  await new Promise<void>((resolve) => didHost.listen(0, '127.0.0.1', resolve));
+  const address = didHost.address();
+  const hostPort = typeof address === 'object' && address ? address.port : 0;
+  const downDid = `did:web:localhost%3A${hostPort}`;
+  didHost.on('request', (req, res) => {
+    if (req.url !== '/.well-known/did.json') return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        '@context': ['https://www.w3.org/ns/did/v1'],
+        id: downDid,
+        alsoKnownAs: ['at://down.test'],
+        service: [
+          {
+            id: '#atproto_pds',
+            type: 'AtprotoPersonalDataServer',
+            serviceEndpoint: `http://localhost:${deadPort}`,
+          },
+        ],
+      }),
+    );
+  });
+
+  project.provide('edgeVars', stack.vars);
+  project.provide('dids', stack.dids);
+  project.provide('pdsUrl', stack.pdsUrl);
+  project.provide('downDid', downDid);
+
+  return async () => {
+    await new Promise((resolve) => didHost.close(resolve));
+    await stack.close();
+  };
+}
