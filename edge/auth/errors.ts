@@ -47,6 +47,8 @@ export function describeAuthorizeError(
 /** The page to show when the PDS sends someone back without a usable answer. */
 export function describeCallbackError(error: unknown): PageError {
   if (error instanceof OAuthCallbackError) {
+    // A replayed or unknown state is stale whatever else the URL says.
+    if (error.message.startsWith('Unknown authorization session')) return staleSignIn();
     const code = error.params.get('error');
     if (code === 'access_denied') {
       return new PageError(400, {
@@ -56,7 +58,6 @@ export function describeCallbackError(error: unknown): PageError {
         action: startAgain,
       });
     }
-    if (error.message.startsWith('Unknown authorization session')) return staleSignIn();
     if (code) {
       return new PageError(400, {
         title: 'Your Bluesky server stopped the sign-in',

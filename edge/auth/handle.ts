@@ -6,13 +6,17 @@
 import { z } from 'zod';
 
 const HANDLE = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const DID = /^did:(plc:[a-z2-7]{24}|web:[a-z0-9.%:-]+)$/;
+const DID = /^did:(plc:[a-z2-7]{24}|web:[a-zA-Z0-9.%:-]+)$/;
 
 export const signInSchema = z.object({
   handle: z
     .string()
     .default('')
-    .transform((raw) => raw.trim().replace(/^@/, '').toLowerCase())
+    .transform((raw) => {
+      const typed = raw.trim().replace(/^@/, '');
+      // Handles are case-insensitive; DIDs are not.
+      return typed.startsWith('did:') ? typed : typed.toLowerCase();
+    })
     .pipe(
       z
         .string()

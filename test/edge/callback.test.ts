@@ -1,0 +1,84 @@
+/**
+ * GET /oauth/callback: every way a return from the PDS can go wrong ends on
+ * a friendly page that says what happened and leaves the browser signed
+ * out. Requests are started for real against the local PDS, so `state` is a
+ * real pending authorization, not a made-up one.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { oauthStateKey } from '../../edge/db/oauth-store';
+import { db, get, postForm, signedOutBrowser } from './support';
+
+/** Starts a real sign-in for `handle` and returns the `state` the client stored for it. */
+async function pendingState(handle: string): Promise<string> {
+  const before = new Set(await stateKeys());
+  const browser = await signedOutBrowser();
+  const res = await postForm('/login', { _csrf: browser.csrf, handle }, { cookie: browser.cookie });
+  expect(res.status).toBe(303);
+  const added = (await stateKeys()).filter((k) => !before.has(k));
+  expect(added).toHaveLength(1);
+  return added[0]!;
+}
+
+/** Test-only: the pending states (a Scan is fine here, never on a request path). */
+async function stateKeys(): Promise<string[]> {
+  const out = await db.call<{ Items: { pk: { S: string } }[] }>('Scan', {
+    TableName: db.table,
+    FilterExpression: 'begins_with(pk, :p)',
+    ExpressionAttributeValues: { ':p': { S: 'OAUTH_STATE#' } },
+  });
+  return out.Items.map((i) => i.pk.S.slice('OAUTH_STATE#'.length));
+}
+
+async function expectFriendly(res: Response, status: number, title: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.headers.get('set-cookie') ?? '').not.toContain('nbhd_session=ey');
+  const html = await res.text();
+  expect(html).toContain(`<h1>${title}</h1>`);
+  expect(html).not.toMatch(/OAuthCallbackError|at \w+ \(|Unknown authorization session/);
+  return html;
+}
+
+describe('GET /oauth/callback', () => {
+  it('explains itself when opened directly', async () => {
+    await expectFriendly(await get('/oauth/callback'), 400, 'Nothing to sign in here');
+  });
+
+  it('treats a forged state as an expired sign-in', async () => {
+    const res = await get('/oauth/callback?state=forgedforgedforged&code=abc&iss=http://localhost');
+    await expectFriendly(res, 400, 'That sign-in link has expired');
+  });
+
+  it('treats a malformed state the same way, without asking the database', async () => {
+    const res = await get(`/oauth/callback?state=${'%00'.repeat(300)}&code=abc`);
+    await expectFriendly(res, 400, 'That sign-in link has expired');
+  });
+
+  it('says so kindly when the person declines at their PDS, and the state cannot be replayed', async () => {
+    const state = await pendingState('alice.test');
+    const declined = `/oauth/callback?state=${state}&error=access_denied&iss=${encodeURIComponent(inject('pdsUrl'))}`;
+    const html = await expectFriendly(await get(declined), 400, 'You did not sign in');
+    expect(html).toContain('still signed out');
+    await expectFriendly(await get(declined), 400, 'That sign-in link has expired');
+  });
+
+  it('treats a state older than an hour as expired even before DynamoDB deletes it', async () => {
+    const state = await pendingState('bob.test');
+    const item = await db.get<Record<string, unknown>>(oauthStateKey(state));
+    await db.put({
+      ...oauthStateKey(state),
+      value: item!.value,
+      expiresAt: Math.floor(Date.now() / 1000) - 1,
+    });
+    const res = await get(`/oauth/callback?state=${state}&code=whatever`);
+    await expectFriendly(res, 400, 'That sign-in link has expired');
+  });
+
+  it('shows a friendly page when the PDS will not exchange the code', async () => {
+    const state = await pendingState('alice.test');
+    const res = await get(
+      `/oauth/callback?state=${state}&code=not-a-real-code&iss=${encodeURIComponent(inject('pdsUrl'))}`,
+    );
+    await expectFriendly(res, 502, 'We could not finish signing you in');
+  });
+});

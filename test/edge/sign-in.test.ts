@@ -1,0 +1,73 @@
+/**
+ * POST /login against a real local PDS: a good handle starts a real
+ * pushed authorization request and sends the browser to the PDS; every bad
+ * input comes back to the form with the handle kept and the problem named.
+ */
+import { inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { postForm, signedOutBrowser } from './support';
+
+async function signInWith(handle: string) {
+  const browser = await signedOutBrowser();
+  return postForm('/login', { _csrf: browser.csrf, handle }, { cookie: browser.cookie });
+}
+
+const fieldValue = (html: string) =>
+  /<input id="handle" name="handle"[^>]* value="([^"]*)"/.exec(html)?.[1];
+const fieldError = (html: string) =>
+  /<p class="error" id="handle-error" role="alert">([^<]*)</.exec(html)?.[1];
+
+describe('POST /login', () => {
+  it('sends a real handle to its PDS with a pushed request for the atproto scope only', async () => {
+    const res = await signInWith('@Alice.Test ');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const location = new URL(res.headers.get('location') ?? '');
+    expect(location.origin).toBe(inject('pdsUrl'));
+    expect(location.pathname).toBe('/oauth/authorize');
+    expect(location.searchParams.get('request_uri')).toMatch(/^urn:ietf:params:oauth:request_uri:/);
+    const clientId = new URL(location.searchParams.get('client_id') ?? '');
+    expect(clientId.origin).toBe('http://localhost');
+    expect(clientId.searchParams.get('scope')).toBe('atproto');
+    expect(clientId.searchParams.get('redirect_uri')).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback$/,
+    );
+  });
+
+  it('accepts a DID as well as a handle', async () => {
+    const res = await signInWith(inject('dids')['bob.test']!);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toContain('/oauth/authorize');
+  });
+
+  it.each([
+    ['an empty handle', '   ', 'Enter your handle'],
+    ['a handle with spaces', 'alice test', 'does not look like a handle'],
+    ['a handle without a dot', 'alice', 'does not look like a handle'],
+    ['a URL', 'https://bsky.app/profile/alice.test', 'does not look like a handle'],
+    ['an over-long handle', `${'a'.repeat(250)}.test`, 'longer than any handle'],
+  ])('names the problem with %s and keeps what was typed', async (_, typed, problem) => {
+    const res = await signInWith(typed);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(fieldError(html)).toContain(problem);
+    expect(fieldValue(html)).toBe(typed);
+    expect(html).toContain('aria-invalid="true"');
+  });
+
+  it('says plainly when no account has that handle, keeping the handle', async () => {
+    const res = await signInWith('nobody.test');
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(fieldError(html)).toContain('We could not find an account called @nobody.test');
+    expect(fieldValue(html)).toBe('nobody.test');
+  });
+
+  it('says the account’s server is not answering when its PDS is down', async () => {
+    const res = await signInWith(inject('downDid'));
+    expect(res.status).toBe(502);
+    const html = await res.text();
+    expect(fieldError(html)).toContain('did not answer');
+    expect(html).not.toMatch(/at \w+ \(|TypeError|stack/i);
+  });
+});
