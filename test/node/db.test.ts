@@ -163,7 +163,9 @@ describe.each(backends)('data layer on %s', (_, start, enabled) => {
     'gives up on a lock held too long, with DynamoDB’s condition error',
     async () => {
       await db.put({ pk: 'LOCK#stuck', sk: 'LOCK', owner: 'other', expiresAt: nowSeconds() + 60 });
-      const error = await createRequestLock(db, 200)('stuck', async () => 'never').catch((e) => e);
+      const error = await Promise.resolve(
+        createRequestLock(db, 200)('stuck', async () => 'never'),
+      ).catch((e: unknown) => e);
       expect(isConditionFailure(error)).toBe(true);
     },
   );
