@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo';
@@ -91,6 +91,8 @@ export async function startEdge(
 
   const url = `http://127.0.0.1:${port}`;
   const close = async () => {
+    // The file holds the session secret; it lives only as long as the Worker.
+    rmSync(envFile, { force: true });
     if (child.exitCode === null && child.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM');
