@@ -33,10 +33,12 @@ export interface Env {
 
 const url = (name: string) =>
   z
-    .url({ protocol: /^https?$/, error: `${name} must be an absolute http(s) URL` })
+    .string({ required_error: `${name} is not set` })
+    .url(`${name} must be an absolute http(s) URL`)
+    .refine((v) => /^https?:\/\//.test(v), `${name} must be an absolute http(s) URL`)
     .transform((v) => v.replace(/\/+$/, ''));
 const required = (name: string) =>
-  z.string({ error: `${name} is not set` }).min(1, `${name} is not set`);
+  z.string({ required_error: `${name} is not set` }).min(1, `${name} is not set`);
 
 const schema = z.object({
   PUBLIC_URL: url('PUBLIC_URL'),
@@ -46,7 +48,7 @@ const schema = z.object({
   AWS_ACCESS_KEY_ID: required('AWS_ACCESS_KEY_ID'),
   AWS_SECRET_ACCESS_KEY: required('AWS_SECRET_ACCESS_KEY'),
   SESSION_SECRET: z
-    .string({ error: 'SESSION_SECRET is not set' })
+    .string({ required_error: 'SESSION_SECRET is not set' })
     .min(32, 'SESSION_SECRET must be at least 32 characters'),
   ATPROTO_HANDLE_RESOLVER: url('ATPROTO_HANDLE_RESOLVER'),
   ATPROTO_PLC_URL: url('ATPROTO_PLC_URL'),

@@ -10,7 +10,7 @@ import type { AppContext } from './context';
 export type FieldErrors = Record<string, string>;
 
 /** The first problem for each field, keyed by the field's name. */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
+export function fieldErrors(issues: readonly z.ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = String(issue.path[0] ?? '');
@@ -19,7 +19,7 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   return errors;
 }
 
-export function validForm<T extends z.ZodType>(
+export function validForm<T extends z.ZodTypeAny>(
   schema: T,
   onInvalid: (
     c: AppContext,

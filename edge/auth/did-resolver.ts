@@ -8,20 +8,26 @@ import { z } from 'zod';
 import { fetchWithoutRedirects } from './fetch';
 
 /** The parts of a DID document AT Protocol relies on; anything else passes through. */
-const didDocumentSchema = z.looseObject({
-  id: z.string().startsWith('did:'),
-  alsoKnownAs: z.array(z.string()).optional(),
-  verificationMethod: z.array(z.looseObject({ id: z.string(), type: z.string() })).optional(),
-  service: z
-    .array(
-      z.looseObject({
-        id: z.string(),
-        type: z.string(),
-        serviceEndpoint: z.union([z.string(), z.record(z.string(), z.unknown())]),
-      }),
-    )
-    .optional(),
-});
+const didDocumentSchema = z
+  .object({
+    id: z.string().startsWith('did:'),
+    alsoKnownAs: z.array(z.string()).optional(),
+    verificationMethod: z
+      .array(z.object({ id: z.string(), type: z.string() }).passthrough())
+      .optional(),
+    service: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            type: z.string(),
+            serviceEndpoint: z.union([z.string(), z.record(z.string(), z.unknown())]),
+          })
+          .passthrough(),
+      )
+      .optional(),
+  })
+  .passthrough();
 
 export type DidDocument = z.infer<typeof didDocumentSchema>;
 

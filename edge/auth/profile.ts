@@ -36,7 +36,11 @@ async function getJson(url: URL): Promise<unknown> {
 }
 
 /** Confirms the handle points back at the DID; otherwise it is not theirs to claim. */
-export async function verifiedHandle(config: Config, did: string, handle?: string): Promise<string> {
+export async function verifiedHandle(
+  config: Config,
+  did: string,
+  handle?: string,
+): Promise<string> {
   if (!handle) return INVALID_HANDLE;
   const url = new URL('/xrpc/com.atproto.identity.resolveHandle', config.atproto.handleResolver);
   url.searchParams.set('handle', handle);
