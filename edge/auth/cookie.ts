@@ -4,6 +4,7 @@
  * with another key reads as "signed out", never as an error.
  */
 import { SignJWT, jwtVerify } from 'jose';
+import { hmacKey } from './hmac-key';
 
 export interface SessionClaims {
   /** The member's DID. */
@@ -12,7 +13,6 @@ export interface SessionClaims {
   sid: string;
 }
 
-const encoder = new TextEncoder();
 const ISSUER = 'nbhd';
 
 export async function signSessionToken(
@@ -26,7 +26,7 @@ export async function signSessionToken(
     .setIssuer(ISSUER)
     .setIssuedAt()
     .setExpirationTime(expiresAt)
-    .sign(encoder.encode(secret));
+    .sign(await hmacKey(secret));
 }
 
 export async function verifySessionToken(
@@ -34,7 +34,7 @@ export async function verifySessionToken(
   token: string,
 ): Promise<SessionClaims | undefined> {
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), {
+    const { payload } = await jwtVerify(token, await hmacKey(secret), {
       algorithms: ['HS256'],
       issuer: ISSUER,
     });

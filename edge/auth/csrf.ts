@@ -5,16 +5,12 @@
  * own cookie). A token from another browser or session never verifies.
  */
 
+import { hmacKey } from './hmac-key';
+
 const encoder = new TextEncoder();
 
 async function hmac(secret: string, message: string): Promise<Uint8Array> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
+  const key = await hmacKey(secret);
   return new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 

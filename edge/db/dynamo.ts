@@ -99,6 +99,31 @@ export class Dynamo {
     return out.Item ? (unmarshalItem(out.Item) as T) : undefined;
   }
 
+  /**
+   * Reads several items in one round trip (BatchGetItem), strongly consistent.
+   * Returns them in the order of `keys`, `undefined` where an item is missing.
+   */
+  async getMany<T = Item>(keys: Key[]): Promise<(T | undefined)[]> {
+    const found = new Map<string, T>();
+    let pending: Record<string, AttributeValue>[] = keys.map((k) => marshalItem({ ...k }));
+    for (let round = 0; pending.length > 0; round++) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, 20 * round));
+      if (round > 3) throw new DynamoError('UnprocessedKeys', 'batch read did not finish', 500);
+      const out = await this.call<{
+        Responses: Record<string, Record<string, AttributeValue>[]>;
+        UnprocessedKeys?: Record<string, { Keys: Record<string, AttributeValue>[] }>;
+      }>('BatchGetItem', {
+        RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } },
+      });
+      for (const raw of out.Responses[this.table] ?? []) {
+        const item = unmarshalItem(raw);
+        found.set(`${item.pk}\n${item.sk}`, item as T);
+      }
+      pending = out.UnprocessedKeys?.[this.table]?.Keys ?? [];
+    }
+    return keys.map((k) => found.get(`${k.pk}\n${k.sk}`));
+  }
+
   async put(item: Key & Item, options: PutOptions = {}): Promise<void> {
     await this.call('PutItem', {
       TableName: this.table,

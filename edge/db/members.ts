@@ -22,10 +22,14 @@ export type ProfileFields = Pick<
 export const memberKey = (did: string) => ({ pk: `MEMBER#${did}`, sk: 'PROFILE' });
 
 export async function getMember(db: Dynamo, did: string): Promise<Member | undefined> {
-  const item = await db.get<Member & { pk: string; sk: string }>(memberKey(did));
+  return toMember(await db.get(memberKey(did)));
+}
+
+/** A stored profile item without its keys. */
+export function toMember(item: Record<string, unknown> | undefined): Member | undefined {
   if (!item) return undefined;
   const { pk: _pk, sk: _sk, ...member } = item;
-  return member;
+  return member as unknown as Member;
 }
 
 /** Creates the member's profile or refreshes it from fresh PDS data, keeping `createdAt`. */

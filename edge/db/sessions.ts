@@ -15,7 +15,10 @@ export interface Session {
 
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
-const sessionKey = (did: string, id: string) => ({ pk: `MEMBER#${did}`, sk: `SESSION#${id}` });
+export const sessionKey = (did: string, id: string) => ({
+  pk: `MEMBER#${did}`,
+  sk: `SESSION#${id}`,
+});
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -36,7 +39,11 @@ export async function getSession(
   did: string,
   id: string,
 ): Promise<Session | undefined> {
-  const item = await db.get<Session & { pk: string }>(sessionKey(did, id));
+  return liveSession(await db.get<Session>(sessionKey(did, id)));
+}
+
+/** The session fields of a stored item, or `undefined` if there is none or it has expired. */
+export function liveSession(item: Session | undefined): Session | undefined {
   if (!item || item.expiresAt <= nowSeconds()) return undefined;
   return { id: item.id, did: item.did, createdAt: item.createdAt, expiresAt: item.expiresAt };
 }

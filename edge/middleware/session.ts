@@ -7,8 +7,8 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { signSessionToken, verifySessionToken } from '../auth/cookie';
 import type { AppContext, AppEnv } from '../context';
-import { getMember } from '../db/members';
-import { getSession, type Session } from '../db/sessions';
+import type { Session } from '../db/sessions';
+import { getViewer } from '../db/viewer';
 
 export const sessionCookieName = (secure: boolean) =>
   secure ? '__Host-nbhd_session' : 'nbhd_session';
@@ -19,10 +19,8 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, name);
   if (token) {
     const claims = await verifySessionToken(config.sessionSecret, token);
-    const [session, member] = claims
-      ? await Promise.all([getSession(db, claims.did, claims.sid), getMember(db, claims.did)])
-      : [];
-    if (session && member) c.set('viewer', { session, member });
+    const viewer = claims && (await getViewer(db, claims.did, claims.sid));
+    if (viewer) c.set('viewer', viewer);
     else deleteCookie(c, name, { path: '/', secure: config.secure });
   }
   await next();

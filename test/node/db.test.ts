@@ -14,6 +14,7 @@ import {
   oauthStateKey,
 } from '../../edge/db/oauth-store';
 import { createSession, deleteAllSessions, getSession, nowSeconds } from '../../edge/db/sessions';
+import { getViewer } from '../../edge/db/viewer';
 import { localDynamo } from '../../scripts/local/demo';
 import {
   createTable,
@@ -72,6 +73,24 @@ describe.each(backends)('data layer on %s', (_, start, enabled) => {
     await db.delete({ pk: 'T#1', sk: 'X' });
     expect(await db.get({ pk: 'T#1', sk: 'X' })).toBeUndefined();
   });
+
+  it.runIf(enabled)(
+    'reads several items in one batch, in the order asked, gaps as undefined',
+    async () => {
+      await db.put({ pk: 'T#B', sk: '1', n: 1 });
+      await db.put({ pk: 'T#B', sk: '2', n: 2 });
+      const items = await db.getMany([
+        { pk: 'T#B', sk: '2' },
+        { pk: 'T#B', sk: 'missing' },
+        { pk: 'T#B', sk: '1' },
+      ]);
+      expect(items).toEqual([
+        { pk: 'T#B', sk: '2', n: 2 },
+        undefined,
+        { pk: 'T#B', sk: '1', n: 1 },
+      ]);
+    },
+  );
 
   it.runIf(enabled)('refuses a conditional write whose condition fails, by name', async () => {
     await db.put({ pk: 'T#2', sk: 'X' }, { condition: 'attribute_not_exists(pk)' });
