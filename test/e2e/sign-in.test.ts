@@ -2,10 +2,11 @@
  * Proves the whole sign-in journey in an ordinary browser: a neighbor types
  * their handle on our front page, signs in and consents on their own PDS's
  * pages, lands on `/me` with their name, handle and avatar (served by the
- * PDS), and can sign out again, after which `/me` sends them to the front page.
+ * PDS), and can sign out again, after which `/me` sends them to the front page
+ * and the OAuth session is gone from the table (revoked, not just forgotten).
  */
-import { test } from 'vitest';
-import { demoAccounts } from '../../scripts/local/demo';
+import { expect, test } from 'vitest';
+import { demoAccounts, localDynamo } from '../../scripts/local/demo';
 import { expectAlicesPage, signInAtPds, signOutAndCheck, submitHandle } from './journey';
 import { useStack } from './stack';
 
@@ -19,8 +20,17 @@ test('alice signs in with her PDS, sees her page, and signs out', async () => {
     const page = await context.newPage();
     await submitHandle(page, appUrl, alice.handle);
     await signInAtPds(page, pdsUrl, alice.password, 'accept');
-    await expectAlicesPage(page, { appUrl, pdsUrl, did: stack.dids[alice.handle]! });
+    const did = stack.dids[alice.handle]!;
+    await expectAlicesPage(page, { appUrl, pdsUrl, did });
+    const db = localDynamo(stack.dynamoEndpoint, stack.table);
+    const oauthSession = { pk: `MEMBER#${did}`, sk: 'OAUTH_SESSION' };
+    expect(await db.get(oauthSession)).toBeDefined();
+    expect(await db.get({ pk: `MEMBER#${did}`, sk: 'PROFILE' })).toMatchObject({
+      handle: 'alice.test',
+      displayName: 'Alice Oak',
+    });
     await signOutAndCheck(page, appUrl);
+    expect(await db.get(oauthSession)).toBeUndefined();
   } finally {
     await context.close();
   }
