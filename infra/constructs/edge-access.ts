@@ -14,9 +14,10 @@ export interface EdgeAccessProps {
   readonly table: ITable;
 }
 
-/** Everything the edge does to the table: item reads and writes and queries on keys. */
+/** Everything the edge does to the table: item reads (single and batched), writes, and queries on keys. */
 export const EDGE_TABLE_ACTIONS = [
   'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
   'dynamodb:PutItem',
   'dynamodb:DeleteItem',
   'dynamodb:UpdateItem',

@@ -3,13 +3,17 @@
  * kept safe (retained, point-in-time recovery, a pinned logical ID), and the Worker's IAM user
  * may do only the five item and query actions the edge needs, with no access key in the template.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { table } from '../../edge/db/table';
 import { NbhdStack } from '../../infra/stacks/nbhd-stack';
+import { root } from '../../scripts/local/edge';
 
 const EDGE_ACTIONS = [
+  'dynamodb:BatchGetItem',
   'dynamodb:DeleteItem',
   'dynamodb:GetItem',
   'dynamodb:PutItem',
@@ -88,7 +92,7 @@ describe('the neighborhood table', () => {
 });
 
 describe('edge access for the Cloudflare Worker', () => {
-  it('is an IAM user allowed exactly the five edge actions, on the table only', () => {
+  it('is an IAM user allowed exactly the edge actions, on the table only', () => {
     const tableId = onlyLogicalId('AWS::DynamoDB::Table');
     const userId = onlyLogicalId('AWS::IAM::User');
     const policies = template.findResources('AWS::IAM::Policy', {
@@ -112,6 +116,18 @@ describe('edge access for the Cloudflare Worker', () => {
     const [user] = Object.values(template.findResources('AWS::IAM::User'));
     expect(user?.Properties?.ManagedPolicyArns).toBeUndefined();
     expect(user?.Properties?.Policies).toBeUndefined();
+  });
+
+  it('allows every DynamoDB operation the edge code calls', () => {
+    const called = new Set<string>();
+    for (const file of readdirSync(join(root, 'edge'), { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts')) continue;
+      const source = readFileSync(join(root, 'edge', file), 'utf8');
+      for (const [, op] of source.matchAll(/\.call(?:<[\s\S]*?>)?\(\s*'(\w+)'/g)) called.add(op!);
+    }
+    expect(called.size).toBeGreaterThanOrEqual(5);
+    const granted = allStatements().flatMap((s) => [s.Action].flat());
+    for (const op of called) expect(granted).toContain(`dynamodb:${op}`);
   });
 
   it('creates no access key, so no secret lands in CloudFormation', () => {
