@@ -1,7 +1,7 @@
 /**
  * Signing in and out with AT Protocol OAuth, and the client metadata and
- * public keys a confidential client publishes. Every answer here is
- * `no-store`: none of it may be cached by a browser or a proxy.
+ * public keys a confidential client publishes. Sign-in and sign-out answers
+ * are `no-store`: none of them may be cached by a browser or a proxy.
  */
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
