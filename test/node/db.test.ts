@@ -144,6 +144,17 @@ describe.each(backends)('data layer on %s', (_, start, enabled) => {
     expect(await getMember(db, did(2))).toBeDefined();
   });
 
+  it.runIf(enabled)('finds the viewer only with both a live session and a profile', async () => {
+    const session = await createSession(db, did(4));
+    expect(await getViewer(db, did(4), session.id)).toBeUndefined();
+    await saveProfile(db, { did: did(4), handle: 'four.test' });
+    expect(await getViewer(db, did(4), session.id)).toMatchObject({
+      session,
+      member: { did: did(4), handle: 'four.test' },
+    });
+    expect(await getViewer(db, did(4), 'other-session')).toBeUndefined();
+  });
+
   it.runIf(enabled)(
     'keeps OAuth state and sessions as JSON and forgets expired state',
     async () => {
