@@ -29,6 +29,8 @@ export interface Env {
   ATPROTO_ALLOW_HTTP?: string;
   /** Secret: the OAuth client's ES256 private key as a JWK (JSON). Unset = loopback client. */
   OAUTH_PRIVATE_KEY?: string;
+  /** Handles or DIDs, comma-separated, who become admins when they sign in. */
+  ADMIN_HANDLES?: string;
 }
 
 const url = (name: string) =>
@@ -54,6 +56,7 @@ const schema = z.object({
   ATPROTO_PLC_URL: url('ATPROTO_PLC_URL'),
   ATPROTO_ALLOW_HTTP: z.enum(['true', 'false', '']).optional(),
   OAUTH_PRIVATE_KEY: z.string().optional(),
+  ADMIN_HANDLES: z.string().optional(),
 });
 
 export interface Config {
@@ -71,6 +74,8 @@ export interface Config {
   atproto: { handleResolver: string; plcUrl: string; allowHttp: boolean };
   /** The confidential client's key; absent means a loopback (development) client. */
   oauthPrivateKey?: string;
+  /** First admins: lower-case handles and DIDs. */
+  admins: string[];
 }
 
 export class ConfigError extends Error {
@@ -110,5 +115,10 @@ export function parseConfig(env: Partial<Env>): Config {
       allowHttp: e.ATPROTO_ALLOW_HTTP === 'true',
     },
     oauthPrivateKey,
+    admins: (e.ADMIN_HANDLES ?? '')
+      .split(',')
+      .map((a) => a.trim().replace(/^@/, ''))
+      .filter(Boolean)
+      .map((a) => (a.startsWith('did:') ? a : a.toLowerCase())),
   };
 }

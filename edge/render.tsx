@@ -5,7 +5,7 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { getNeighborhood, unnamedNeighborhood, type Neighborhood } from './db/neighborhood';
+import { getNeighborhood, defaultNeighborhood, type Neighborhood } from './db/neighborhood';
 import type { AppContext } from './context';
 import { Layout } from '../views/layout';
 
@@ -38,8 +38,8 @@ export async function renderPage(c: AppContext, options: PageOptions, body: Chil
 /** For error pages: never let a second failure (say, the database) hide the first. */
 export async function safeNeighborhood(c: AppContext): Promise<Neighborhood> {
   try {
-    return c.var.db ? await getNeighborhood(c.var.db) : unnamedNeighborhood;
+    return c.var.db ? await getNeighborhood(c.var.db) : defaultNeighborhood;
   } catch {
-    return unnamedNeighborhood;
+    return defaultNeighborhood;
   }
 }

@@ -8,7 +8,14 @@ import { z } from 'zod';
 const HANDLE = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const DID = /^did:(plc:[a-z2-7]{24}|web:[a-zA-Z0-9.%:-]+)$/;
 
+/** Where to go after signing in: a path on this site only, never another origin. */
+export const localPath = z
+  .string()
+  .optional()
+  .transform((v) => (v && /^\/(?![/\\])[\x21-\x7e]{0,500}$/.test(v) ? v : undefined));
+
 export const signInSchema = z.object({
+  next: localPath,
   handle: z
     .string()
     .default('')

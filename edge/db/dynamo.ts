@@ -6,6 +6,8 @@
  */
 import { AwsClient } from 'aws4fetch';
 import { marshal, marshalItem, unmarshalItem, type AttributeValue, type Item } from './marshal';
+import { decodeCursor, encodeCursor } from './cursor';
+import { indexes, table, type IndexName } from './table';
 
 export interface DynamoConfig {
   endpoint: string;
@@ -124,6 +126,18 @@ export class Dynamo {
     return keys.map((k) => found.get(`${k.pk}\n${k.sk}`));
   }
 
+  /** An UpdateItem with a raw update expression; returns the item as it is afterwards. */
+  async update<T = Item>(key: Key, update: string, options: PutOptions = {}): Promise<T> {
+    const out = await this.call<{ Attributes: Record<string, AttributeValue> }>('UpdateItem', {
+      TableName: this.table,
+      Key: marshalItem({ ...key }),
+      UpdateExpression: update,
+      ReturnValues: 'ALL_NEW',
+      ...conditionParts(options),
+    });
+    return unmarshalItem(out.Attributes) as T;
+  }
+
   async put(item: Key & Item, options: PutOptions = {}): Promise<void> {
     await this.call('PutItem', {
       TableName: this.table,
@@ -142,31 +156,63 @@ export class Dynamo {
 
   /** Items under one partition key, optionally narrowed to a sort-key prefix. */
   async query<T = Item>(pk: string, options: QueryOptions = {}): Promise<T[]> {
+    return (await this.page<T>(pk, options)).items;
+  }
+
+  /**
+   * One page of a query, on the table or on one of its indexes. `cursor` is
+   * the opaque `next` of the previous page; a cursor that does not decode to
+   * a key of this query is ignored, so a mangled link shows the first page.
+   */
+  async page<T = Item>(pk: string, options: PageOptions = {}): Promise<Page<T>> {
+    const keys = options.index ? indexes[options.index] : table;
+    const hash = keys.partitionKey.name;
+    const range = keys.sortKey.name;
     const values: Record<string, unknown> = { ':pk': pk };
     let condition = '#pk = :pk';
     if (options.prefix !== undefined) {
       condition += ' AND begins_with(#sk, :prefix)';
       values[':prefix'] = options.prefix;
     }
-    const out = await this.call<{ Items: Record<string, AttributeValue>[] }>('Query', {
+    const startKey = decodeCursor(options.cursor, [hash, range, 'pk', 'sk']);
+    const out = await this.call<{
+      Items: Record<string, AttributeValue>[];
+      LastEvaluatedKey?: Record<string, AttributeValue>;
+    }>('Query', {
       TableName: this.table,
+      ...(options.index && { IndexName: indexes[options.index].name }),
       KeyConditionExpression: condition,
       ExpressionAttributeNames: {
-        '#pk': 'pk',
-        ...(options.prefix !== undefined && { '#sk': 'sk' }),
+        '#pk': hash,
+        ...(options.prefix !== undefined && { '#sk': range }),
       },
       ExpressionAttributeValues: marshalItem(values),
       ScanIndexForward: !options.newestFirst,
       ...(options.limit && { Limit: options.limit }),
+      ...(startKey && { ExclusiveStartKey: marshalItem(startKey) }),
     });
-    return out.Items.map((item) => unmarshalItem(item) as T);
+    return {
+      items: out.Items.map((item) => unmarshalItem(item) as T),
+      next: out.LastEvaluatedKey ? encodeCursor(unmarshalItem(out.LastEvaluatedKey)) : undefined,
+    };
   }
 }
 
+export interface PageOptions extends QueryOptions {
+  index?: IndexName;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  next?: string;
+}
+
+/** The condition and the attribute names and values its expressions use. */
 function conditionParts({ condition, names, values }: PutOptions) {
-  if (!condition) return {};
   return {
-    ConditionExpression: condition,
+    ...(condition && { ConditionExpression: condition }),
     ...(names && { ExpressionAttributeNames: names }),
     ...(values && {
       ExpressionAttributeValues: Object.fromEntries(

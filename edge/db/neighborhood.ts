@@ -1,26 +1,77 @@
 /**
  * The neighborhood itself: one deployment holds exactly one, stored as a
- * single item. Until an operator seeds it, pages fall back to a neutral name.
+ * single item and edited by admins on the settings page. Writes check a
+ * version so two admins never overwrite each other silently. Until the
+ * first save, pages use neutral defaults.
  */
-import type { Dynamo } from './dynamo';
+import { isConditionFailure, type Dynamo } from './dynamo';
+import { VersionConflict } from './members';
+
+export type DirectoryVisibility = 'public' | 'members';
+export type JoinPolicy = 'open' | 'approval' | 'invitation';
 
 export interface Neighborhood {
   name: string;
   description: string;
+  /** A longer welcome, shown on the front page. */
+  welcome: string;
+  /** Where it is, in the neighbors' own words. */
+  location: string;
+  directoryVisibility: DirectoryVisibility;
+  joinPolicy: JoinPolicy;
+  /** How many sites each member may have. */
+  siteLimit: number;
+  version: number;
 }
 
 const key = { pk: 'NEIGHBORHOOD', sk: 'SETTINGS' };
 
-export const unnamedNeighborhood: Neighborhood = {
+export const defaultNeighborhood: Neighborhood = {
   name: 'Our neighborhood',
   description: 'A home on the web for the people who live here.',
+  welcome: '',
+  location: '',
+  directoryVisibility: 'members',
+  joinPolicy: 'approval',
+  siteLimit: 3,
+  version: 0,
 };
 
 export async function getNeighborhood(db: Dynamo): Promise<Neighborhood> {
-  const item = await db.get<Neighborhood>(key);
-  return item ? { name: item.name, description: item.description } : unnamedNeighborhood;
+  const item = await db.get<Partial<Neighborhood> & { pk: string; sk: string }>(key);
+  if (!item) return defaultNeighborhood;
+  const { pk: _pk, sk: _sk, ...stored } = item;
+  return { ...defaultNeighborhood, ...stored };
 }
 
-export async function putNeighborhood(db: Dynamo, neighborhood: Neighborhood): Promise<void> {
-  await db.put({ ...key, ...neighborhood, updatedAt: new Date().toISOString() });
+/**
+ * Saves settings if nobody saved since `expectedVersion` was read; otherwise
+ * throws `VersionConflict` with what is stored now.
+ */
+export async function saveNeighborhood(
+  db: Dynamo,
+  next: Omit<Neighborhood, 'version'>,
+  expectedVersion: number,
+): Promise<Neighborhood> {
+  const saved = { ...next, version: expectedVersion + 1 };
+  try {
+    await db.put(
+      { ...key, ...saved, updatedAt: new Date().toISOString() },
+      expectedVersion === 0
+        ? {
+            condition: 'attribute_not_exists(pk) OR #version = :version',
+            names: { '#version': 'version' },
+            values: { ':version': 0 },
+          }
+        : {
+            condition: '#version = :version',
+            names: { '#version': 'version' },
+            values: { ':version': expectedVersion },
+          },
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw new VersionConflict(await getNeighborhood(db));
+    throw error;
+  }
+  return saved;
 }

@@ -11,11 +11,12 @@ import {
   describeCallbackError,
   staleSignIn,
 } from '../auth/errors';
-import { signInSchema } from '../auth/handle';
+import { localPath, signInSchema } from '../auth/handle';
 import { CLIENT_METADATA_PATH, JWKS_PATH, OAUTH_SCOPE } from '../auth/oauth-client';
 import { fetchProfile } from '../auth/profile';
 import type { AppContext, AppEnv } from '../context';
 import { getMember, saveProfile, type ProfileFields } from '../db/members';
+import { ensureAdmin } from '../db/membership';
 import { getNeighborhood } from '../db/neighborhood';
 import { createSession, deleteSession } from '../db/sessions';
 import { notFound } from '../errors';
@@ -26,12 +27,21 @@ import { HomePage } from '../../views/pages/home';
 
 const STATE = /^[A-Za-z0-9_-]{8,128}$/;
 
-async function signInAgain(c: AppContext, handle: string, error: string, status: 400 | 502) {
+async function signInAgain(
+  c: AppContext,
+  handle: string,
+  error: string,
+  status: 400 | 502,
+  next?: string,
+) {
   const neighborhood = await getNeighborhood(c.var.db);
   return renderPage(
     c,
     { title: 'Sign in', status, neighborhood },
-    <HomePage neighborhood={neighborhood} signIn={{ csrfToken: c.var.csrfToken, handle, error }} />,
+    <HomePage
+      neighborhood={neighborhood}
+      signIn={{ csrfToken: c.var.csrfToken, handle, error, next: localPath.parse(next) }}
+    />,
   );
 }
 
@@ -55,17 +65,19 @@ export const auth = new Hono<AppEnv>()
     '/login',
     noStore,
     validForm(signInSchema, (c, input, errors) =>
-      signInAgain(c, input.handle ?? '', errors.handle ?? 'Check your handle.', 400),
+      signInAgain(c, input.handle ?? '', errors.handle ?? 'Check your handle.', 400, input.next),
     ),
     async (c) => {
-      const { handle } = c.req.valid('form');
+      const { handle, next } = c.req.valid('form');
       let url: URL;
       try {
-        url = await (await c.var.oauthClient()).authorize(handle, { scope: OAUTH_SCOPE });
+        url = await (
+          await c.var.oauthClient()
+        ).authorize(handle, { scope: OAUTH_SCOPE, state: next });
       } catch (error) {
         console.warn('oauth authorize failed', handle, String(error));
         const { status, message } = describeAuthorizeError(error, handle);
-        return signInAgain(c, handle, message, status);
+        return signInAgain(c, handle, message, status, next);
       }
       return c.redirect(url.toString(), 303);
     },
@@ -78,21 +90,25 @@ export const auth = new Hono<AppEnv>()
     if (!STATE.test(params.get('state') ?? '')) throw staleSignIn();
 
     let did: string;
+    let next: string | undefined;
     try {
-      ({
-        session: { did },
-      } = await (await c.var.oauthClient()).callback(params));
+      const result = await (await c.var.oauthClient()).callback(params);
+      did = result.session.did;
+      next = localPath.parse(result.state ?? undefined);
     } catch (error) {
       console.warn('oauth callback failed', String(error));
       throw describeCallbackError(error);
     }
 
-    const { db } = c.var;
-    await saveProfile(db, await currentProfile(c, did));
+    const { db, config } = c.var;
+    const member = await saveProfile(db, await currentProfile(c, did));
+    if (config.admins.includes(did) || config.admins.includes(member.handle)) {
+      await ensureAdmin(db, did);
+    }
     const previous = c.var.viewer;
     if (previous) await deleteSession(db, previous.member.did, previous.session.id);
     await startSession(c, await createSession(db, did));
-    return c.redirect('/me', 303);
+    return c.redirect(next ?? '/me', 303);
   })
   .post('/logout', noStore, async (c) => {
     const { viewer, db } = c.var;

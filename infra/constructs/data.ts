@@ -5,7 +5,13 @@
  * cannot drift apart. The table is retained when the stack is deleted or the resource replaced.
  */
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, type ITable } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  AttributeType,
+  BillingMode,
+  ProjectionType,
+  Table,
+  type ITable,
+} from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { table as definition, type KeyAttribute } from '../../edge/db/table';
 
@@ -23,7 +29,7 @@ export class NeighborhoodData extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.table = new Table(this, 'Table', {
+    const table = new Table(this, 'Table', {
       partitionKey: key(definition.partitionKey),
       sortKey: key(definition.sortKey),
       timeToLiveAttribute: definition.timeToLiveAttribute,
@@ -31,5 +37,14 @@ export class NeighborhoodData extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    for (const index of definition.indexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: key(index.partitionKey),
+        sortKey: key(index.sortKey),
+        projectionType: ProjectionType.ALL,
+      });
+    }
+    this.table = table;
   }
 }

@@ -3,15 +3,24 @@
  * neighbors on the local PDS whose passwords are printed at start-up.
  */
 import { Dynamo } from '../../edge/db/dynamo';
-import { putNeighborhood, type Neighborhood } from '../../edge/db/neighborhood';
+import { saveNeighborhood, type Neighborhood } from '../../edge/db/neighborhood';
 import { createAccount, type Account } from './atproto';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo';
 
-export const demoNeighborhood: Neighborhood = {
+export const demoNeighborhood: Omit<Neighborhood, 'version'> = {
   name: 'Oak Street',
   description:
     'Forty-odd households between the river and the old rail line. Say hello, find a neighbor, share what you make.',
+  welcome:
+    'Oak Street is a home on the web for the people who live here. Join to appear in the directory, keep a profile, and (soon) make a small website of your own.',
+  location: 'Oak Street and the lanes off it, between the river and the old rail line.',
+  directoryVisibility: 'public',
+  joinPolicy: 'approval',
+  siteLimit: 3,
 };
+
+/** Handles that become admins when they sign in (the `ADMIN_HANDLES` variable). */
+export const demoAdmins = ['alice.test'];
 
 export const demoAccounts: Account[] = [
   {
@@ -40,7 +49,7 @@ export async function seedDemo(options: {
   table: string;
   pdsUrl: string;
 }): Promise<Record<string, string>> {
-  await putNeighborhood(localDynamo(options.dynamoEndpoint, options.table), demoNeighborhood);
+  await saveNeighborhood(localDynamo(options.dynamoEndpoint, options.table), demoNeighborhood, 0);
   const dids: Record<string, string> = {};
   for (const account of demoAccounts)
     dids[account.handle] = await createAccount(options.pdsUrl, account);

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoAdmins } from './demo';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -33,6 +34,7 @@ export function localEdgeVars(o: LocalEdgeOptions): Record<string, string> {
     ATPROTO_PLC_URL: o.plcUrl,
     ATPROTO_ALLOW_HTTP: 'true',
     OAUTH_PRIVATE_KEY: '',
+    ADMIN_HANDLES: demoAdmins.join(','),
   };
 }
 

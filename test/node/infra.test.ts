@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { table } from '../../edge/db/table';
+import { createTableInput, table } from '../../edge/db/table';
 import { NbhdStack } from '../../infra/stacks/nbhd-stack';
 import { root } from '../../scripts/local/edge';
 
@@ -47,19 +47,16 @@ function allStatements(): Statement[] {
 }
 
 describe('the neighborhood table', () => {
-  it('is the one table, keyed as edge/db/table.ts defines it', () => {
+  it('is the one table, with the keys and indexes edge/db/table.ts defines', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    const local = createTableInput('local');
     template.hasResourceProperties('AWS::DynamoDB::Table', {
-      KeySchema: [
-        { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
-        { AttributeName: table.sortKey.name, KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: Match.arrayEquals([
-        { AttributeName: table.partitionKey.name, AttributeType: table.partitionKey.type },
-        { AttributeName: table.sortKey.name, AttributeType: table.sortKey.type },
-      ]),
+      KeySchema: local.KeySchema,
+      AttributeDefinitions: Match.arrayEquals(local.AttributeDefinitions),
+      GlobalSecondaryIndexes: Match.arrayEquals(local.GlobalSecondaryIndexes),
       BillingMode: 'PAY_PER_REQUEST',
     });
+    expect(local.GlobalSecondaryIndexes.map((i) => i.IndexName)).toEqual(['byTime', 'byName']);
   });
 
   it('expires ephemeral items on the TTL attribute from edge/db/table.ts', () => {
@@ -92,7 +89,7 @@ describe('the neighborhood table', () => {
 });
 
 describe('edge access for the Cloudflare Worker', () => {
-  it('is an IAM user allowed exactly the edge actions, on the table only', () => {
+  it('is an IAM user allowed exactly the edge actions, on the table and its indexes only', () => {
     const tableId = onlyLogicalId('AWS::DynamoDB::Table');
     const userId = onlyLogicalId('AWS::IAM::User');
     const policies = template.findResources('AWS::IAM::Policy', {
@@ -104,7 +101,10 @@ describe('edge access for the Cloudflare Worker', () => {
     expect(statements).toHaveLength(1);
     const [statement] = statements;
     expect(statement?.Effect).toBe('Allow');
-    expect(statement?.Resource).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+    expect(statement?.Resource).toEqual([
+      { 'Fn::GetAtt': [tableId, 'Arn'] },
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
+    ]);
     expect([statement?.Action ?? []].flat().sort()).toEqual(EDGE_ACTIONS);
   });
 

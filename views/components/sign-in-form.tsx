@@ -9,13 +9,16 @@ export interface SignInFormProps {
   csrfToken: string;
   handle?: string;
   error?: string;
+  /** A path on this site to come back to after signing in. */
+  next?: string;
 }
 
-export function SignInForm({ csrfToken, handle, error }: SignInFormProps) {
+export function SignInForm({ csrfToken, handle, error, next }: SignInFormProps) {
   return (
     <form method="post" action="/login" class="card" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading">Sign in with Bluesky</h2>
       <CsrfField token={csrfToken} />
+      {next && <input type="hidden" name="next" value={next} />}
       <label for="handle">Your handle</label>
       <p class="hint" id="handle-hint">
         For example <kbd>alice.bsky.social</kbd> — any AT Protocol account works.

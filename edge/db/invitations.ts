@@ -1,0 +1,129 @@
+/**
+ * Invitation links. An admin makes one with an expiry, a maximum number of
+ * uses and an optional note; using it is a conditional increment, so a link
+ * can never be used more often than allowed, even by people joining at the
+ * same moment. Revoked and used-up links stay listed so admins can see them.
+ */
+import { isConditionFailure, type Dynamo, type Page } from './dynamo';
+import { nowSeconds } from './sessions';
+
+export interface Invitation {
+  code: string;
+  createdAt: string;
+  createdByDid: string;
+  createdByHandle: string;
+  /** Epoch seconds after which the link no longer works. */
+  validUntil: number;
+  maxUses: number;
+  uses: number;
+  note?: string;
+  revokedAt?: string;
+}
+
+export type InvitationState = 'valid' | 'expired' | 'used-up' | 'revoked';
+
+const invitationKey = (code: string) => ({ pk: `INVITATION#${code}`, sk: 'INVITATION' });
+/** Kept this long after expiring, for the admins' list, then deleted by DynamoDB. */
+const KEEP_AFTER_EXPIRY_SECONDS = 30 * 24 * 60 * 60;
+
+export function invitationState(i: Invitation, now = nowSeconds()): InvitationState {
+  if (i.revokedAt) return 'revoked';
+  if (i.uses >= i.maxUses) return 'used-up';
+  if (i.validUntil <= now) return 'expired';
+  return 'valid';
+}
+
+function newCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+}
+
+export async function createInvitation(
+  db: Dynamo,
+  input: Pick<Invitation, 'createdByDid' | 'createdByHandle' | 'maxUses' | 'note'> & {
+    validDays: number;
+  },
+): Promise<Invitation> {
+  const invitation: Invitation = {
+    code: newCode(),
+    createdAt: new Date().toISOString(),
+    createdByDid: input.createdByDid,
+    createdByHandle: input.createdByHandle,
+    validUntil: nowSeconds() + input.validDays * 24 * 60 * 60,
+    maxUses: input.maxUses,
+    uses: 0,
+    note: input.note,
+  };
+  await db.put({
+    ...invitationKey(invitation.code),
+    ...invitation,
+    gsi1pk: 'INVITATIONS',
+    gsi1sk: `${invitation.createdAt}#${invitation.code}`,
+    expiresAt: invitation.validUntil + KEEP_AFTER_EXPIRY_SECONDS,
+  });
+  return invitation;
+}
+
+const strip = ({
+  pk: _a,
+  sk: _b,
+  gsi1pk: _c,
+  gsi1sk: _d,
+  expiresAt: _e,
+  ...i
+}: Record<string, unknown>) => i as unknown as Invitation;
+
+export async function getInvitation(db: Dynamo, code: string): Promise<Invitation | undefined> {
+  if (!/^[\w-]{10,40}$/.test(code)) return undefined;
+  const item = await db.get<Record<string, unknown>>(invitationKey(code));
+  return item ? strip(item) : undefined;
+}
+
+export async function listInvitations(db: Dynamo, cursor?: string): Promise<Page<Invitation>> {
+  const page = await db.page<Record<string, unknown>>('INVITATIONS', {
+    index: 'byTime',
+    newestFirst: true,
+    limit: 25,
+    cursor,
+  });
+  return { items: page.items.map(strip), next: page.next };
+}
+
+export async function revokeInvitation(db: Dynamo, code: string): Promise<Invitation | undefined> {
+  try {
+    return strip(
+      await db.update(invitationKey(code), 'SET revokedAt = if_not_exists(revokedAt, :now)', {
+        condition: 'attribute_exists(pk)',
+        values: { ':now': new Date().toISOString() },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Counts one use of the link if it is still valid. Returns the state the
+ * person should be told about: `valid` means they may join.
+ */
+export async function useInvitation(
+  db: Dynamo,
+  code: string,
+): Promise<InvitationState | 'missing'> {
+  try {
+    await db.update(invitationKey(code), 'ADD uses :one', {
+      condition:
+        'attribute_exists(pk) AND attribute_not_exists(revokedAt) AND uses < maxUses AND validUntil > :now',
+      values: { ':one': 1, ':now': nowSeconds() },
+    });
+    return 'valid';
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const current = await getInvitation(db, code);
+    return current ? invitationState(current) : 'missing';
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Per-person rate limits (join requests, invitation links): a counter item
+ * per person, action and time window, incremented with a conditional write
+ * so concurrent requests cannot slip past the limit. Counters expire.
+ */
+import { isConditionFailure, type Dynamo } from './dynamo';
+import { nowSeconds } from './sessions';
+
+export interface Limit {
+  /** What is limited, e.g. `join`. */
+  action: string;
+  max: number;
+  windowSeconds: number;
+}
+
+export const limits = {
+  join: { action: 'join', max: 5, windowSeconds: 60 * 60 },
+  invitation: { action: 'invitation', max: 20, windowSeconds: 60 * 60 },
+} satisfies Record<string, Limit>;
+
+/** Counts one use; `false` if the person has used up this window. */
+export async function allow(db: Dynamo, limit: Limit, who: string): Promise<boolean> {
+  const window = Math.floor(nowSeconds() / limit.windowSeconds);
+  try {
+    await db.update(
+      { pk: `RATE#${limit.action}#${who}`, sk: String(window) },
+      'ADD #hits :one SET expiresAt = :expires',
+      {
+        condition: 'attribute_not_exists(#hits) OR #hits < :max',
+        names: { '#hits': 'hits' },
+        values: {
+          ':one': 1,
+          ':max': limit.max,
+          ':expires': (window + 1) * limit.windowSeconds + 60,
+        },
+      },
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
