@@ -14,6 +14,9 @@ import { renderPage, safeNeighborhood } from './render';
 import { auth, clientDocuments } from './routes/auth';
 import { home } from './routes/home';
 import { me } from './routes/me';
+import { join } from './routes/join';
+import { members } from './routes/members';
+import { admin } from './routes/admin';
 import { ErrorPage } from '../views/pages/error';
 
 export const app = new Hono<AppEnv>()
@@ -30,7 +33,10 @@ export const app = new Hono<AppEnv>()
   .route('/', home)
   .route('/', auth)
   .route('/', clientDocuments)
-  .route('/me', me);
+  .route('/me', me)
+  .route('/', join)
+  .route('/members', members)
+  .route('/admin', admin);
 
 app.notFound(() => {
   throw notFound();

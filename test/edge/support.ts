@@ -8,6 +8,7 @@ import { signSessionToken } from '../../edge/auth/cookie';
 import { csrfToken } from '../../edge/auth/csrf';
 import { Dynamo } from '../../edge/db/dynamo';
 import { saveProfile, type Member } from '../../edge/db/members';
+import { ensureAdmin, requestToJoin } from '../../edge/db/membership';
 import { createSession, type Session } from '../../edge/db/sessions';
 import type { Env } from '../../edge/env';
 
@@ -54,16 +55,25 @@ export interface SignedIn {
   csrf: string;
 }
 
-/** A browser signed in as a new member, exactly as the callback would leave it. */
-export async function signIn(profile: Partial<Member> = {}): Promise<SignedIn> {
+/**
+ * A browser signed in as a new person, exactly as the callback would leave
+ * it: a visitor unless `as` makes them a pending person, a member or an admin.
+ */
+export async function signIn(
+  profile: Partial<Member> = {},
+  as: 'visitor' | 'pending' | 'member' | 'admin' = 'visitor',
+): Promise<SignedIn> {
   const did = profile.did ?? testDid();
-  const member = await saveProfile(db, {
+  let member = await saveProfile(db, {
     did,
     handle: profile.handle ?? `${did.slice(8, 16)}.test`,
     displayName: profile.displayName ?? 'Test Neighbor',
     description: profile.description,
     avatarUrl: profile.avatarUrl,
   });
+  if (as === 'admin') member = (await ensureAdmin(db, did))!;
+  else if (as === 'pending') member = (await requestToJoin(db, did, 'approval'))!;
+  else if (as === 'member') member = (await requestToJoin(db, did, 'open'))!;
   const session = await createSession(db, did);
   const token = await signSessionToken(
     bindings.SESSION_SECRET,

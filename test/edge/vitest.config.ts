@@ -24,6 +24,8 @@ export default defineConfig({
     include: ['test/edge/**/*.test.{ts,tsx}'],
     globalSetup: ['test/support/edge-stack.ts'],
     testTimeout: 20_000,
+    // Files share one table, and some (the last-admin rules) set its admin count.
+    fileParallelism: false,
     hookTimeout: 60_000,
   },
 });

@@ -1,0 +1,5 @@
+/** Placeholder: routes for this area are being written. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../context';
+
+export const admin = new Hono<AppEnv>();
