@@ -5,6 +5,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { assetPath } from '../edge/assets';
+import { isAdmin, memberName } from '../edge/db/members';
 import type { Viewer } from './viewer';
 
 export interface LayoutProps {
@@ -35,11 +36,11 @@ export function Layout({ title, neighborhoodName, viewer, htmx, children }: Layo
           <a href="/" class="brand">
             {neighborhoodName}
           </a>
-          {viewer && (
-            <nav aria-label="Account">
-              <a href="/me">{viewer.member.displayName ?? `@${viewer.member.handle}`}</a>
-            </nav>
-          )}
+          <nav aria-label="Site">
+            <a href="/members">Neighbors</a>
+            {isAdmin(viewer?.member) && <a href="/admin">Admin</a>}
+            {viewer && <a href="/me">{memberName(viewer.member)}</a>}
+          </nav>
         </header>
         <main id="main">{children}</main>
         <footer class="site">
