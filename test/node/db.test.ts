@@ -3,8 +3,7 @@
  * Amazon's DynamoDB Local too whenever Java is available (CI requires it),
  * so nothing here depends on one emulator's quirks.
  */
-import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { Dynamo, DynamoError, isConditionFailure } from '../../edge/db/dynamo';
 import { getMember, saveProfile } from '../../edge/db/members';
 import {
@@ -15,49 +14,17 @@ import {
 } from '../../edge/db/oauth-store';
 import { createSession, deleteAllSessions, getSession, nowSeconds } from '../../edge/db/sessions';
 import { getViewer } from '../../edge/db/viewer';
-import { localDynamo } from '../../scripts/local/demo';
-import {
-  createTable,
-  startDynalite,
-  startDynamoDbLocal,
-  type LocalDynamo,
-} from '../../scripts/local/dynamo';
-import { freePort } from '../../scripts/local/ports';
-
-const hasJava = (() => {
-  try {
-    execFileSync('java', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-if (!hasJava && process.env.NBHD_REQUIRE_DYNAMODB_LOCAL) {
-  throw new Error('DynamoDB Local needs Java 17+ on PATH (CI sets NBHD_REQUIRE_DYNAMODB_LOCAL).');
-}
-if (!hasJava)
-  console.warn('Java not found: skipping the DynamoDB Local run of the data-layer suite.');
-
-const backends: [string, (port: number) => Promise<LocalDynamo>, boolean][] = [
-  ['dynalite', startDynalite, true],
-  ['DynamoDB Local', startDynamoDbLocal, hasJava],
-];
+import { onEveryBackend } from './backends';
 
 const did = (n: number) => `did:plc:${String(n).padStart(24, 'a')}`;
 
-describe.each(backends)('data layer on %s', (_, start, enabled) => {
-  let server: LocalDynamo;
+onEveryBackend('data layer', (client) => {
   let db: Dynamo;
+  beforeAll(() => {
+    db = client();
+  });
 
-  beforeAll(async () => {
-    if (!enabled) return;
-    server = await start(await freePort());
-    await createTable(server.endpoint, 'nbhd-test');
-    db = localDynamo(server.endpoint, 'nbhd-test');
-  }, 60_000);
-  afterAll(() => server?.close());
-
-  it.runIf(enabled)('stores and reads back every kind of value it uses', async () => {
+  it('stores and reads back every kind of value it uses', async () => {
     const item = {
       pk: 'T#1',
       sk: 'X',
@@ -74,25 +41,18 @@ describe.each(backends)('data layer on %s', (_, start, enabled) => {
     expect(await db.get({ pk: 'T#1', sk: 'X' })).toBeUndefined();
   });
 
-  it.runIf(enabled)(
-    'reads several items in one batch, in the order asked, gaps as undefined',
-    async () => {
-      await db.put({ pk: 'T#B', sk: '1', n: 1 });
-      await db.put({ pk: 'T#B', sk: '2', n: 2 });
-      const items = await db.getMany([
-        { pk: 'T#B', sk: '2' },
-        { pk: 'T#B', sk: 'missing' },
-        { pk: 'T#B', sk: '1' },
-      ]);
-      expect(items).toEqual([
-        { pk: 'T#B', sk: '2', n: 2 },
-        undefined,
-        { pk: 'T#B', sk: '1', n: 1 },
-      ]);
-    },
-  );
+  it('reads several items in one batch, in the order asked, gaps as undefined', async () => {
+    await db.put({ pk: 'T#B', sk: '1', n: 1 });
+    await db.put({ pk: 'T#B', sk: '2', n: 2 });
+    const items = await db.getMany([
+      { pk: 'T#B', sk: '2' },
+      { pk: 'T#B', sk: 'missing' },
+      { pk: 'T#B', sk: '1' },
+    ]);
+    expect(items).toEqual([{ pk: 'T#B', sk: '2', n: 2 }, undefined, { pk: 'T#B', sk: '1', n: 1 }]);
+  });
 
-  it.runIf(enabled)('refuses a conditional write whose condition fails, by name', async () => {
+  it('refuses a conditional write whose condition fails, by name', async () => {
     await db.put({ pk: 'T#2', sk: 'X' }, { condition: 'attribute_not_exists(pk)' });
     const error = await db
       .put({ pk: 'T#2', sk: 'X' }, { condition: 'attribute_not_exists(pk)' })
@@ -100,41 +60,35 @@ describe.each(backends)('data layer on %s', (_, start, enabled) => {
     expect(isConditionFailure(error)).toBe(true);
   });
 
-  it.runIf(enabled)('reports DynamoDB’s own message for a bad request', async () => {
+  it('reports DynamoDB’s own message for a bad request', async () => {
     const error = await db.call('GetItem', { TableName: 'no-such-table', Key: {} }).catch((e) => e);
     expect(error).toBeInstanceOf(DynamoError);
     expect((error as DynamoError).type).toMatch(/ResourceNotFoundException|ValidationException/);
     expect((error as DynamoError).message.length).toBeGreaterThan(20);
   });
 
-  it.runIf(enabled)(
-    'queries a partition by sort-key prefix, in either order, with a limit',
-    async () => {
-      for (const sk of ['A#1', 'A#2', 'A#3', 'B#1']) await db.put({ pk: 'T#3', sk });
-      const keys = async (o: Parameters<Dynamo['query']>[1]) =>
-        (await db.query<{ sk: string }>('T#3', o)).map((i) => i.sk);
-      expect(await keys({ prefix: 'A#' })).toEqual(['A#1', 'A#2', 'A#3']);
-      expect(await keys({ prefix: 'A#', newestFirst: true, limit: 2 })).toEqual(['A#3', 'A#2']);
-      expect(await keys({})).toEqual(['A#1', 'A#2', 'A#3', 'B#1']);
-    },
-  );
+  it('queries a partition by sort-key prefix, in either order, with a limit', async () => {
+    for (const sk of ['A#1', 'A#2', 'A#3', 'B#1']) await db.put({ pk: 'T#3', sk });
+    const keys = async (o: Parameters<Dynamo['query']>[1]) =>
+      (await db.query<{ sk: string }>('T#3', o)).map((i) => i.sk);
+    expect(await keys({ prefix: 'A#' })).toEqual(['A#1', 'A#2', 'A#3']);
+    expect(await keys({ prefix: 'A#', newestFirst: true, limit: 2 })).toEqual(['A#3', 'A#2']);
+    expect(await keys({})).toEqual(['A#1', 'A#2', 'A#3', 'B#1']);
+  });
 
-  it.runIf(enabled)(
-    'keeps a member’s first-seen date when their profile is refreshed',
-    async () => {
-      const first = await saveProfile(db, { did: did(1), handle: 'one.test', displayName: 'One' });
-      await new Promise((r) => setTimeout(r, 5));
-      const again = await saveProfile(db, { did: did(1), handle: 'uno.test' });
-      expect(again.createdAt).toBe(first.createdAt);
-      expect(await getMember(db, did(1))).toMatchObject({
-        handle: 'uno.test',
-        createdAt: first.createdAt,
-      });
-      expect((await getMember(db, did(1)))?.displayName).toBeUndefined();
-    },
-  );
+  it('keeps a member’s first-seen date when their profile is refreshed', async () => {
+    const first = await saveProfile(db, { did: did(1), handle: 'one.test', displayName: 'One' });
+    await new Promise((r) => setTimeout(r, 5));
+    const again = await saveProfile(db, { did: did(1), handle: 'uno.test' });
+    expect(again.createdAt).toBe(first.createdAt);
+    expect(await getMember(db, did(1))).toMatchObject({
+      handle: 'uno.test',
+      createdAt: first.createdAt,
+    });
+    expect((await getMember(db, did(1)))?.displayName).toBeUndefined();
+  });
 
-  it.runIf(enabled)('creates, reads and revokes sessions, all of a member’s at once', async () => {
+  it('creates, reads and revokes sessions, all of a member’s at once', async () => {
     const a = await createSession(db, did(2));
     const b = await createSession(db, did(2));
     await saveProfile(db, { did: did(2), handle: 'two.test' });
@@ -144,7 +98,7 @@ describe.each(backends)('data layer on %s', (_, start, enabled) => {
     expect(await getMember(db, did(2))).toBeDefined();
   });
 
-  it.runIf(enabled)('finds the viewer only with both a live session and a profile', async () => {
+  it('finds the viewer only with both a live session and a profile', async () => {
     const session = await createSession(db, did(4));
     expect(await getViewer(db, did(4), session.id)).toBeUndefined();
     await saveProfile(db, { did: did(4), handle: 'four.test' });
@@ -155,26 +109,23 @@ describe.each(backends)('data layer on %s', (_, start, enabled) => {
     expect(await getViewer(db, did(4), 'other-session')).toBeUndefined();
   });
 
-  it.runIf(enabled)(
-    'keeps OAuth state and sessions as JSON and forgets expired state',
-    async () => {
-      const states = createStateStore(db);
-      const value = { iss: 'https://pds.example', verifier: 'v', dpopJwk: { kty: 'EC' } } as never;
-      await states.set('state-1', value);
-      expect(await states.get('state-1')).toEqual(value);
-      await db.put({ ...oauthStateKey('state-1'), value: '{}', expiresAt: nowSeconds() - 1 });
-      expect(await states.get('state-1')).toBeUndefined();
-      await states.del('state-1');
+  it('keeps OAuth state and sessions as JSON and forgets expired state', async () => {
+    const states = createStateStore(db);
+    const value = { iss: 'https://pds.example', verifier: 'v', dpopJwk: { kty: 'EC' } } as never;
+    await states.set('state-1', value);
+    expect(await states.get('state-1')).toEqual(value);
+    await db.put({ ...oauthStateKey('state-1'), value: '{}', expiresAt: nowSeconds() - 1 });
+    expect(await states.get('state-1')).toBeUndefined();
+    await states.del('state-1');
 
-      const sessions = createSessionStore(db);
-      await sessions.set(did(3), { tokenSet: { sub: did(3) } } as never);
-      expect(await sessions.get(did(3))).toEqual({ tokenSet: { sub: did(3) } });
-      await sessions.del(did(3));
-      expect(await sessions.get(did(3))).toBeUndefined();
-    },
-  );
+    const sessions = createSessionStore(db);
+    await sessions.set(did(3), { tokenSet: { sub: did(3) } } as never);
+    expect(await sessions.get(did(3))).toEqual({ tokenSet: { sub: did(3) } });
+    await sessions.del(did(3));
+    expect(await sessions.get(did(3))).toBeUndefined();
+  });
 
-  it.runIf(enabled)('lets only one holder at a time into the refresh lock', async () => {
+  it('lets only one holder at a time into the refresh lock', async () => {
     const lock = createRequestLock(db);
     const events: string[] = [];
     const hold = (name: string) =>
@@ -189,14 +140,11 @@ describe.each(backends)('data layer on %s', (_, start, enabled) => {
     expect(await db.get({ pk: 'LOCK#refresh', sk: 'LOCK' })).toBeUndefined();
   });
 
-  it.runIf(enabled)(
-    'gives up on a lock held too long, with DynamoDB’s condition error',
-    async () => {
-      await db.put({ pk: 'LOCK#stuck', sk: 'LOCK', owner: 'other', expiresAt: nowSeconds() + 60 });
-      const error = await Promise.resolve(
-        createRequestLock(db, 200)('stuck', async () => 'never'),
-      ).catch((e: unknown) => e);
-      expect(isConditionFailure(error)).toBe(true);
-    },
-  );
+  it('gives up on a lock held too long, with DynamoDB’s condition error', async () => {
+    await db.put({ pk: 'LOCK#stuck', sk: 'LOCK', owner: 'other', expiresAt: nowSeconds() + 60 });
+    const error = await Promise.resolve(
+      createRequestLock(db, 200)('stuck', async () => 'never'),
+    ).catch((e: unknown) => e);
+    expect(isConditionFailure(error)).toBe(true);
+  });
 });
