@@ -135,6 +135,7 @@ async function endMembership(
             role: 'member',
             removedAt: status === 'removed' ? now() : undefined,
             joinedAt: undefined,
+            decisionMessage: undefined,
           }
         : undefined,
     );

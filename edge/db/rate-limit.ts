@@ -18,6 +18,10 @@ export const limits = {
   invitation: { action: 'invitation', max: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
+/** Seconds until the current window of `limit` ends (for `Retry-After`). */
+export const secondsUntilReset = (limit: Limit, now = nowSeconds()) =>
+  (Math.floor(now / limit.windowSeconds) + 1) * limit.windowSeconds - now;
+
 /** Counts one use; `false` if the person has used up this window. */
 export async function allow(db: Dynamo, limit: Limit, who: string): Promise<boolean> {
   const window = Math.floor(nowSeconds() / limit.windowSeconds);

@@ -1,5 +1,137 @@
-/** Placeholder: routes for this area are being written. */
+/**
+ * Joining and leaving the neighborhood: asking to join from the front page
+ * (in at once, or pending, by the join policy), leaving, and invitation
+ * links, which work whatever the policy is. Every rule is checked here on
+ * the server; the buttons on the pages only offer what these allow. POSTs
+ * answer with a redirect, expected refusals with a friendly page.
+ */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context';
+import type { AppContext, AppEnv } from '../context';
+import { getInvitation, invitationState, type InvitationState } from '../db/invitations';
+import { isMember } from '../db/members';
+import { joinWithInvitation, LastAdminError, leave, requestToJoin } from '../db/membership';
+import { getNeighborhood, type Neighborhood } from '../db/neighborhood';
+import { allow, limits, secondsUntilReset, type Limit } from '../db/rate-limit';
+import { PageError } from '../errors';
+import { requireViewer, signInFirst } from '../middleware/access';
+import { renderPage } from '../render';
+import { InvitationPage, invitationPath } from '../../views/pages/join/invitation';
 
-export const join = new Hono<AppEnv>();
+const backHome = (c: AppContext) => {
+  c.header('Cache-Control', 'no-store');
+  return c.redirect('/', 303);
+};
+
+const byInvitationOnly = (n: Neighborhood) =>
+  new PageError(403, {
+    title: 'Joining is by invitation',
+    message: `${n.name} takes new neighbors by invitation only. Ask a neighbor for an invitation link; opening it lets you join.`,
+  });
+
+const wasRemoved = (n: Neighborhood) =>
+  new PageError(403, {
+    title: `You were removed from ${n.name}`,
+    message:
+      'An admin removed you, so you cannot ask to join again yourself. If you think that was a mistake, ask an admin or a neighbor for an invitation link.',
+  });
+
+/** A friendly 429 naming when the window ends; `Retry-After` says the same to machines. */
+function tooManyRequests(c: AppContext, limit: Limit) {
+  const wait = secondsUntilReset(limit);
+  const minutes = Math.max(1, Math.ceil(wait / 60));
+  c.header('Retry-After', String(wait));
+  return new PageError(429, {
+    title: 'Please wait a little',
+    message: `You have asked to join ${limit.max} times within the hour. You can try again in ${minutes === 1 ? 'a minute' : `about ${minutes} minutes`}.`,
+  });
+}
+
+const lastAdmin = () =>
+  new PageError(409, {
+    title: 'You are the last admin',
+    message:
+      'The neighborhood needs at least one admin. Make someone else an admin first; then you can leave.',
+    action: { href: '/admin', label: 'Go to the admin pages' },
+  });
+
+const unknownInvitation = () =>
+  new PageError(404, {
+    title: 'No such invitation',
+    message:
+      'We do not know this invitation link. Check that the whole link was copied, or ask the neighbor who sent it for a new one.',
+  });
+
+const gone: Record<Exclude<InvitationState, 'valid'>, { title: string; why: string }> = {
+  expired: { title: 'This invitation has expired', why: 'It was only valid for a while.' },
+  'used-up': {
+    title: 'This invitation has been used up',
+    why: 'It has already been used as many times as allowed.',
+  },
+  revoked: { title: 'This invitation was withdrawn', why: 'An admin revoked it.' },
+};
+
+const invitationGone = (state: InvitationState | 'missing') =>
+  state === 'missing' || state === 'valid'
+    ? unknownInvitation()
+    : new PageError(410, {
+        title: gone[state].title,
+        message: `${gone[state].why} Ask the neighbor who sent it for a new link.`,
+      });
+
+export const join = new Hono<AppEnv>()
+  .post('/join', async (c) => {
+    const { member } = requireViewer(c);
+    if (member.status === 'member' || member.status === 'pending') return backHome(c);
+    const { db } = c.var;
+    const neighborhood = await getNeighborhood(db);
+    if (member.status === 'removed') throw wasRemoved(neighborhood);
+    if (neighborhood.joinPolicy === 'invitation') throw byInvitationOnly(neighborhood);
+    if (!(await allow(db, limits.join, member.did))) throw tooManyRequests(c, limits.join);
+    await requestToJoin(db, member.did, neighborhood.joinPolicy);
+    return backHome(c);
+  })
+  .post('/leave', async (c) => {
+    const { member } = requireViewer(c);
+    if (!isMember(member)) return backHome(c);
+    try {
+      await leave(c.var.db, member.did);
+    } catch (error) {
+      if (error instanceof LastAdminError) throw lastAdmin();
+      throw error;
+    }
+    return backHome(c);
+  })
+  .get('/invitations/:code', async (c) => {
+    const { db, viewer } = c.var;
+    const [neighborhood, invitation] = await Promise.all([
+      getNeighborhood(db),
+      getInvitation(db, c.req.param('code')),
+    ]);
+    if (!invitation) throw unknownInvitation();
+    const state = invitationState(invitation);
+    if (state !== 'valid') throw invitationGone(state);
+    c.header('Cache-Control', 'private, no-cache');
+    c.header('Vary', 'Cookie');
+    return renderPage(
+      c,
+      { title: `Join ${neighborhood.name}`, neighborhood },
+      <InvitationPage
+        neighborhood={neighborhood}
+        invitation={invitation}
+        member={viewer?.member}
+        csrfToken={c.var.csrfToken}
+      />,
+    );
+  })
+  .post('/invitations/:code/join', async (c) => {
+    const code = c.req.param('code');
+    const viewer = c.var.viewer;
+    if (!viewer) throw signInFirst(invitationPath(code));
+    const { db } = c.var;
+    // Read first: a bad code never reaches a write, and a member never spends a use.
+    if (!(await getInvitation(db, code))) throw unknownInvitation();
+    if (isMember(viewer.member)) return backHome(c);
+    const state = await joinWithInvitation(db, viewer.member.did, code);
+    if (state !== 'valid') throw invitationGone(state);
+    return backHome(c);
+  });

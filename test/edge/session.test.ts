@@ -105,7 +105,7 @@ describe('GET /me', () => {
 
 describe('GET / when signed in', () => {
   it('greets the member by name instead of showing the sign-in form', async () => {
-    const { cookie } = await signIn({ displayName: 'Bea Linden' });
+    const { cookie } = await signIn({ displayName: 'Bea Linden' }, 'member');
     const html = await (await get('/', { cookie })).text();
     expect(html).toContain('Welcome back, Bea Linden.');
     expect(html).not.toContain('action="/login"');

@@ -1,28 +1,59 @@
-/** The neighborhood's front page: who we are, and a way in. */
+/**
+ * The neighborhood's front page: its name, description, welcome and where
+ * it is; how to join for whoever is looking; and who joined recently, when
+ * the viewer may see the directory. Kept tiny: it is most people's first visit.
+ */
+import type { Member } from '../../edge/db/members';
 import type { Neighborhood } from '../../edge/db/neighborhood';
-import { SignInForm, type SignInFormProps } from '../components/sign-in-form';
+import { JoinPanel } from '../components/join-panel';
+import { MemberCard } from '../components/member-card';
+import type { SignInFormProps } from '../components/sign-in-form';
 import type { Viewer } from '../viewer';
 
 export interface HomePageProps {
   neighborhood: Neighborhood;
   viewer?: Viewer;
+  /** The sign-in form's state; its CSRF token also serves the join button. */
   signIn: SignInFormProps;
+  /** Recently joined members; absent when the viewer may not see the directory. */
+  recent?: Member[];
 }
 
-export function HomePage({ neighborhood, viewer, signIn }: HomePageProps) {
+/** Each line of the welcome text is a paragraph. */
+const paragraphs = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+export function HomePage({ neighborhood, viewer, signIn, recent }: HomePageProps) {
   return (
     <>
       <section class="intro">
         <h1>{neighborhood.name}</h1>
         <p>{neighborhood.description}</p>
+        {paragraphs(neighborhood.welcome).map((p) => (
+          <p>{p}</p>
+        ))}
+        {neighborhood.location && <p class="hint">Where: {neighborhood.location}</p>}
       </section>
-      {viewer ? (
-        <p class="card">
-          Welcome back, {viewer.member.displayName ?? `@${viewer.member.handle}`}.{' '}
-          <a href="/me">Go to your page</a>.
-        </p>
-      ) : (
-        <SignInForm {...signIn} />
+      <JoinPanel neighborhood={neighborhood} member={viewer?.member} signIn={signIn} />
+      {recent && (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">Recently joined</h2>
+          {recent.length ? (
+            <ul class="members">
+              {recent.map((m) => (
+                <MemberCard member={m} />
+              ))}
+            </ul>
+          ) : (
+            <p>Nobody is listed yet.</p>
+          )}
+          <p>
+            <a href="/members">See all neighbors</a>
+          </p>
+        </section>
       )}
     </>
   );

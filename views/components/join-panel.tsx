@@ -1,0 +1,100 @@
+/**
+ * "How to join", as the front page shows it to whoever is looking: signed
+ * out, the sign-in form and one sentence on how joining works here; a
+ * visitor, the one button the join policy allows (or where to get an
+ * invitation); pending, that an admin will answer; removed, what they can
+ * still do; a member, a short welcome back. Every button is a plain form.
+ */
+import { memberName, REMOVED_RETENTION_DAYS, type Member } from '../../edge/db/members';
+import type { JoinPolicy, Neighborhood } from '../../edge/db/neighborhood';
+import { CsrfField } from './csrf-field';
+import { SignInForm, type SignInFormProps } from './sign-in-form';
+
+export interface JoinPanelProps {
+  neighborhood: Neighborhood;
+  member?: Member;
+  signIn: SignInFormProps;
+}
+
+const howJoiningWorks: Record<JoinPolicy, string> = {
+  open: 'Anyone can join: sign in with Bluesky, then press Join.',
+  approval: 'Sign in with Bluesky, then ask to join; an admin answers each request.',
+  invitation: 'Joining is by invitation: ask a neighbor for a link, then open it and sign in.',
+};
+
+const longDate = (iso: string, addDays = 0) =>
+  new Date(Date.parse(iso) + addDays * 86_400_000).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+export function JoinPanel({ neighborhood, member, signIn }: JoinPanelProps) {
+  if (!member) {
+    return (
+      <>
+        <p class="notice">{howJoiningWorks[neighborhood.joinPolicy]}</p>
+        <SignInForm {...signIn} />
+      </>
+    );
+  }
+  if (member.status === 'member') {
+    return (
+      <p class="card">
+        Welcome back, {memberName(member)}. <a href="/me">Go to your page</a>.
+      </p>
+    );
+  }
+  if (member.status === 'pending') {
+    return (
+      <p class="card notice">
+        Your request is waiting for an admin. You will see their answer here.
+      </p>
+    );
+  }
+  if (member.status === 'removed') {
+    return (
+      <section class="card" aria-labelledby="join-heading">
+        <h2 id="join-heading">You were removed from {neighborhood.name}</h2>
+        <p>
+          An admin removed you from the neighborhood. You can still{' '}
+          <a href="/me/export">download your data</a>
+          {member.removedAt && ` until ${longDate(member.removedAt, REMOVED_RETENTION_DAYS)}`}.
+        </p>
+      </section>
+    );
+  }
+  return <VisitorPanel neighborhood={neighborhood} member={member} csrfToken={signIn.csrfToken} />;
+}
+
+function VisitorPanel(props: { neighborhood: Neighborhood; member: Member; csrfToken: string }) {
+  const { name, joinPolicy } = props.neighborhood;
+  const answer = props.member.decisionMessage;
+  return (
+    <section class="card" aria-labelledby="join-heading">
+      <h2 id="join-heading">Join {name}</h2>
+      {answer && (
+        <>
+          <p>An admin answered your last request to join:</p>
+          <blockquote>{answer}</blockquote>
+        </>
+      )}
+      {joinPolicy === 'invitation' ? (
+        <p>Joining is by invitation: ask a neighbor for a link.</p>
+      ) : (
+        <form method="post" action="/join">
+          <CsrfField token={props.csrfToken} />
+          <p class="hint">
+            {joinPolicy === 'open'
+              ? 'You are in as soon as you press the button.'
+              : 'An admin looks at each request; you will see their answer here.'}
+          </p>
+          <button type="submit">
+            {joinPolicy === 'open' ? `Join ${name}` : answer ? 'Ask again' : 'Ask to join'}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
