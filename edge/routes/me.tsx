@@ -1,13 +1,79 @@
-/** The signed-in member's own page. */
+/**
+ * The signed-in person's own area: their page, "download your data" (a
+ * JSON file) and account deletion, confirmed by typing their handle. These
+ * work for anyone signed in, visitors and removed people included, and are
+ * never stored by a browser or proxy (`no-store`).
+ */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context';
+import { createMiddleware } from 'hono/factory';
+import type { AppContext, AppEnv } from '../context';
+import { exportAccount } from '../db/export';
+import { deleteAccount, LastAdminError } from '../db/membership';
+import { PageError } from '../errors';
+import { requireViewer } from '../middleware/access';
+import { endSessionCookie } from '../middleware/session';
 import { renderPage } from '../render';
 import { MePage } from '../../views/pages/me';
+import { confirmationFor, DeleteAccountPage, GoodbyePage } from '../../views/pages/delete-account';
 
-export const me = new Hono<AppEnv>().get('/', async (c) => {
-  const { viewer } = c.var;
+const noStore = createMiddleware<AppEnv>(async (c, next) => {
   c.header('Cache-Control', 'private, no-store');
   c.header('Vary', 'Cookie');
-  if (!viewer) return c.redirect('/', 303);
-  return renderPage(c, { title: 'You' }, <MePage viewer={viewer} csrfToken={c.var.csrfToken} />);
+  await next();
 });
+
+const lastAdmin = () =>
+  new PageError(409, {
+    title: 'The neighborhood needs you as its admin',
+    message:
+      'You are the last admin, so your account cannot be deleted yet. Make another member an admin first, then try again.',
+    action: { href: '/me', label: 'Back to your page' },
+  });
+
+function renderDelete(c: AppContext, typed?: string, error?: string) {
+  const { member } = requireViewer(c);
+  return renderPage(
+    c,
+    { title: 'Delete your account', status: error ? 400 : 200 },
+    <DeleteAccountPage member={member} csrfToken={c.var.csrfToken} typed={typed} error={error} />,
+  );
+}
+
+/** The confirmation as typed, forgiving case, spaces and a leading "@". */
+const normalized = (typed: string) => typed.trim().replace(/^@/, '').toLowerCase();
+
+export const me = new Hono<AppEnv>()
+  .use(noStore)
+  .get('/', async (c) => {
+    const { viewer } = c.var;
+    if (!viewer) return c.redirect('/', 303);
+    return renderPage(c, { title: 'You' }, <MePage viewer={viewer} csrfToken={c.var.csrfToken} />);
+  })
+  .get('/export', async (c) => {
+    const { member } = requireViewer(c);
+    const data = await exportAccount(c.var.db, member.did);
+    const day = data.exportedAt.slice(0, 10);
+    c.header('Content-Disposition', `attachment; filename="nbhd-${member.handle}-${day}.json"`);
+    c.header('Content-Type', 'application/json; charset=utf-8');
+    return c.body(JSON.stringify(data, null, 2));
+  })
+  .get('/delete', (c) => renderDelete(c))
+  .post('/delete', async (c) => {
+    const { member } = requireViewer(c);
+    const typed = String((await c.req.parseBody()).confirm ?? '');
+    if (normalized(typed) !== confirmationFor(member).toLowerCase()) {
+      const problem = typed.trim()
+        ? `That is not your handle. Type ${confirmationFor(member)} exactly to delete your account.`
+        : `Type your handle, ${confirmationFor(member)}, to delete your account.`;
+      return renderDelete(c, typed, problem);
+    }
+    try {
+      await deleteAccount(c.var.db, member);
+    } catch (error) {
+      if (error instanceof LastAdminError) throw lastAdmin();
+      throw error;
+    }
+    endSessionCookie(c);
+    return c.redirect('/me/deleted', 303);
+  })
+  .get('/deleted', (c) => renderPage(c, { title: 'Account deleted' }, <GoodbyePage />));

@@ -1,31 +1,94 @@
-/** The signed-in member's own page: who they are signed in as, and sign-out. */
+/**
+ * The signed-in person's own page: who they are signed in as, where they
+ * stand in the neighborhood (in words), their profile, their data (download
+ * it, delete the account), leaving, and sign-out.
+ */
+import { memberBio, memberName, REMOVED_RETENTION_DAYS, type Member } from '../../edge/db/members';
 import { Avatar } from '../components/avatar';
 import { CsrfField } from '../components/csrf-field';
+import { profilePath } from '../components/member-card';
 import type { Viewer } from '../viewer';
+import { longDate } from './members/profile';
+
+/** Where they stand, as a sentence. */
+export function membershipInWords(member: Member): string {
+  switch (member.status) {
+    case 'member':
+      return member.role === 'admin'
+        ? 'You are an admin of the neighborhood.'
+        : 'You are a member of the neighborhood.';
+    case 'pending':
+      return 'You asked to join. An admin will answer soon.';
+    case 'removed': {
+      const purge = member.removedAt
+        ? ` Your data is kept until ${longDate(new Date(Date.parse(member.removedAt) + REMOVED_RETENTION_DAYS * 86400_000).toISOString())}; you can still download it.`
+        : '';
+      return `An admin removed you from the neighborhood.${purge}`;
+    }
+    default:
+      return 'You are signed in, but not a member of the neighborhood.';
+  }
+}
 
 export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: string }) {
   const { member } = viewer;
+  const bio = memberBio(member);
+  const isMember = member.status === 'member';
   return (
     <>
       <h1>You are signed in</h1>
       <section class="card profile" aria-label="Your profile">
         <Avatar member={member} />
         <div>
-          <p class="name">{member.displayName ?? member.handle}</p>
+          <p class="name">{memberName(member)}</p>
           <p class="handle">@{member.handle}</p>
-          {member.description && <p class="bio">{member.description}</p>}
+          {bio && <p class="bio">{bio}</p>}
         </div>
       </section>
-      <p class="hint">
-        Your name, picture and bio come from your Bluesky profile and are refreshed each time you
-        sign in.
-      </p>
-      <form method="post" action="/logout">
-        <CsrfField token={csrfToken} />
-        <button type="submit" class="secondary">
-          Sign out
-        </button>
-      </form>
+      <p class="notice">{membershipInWords(member)}</p>
+      {member.status === 'visitor' && member.decisionMessage && (
+        <p>An admin answered your request to join: “{member.decisionMessage}”</p>
+      )}
+      {member.status !== 'member' && member.status !== 'removed' && (
+        <p>
+          <a href="/">See how to join</a>
+        </p>
+      )}
+      {isMember && (
+        <ul>
+          <li>
+            <a href={profilePath(member)}>Your profile page</a>
+          </li>
+          <li>
+            <a href={`${profilePath(member)}/edit`}>Edit your profile</a>
+          </li>
+        </ul>
+      )}
+      <h2>Your data</h2>
+      <ul>
+        <li>
+          <a href="/me/export">Download your data</a> (a JSON file of everything held about you)
+        </li>
+        <li>
+          <a href="/me/delete">Delete your account</a>
+        </li>
+      </ul>
+      <div class="actions">
+        {isMember && (
+          <form method="post" action="/leave">
+            <CsrfField token={csrfToken} />
+            <button type="submit" class="secondary">
+              Leave the neighborhood
+            </button>
+          </form>
+        )}
+        <form method="post" action="/logout">
+          <CsrfField token={csrfToken} />
+          <button type="submit" class="secondary">
+            Sign out
+          </button>
+        </form>
+      </div>
     </>
   );
 }

@@ -1,0 +1,198 @@
+/**
+ * The person's own area: /me says where they stand and links to what they
+ * can do; /me/export hands them everything held about them; /me/delete
+ * deletes their account only when they type their handle, never the last
+ * admin's, and ends every session.
+ */
+import { describe, expect, it } from 'vitest';
+import { getMember, updateMember } from '../../edge/db/members';
+import { remove } from '../../edge/db/membership';
+import { db, get, postForm, signIn, type SignedIn } from './support';
+
+const adminCountKey = { pk: 'NEIGHBORHOOD', sk: 'ADMINS' };
+
+describe('GET /me', () => {
+  it('says where each person stands, in words', async () => {
+    const expected = {
+      visitor: 'You are signed in, but not a member of the neighborhood.',
+      pending: 'You asked to join. An admin will answer soon.',
+      member: 'You are a member of the neighborhood.',
+      admin: 'You are an admin of the neighborhood.',
+    } as const;
+    for (const [as, words] of Object.entries(expected)) {
+      const { cookie } = await signIn({}, as as keyof typeof expected);
+      expect(await (await get('/me', { cookie })).text()).toContain(words);
+    }
+    const removed = await signIn({}, 'member');
+    await remove(db, removed.member.did);
+    const again = await signIn({ did: removed.member.did, handle: removed.member.handle });
+    const html = await (await get('/me', { cookie: again.cookie })).text();
+    expect(html).toContain('An admin removed you from the neighborhood.');
+    expect(html).toContain('you can still download it');
+  });
+
+  it('gives a member links to their profile and its form, their data, and a leave form', async () => {
+    const { member, cookie, csrf } = await signIn({}, 'member');
+    const res = await get('/me', { cookie });
+    const html = await res.text();
+    expect(html).toContain(`href="/members/${member.handle}"`);
+    expect(html).toContain(`href="/members/${member.handle}/edit"`);
+    expect(html).toContain('href="/me/export"');
+    expect(html).toContain('href="/me/delete"');
+    expect(html).toContain('<form method="post" action="/leave">');
+    expect(html.split(`name="_csrf" value="${csrf}"`).length - 1).toBe(2);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('shows own words over Bluesky’s', async () => {
+    const { member, cookie } = await signIn({ displayName: 'Bluesky Name' }, 'member');
+    await updateMember(db, member.did, (m) => m && { ...m, name: 'Own Name' });
+    expect(await (await get('/me', { cookie })).text()).toContain('<p class="name">Own Name</p>');
+  });
+
+  it('gives a visitor their data links but no profile links or leave form', async () => {
+    const { member, cookie } = await signIn({}, 'visitor');
+    const html = await (await get('/me', { cookie })).text();
+    expect(html).toContain('href="/me/export"');
+    expect(html).toContain('href="/me/delete"');
+    expect(html).not.toContain(`/members/${member.handle}`);
+    expect(html).not.toContain('action="/leave"');
+  });
+});
+
+describe('GET /me/export', () => {
+  it('downloads everything held about a member as JSON, without OAuth tokens', async () => {
+    const first = await signIn({ displayName: 'Exporter' }, 'member');
+    const second = await signIn(
+      { did: first.member.did, handle: first.member.handle, displayName: 'Exporter' },
+      'member',
+    );
+    await updateMember(
+      db,
+      first.member.did,
+      (m) =>
+        m && {
+          ...m,
+          bio: 'My own bio',
+          links: [{ label: 'Site', url: 'https://site.example/' }],
+        },
+    );
+    await db.put({
+      pk: `MEMBER#${first.member.did}`,
+      sk: 'OAUTH_SESSION',
+      value: '{"tokenSet":{"access_token":"secret-access-token"}}',
+      expiresAt: Math.floor(Date.now() / 1000) + 3600,
+    });
+    const before = Date.now();
+    const res = await get('/me/export', { cookie: first.cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(
+      new RegExp(
+        `^attachment; filename="nbhd-${first.member.handle}-\\d{4}-\\d\\d-\\d\\d\\.json"$`,
+      ),
+    );
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    const text = await res.text();
+    expect(text).not.toContain('secret-access-token');
+    const data = JSON.parse(text);
+    expect(Date.parse(data.exportedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(data.member).toMatchObject({
+      did: first.member.did,
+      handle: first.member.handle,
+      displayName: 'Exporter',
+      bio: 'My own bio',
+      links: [{ label: 'Site', url: 'https://site.example/' }],
+      status: 'member',
+      role: 'member',
+      listed: true,
+    });
+    expect(data.member.joinedAt).toBeDefined();
+    expect(data.member.pk).toBeUndefined();
+    expect(data.sessions.map((s: { id: string }) => s.id).sort()).toEqual(
+      [first.session.id, second.session.id].sort(),
+    );
+    expect(data.sessions[0].createdAt).toBeDefined();
+    expect(data.blueskySignIn.held).toBe(true);
+  });
+
+  it('works for a visitor and for a removed person', async () => {
+    const visitor = await signIn({}, 'visitor');
+    const visitorData = await (await get('/me/export', { cookie: visitor.cookie })).json();
+    expect(visitorData).toMatchObject({ member: { status: 'visitor' } });
+
+    const removed = await signIn({}, 'member');
+    await remove(db, removed.member.did);
+    const again = await signIn({ did: removed.member.did, handle: removed.member.handle });
+    const res = await get('/me/export', { cookie: again.cookie });
+    expect(res.status).toBe(200);
+    const data = (await res.json()) as { member: { status: string; removedAt?: string } };
+    expect(data.member.status).toBe('removed');
+    expect(data.member.removedAt).toBeDefined();
+  });
+
+  it('asks a signed-out person to sign in', async () => {
+    expect((await get('/me/export')).status).toBe(401);
+  });
+});
+
+describe('/me/delete', () => {
+  const confirm = (who: SignedIn, typed: string) =>
+    postForm('/me/delete', { _csrf: who.csrf, confirm: typed }, { cookie: who.cookie });
+
+  it('asks for the handle to be typed', async () => {
+    const who = await signIn({}, 'member');
+    const res = await get('/me/delete', { cookie: who.cookie });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<form method="post" action="/me/delete">');
+    expect(html).toContain(`type your handle: ${who.member.handle}`);
+    expect(html).toContain(`name="_csrf" value="${who.csrf}"`);
+  });
+
+  it('deletes nothing when the typed text is not the handle, and names the problem', async () => {
+    const who = await signIn({}, 'member');
+    const res = await confirm(who, 'someone-else.test');
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain(`That is not your handle. Type ${who.member.handle} exactly`);
+    expect(html).toMatch(/name="confirm" type="text" value="someone-else.test"/);
+    expect(await getMember(db, who.member.did)).toBeDefined();
+    expect((await get('/me', { cookie: who.cookie })).status).toBe(200);
+    expect((await confirm(who, '')).status).toBe(400);
+  });
+
+  it('deletes the account, ends every session and clears the cookie when the handle is typed', async () => {
+    const who = await signIn({}, 'member');
+    const elsewhere = await signIn({ did: who.member.did, handle: who.member.handle });
+    const res = await confirm(who, ` @${who.member.handle.toUpperCase()} `);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/me/deleted');
+    expect(res.headers.get('set-cookie')).toMatch(/nbhd_session=; Max-Age=0/);
+    expect(await getMember(db, who.member.did)).toBeUndefined();
+    expect((await get('/me', { cookie: who.cookie })).status).toBe(303);
+    expect((await get('/me', { cookie: elsewhere.cookie })).status).toBe(303);
+    expect((await get(`/members/${who.member.handle}`)).status).toBe(404);
+    const goodbye = await get('/me/deleted');
+    expect(await goodbye.text()).toContain('Your account is deleted');
+  });
+
+  it('refuses to delete the last admin, with a friendly 409, and keeps everything', async () => {
+    const admin = await signIn({}, 'admin');
+    const previous = await db.get(adminCountKey);
+    await db.put({ ...adminCountKey, count: 1 });
+    try {
+      const res = await confirm(admin, admin.member.handle);
+      expect(res.status).toBe(409);
+      expect(await res.text()).toContain('You are the last admin');
+      expect(await getMember(db, admin.member.did)).toMatchObject({ role: 'admin' });
+      expect((await get('/me', { cookie: admin.cookie })).status).toBe(200);
+    } finally {
+      if (previous) await db.put({ ...adminCountKey, ...previous });
+    }
+  });
+
+  it('asks a signed-out person to sign in', async () => {
+    expect((await get('/me/delete')).status).toBe(401);
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The member directory: everyone who chose to be listed, newest first or by
+ * name, a page at a time. The order switch and the next page are plain
+ * links, so it works the same in lynx.
+ */
+import type { DirectoryOrder, Member } from '../../../edge/db/members';
+import { MemberCard } from '../../components/member-card';
+import { Pager } from '../../components/pager';
+
+export interface DirectoryPageProps {
+  members: Member[];
+  order: DirectoryOrder;
+  next?: string;
+  /** Whether this is a later page (so an empty one is not "nobody yet"). */
+  paged: boolean;
+}
+
+const orders: { value: DirectoryOrder; label: string }[] = [
+  { value: 'newest', label: 'Newest first' },
+  { value: 'name', label: 'By name' },
+];
+
+export const directoryPath = (order: DirectoryOrder, after?: string) =>
+  `/members?order=${order}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+
+export function DirectoryPage({ members, order, next, paged }: DirectoryPageProps) {
+  return (
+    <>
+      <h1>Neighbors</h1>
+      <nav class="actions" aria-label="Order">
+        {orders.map((o) =>
+          o.value === order ? (
+            <strong aria-current="page">{o.label}</strong>
+          ) : (
+            <a href={directoryPath(o.value)}>{o.label}</a>
+          ),
+        )}
+      </nav>
+      {members.length ? (
+        // Each neighbor's sites join their card once sites exist (the site editor's issue).
+        <ul class="members">
+          {members.map((m) => (
+            <MemberCard member={m} />
+          ))}
+        </ul>
+      ) : (
+        <p class="card">
+          {paged ? 'No more neighbors on this page.' : 'Nobody is listed in the directory yet.'}{' '}
+          {paged && <a href={directoryPath(order)}>Back to the first page</a>}
+        </p>
+      )}
+      <Pager next={next} href={(cursor) => directoryPath(order, cursor)} />
+    </>
+  );
+}

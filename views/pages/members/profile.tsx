@@ -1,0 +1,67 @@
+/**
+ * A member's profile page: who they are, in their own words where they gave
+ * some, with their links and when they joined. The owner gets a link to edit
+ * it; an admin looking at someone else gets the admin actions.
+ */
+import { memberBio, memberName, type Member } from '../../../edge/db/members';
+import { Avatar } from '../../components/avatar';
+import { profilePath } from '../../components/member-card';
+import { ProfileAdmin } from '../../components/profile-admin';
+import { ProfileLinks } from '../../components/profile-links';
+
+export interface ProfilePageProps {
+  member: Member;
+  isOwner: boolean;
+  /** Show the admin actions (an admin looking at another member). */
+  adminActions: boolean;
+  csrfToken: string;
+}
+
+/** A date in words, e.g. "4 March 2025" (UTC, so it reads the same everywhere). */
+export const longDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+export function ProfilePage({ member, isOwner, adminActions, csrfToken }: ProfilePageProps) {
+  const bio = memberBio(member);
+  return (
+    <>
+      <section class="card profile" aria-labelledby="profile-name">
+        <Avatar member={member} />
+        <div>
+          <h1 id="profile-name" class="name">
+            {memberName(member)}
+          </h1>
+          <p class="handle">@{member.handle}</p>
+        </div>
+      </section>
+      {bio && <p class="bio">{bio}</p>}
+      {member.location && (
+        <p>
+          <strong>Where on the block:</strong> {member.location}
+        </p>
+      )}
+      <ProfileLinks links={member.links} />
+      {member.status === 'member' && member.joinedAt && (
+        <p class="hint">
+          Joined <time datetime={member.joinedAt}>{longDate(member.joinedAt)}</time>
+        </p>
+      )}
+      {isOwner && member.status === 'member' && (
+        <p>
+          <a href={`${profilePath(member)}/edit`}>Edit your profile</a>
+        </p>
+      )}
+      {isOwner && member.status !== 'member' && (
+        <p class="notice">
+          Only you can see this page: profiles are shown to others once you are a member.
+        </p>
+      )}
+      {adminActions && <ProfileAdmin member={member} csrfToken={csrfToken} />}
+    </>
+  );
+}
