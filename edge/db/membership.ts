@@ -86,14 +86,21 @@ export async function joinWithInvitation(
   return state;
 }
 
-/** An admin's answer to a pending request; `message` is shown to the person. */
+/**
+ * An admin's answer to a pending request; `message` is shown to the person.
+ * Returns the person as saved, or `undefined` if the request was no longer
+ * pending (another admin answered first, or they withdrew).
+ */
 export async function decide(db: Dynamo, did: string, approve: boolean, message?: string) {
-  return updateMember(db, did, (m) => {
-    if (m?.status !== 'pending') return undefined;
+  let decided = false;
+  const saved = await updateMember(db, did, (m) => {
+    decided = m?.status === 'pending';
+    if (!m || !decided) return undefined;
     return approve
       ? { ...asMember(m), decisionMessage: message }
       : { ...m, status: 'visitor', decisionMessage: message };
   });
+  return decided ? saved : undefined;
 }
 
 export async function setRole(

@@ -1,7 +1,7 @@
 /**
  * What an admin can do about someone else's membership, shown on that
- * member's profile: promote or demote, and remove. Plain forms with a CSRF
- * token; the admin endpoints check again on the server.
+ * member's profile: promote or demote (a form with a CSRF token), and a link
+ * to the removal confirmation. The admin endpoints check again on the server.
  */
 import type { Member } from '../../edge/db/members';
 import { CsrfField } from './csrf-field';
@@ -26,12 +26,7 @@ export function ProfileAdmin({ member, csrfToken }: { member: Member; csrfToken:
             {roleChange.label}
           </button>
         </form>
-        <form method="post" action={`${base}/remove`}>
-          <CsrfField token={csrfToken} />
-          <button type="submit" class="secondary">
-            Remove from the neighborhood
-          </button>
-        </form>
+        <a href={`${base}/remove`}>Remove from the neighborhood…</a>
       </div>
     </section>
   );

@@ -1,0 +1,113 @@
+/**
+ * /admin/members: every member with their role, and the admin actions on
+ * them: promote, demote and remove (which asks first, on its own page).
+ * The last admin cannot demote or remove themselves (409); anyone else
+ * may step down. Each action is written to the audit log, and an admin
+ * who is no longer one afterwards is sent to the front page, not a 404.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../../context';
+import { recordAudit, type AuditAction } from '../../db/audit';
+import type { Dynamo } from '../../db/dynamo';
+import { listByStatus, listDirectory, type Member } from '../../db/members';
+import { LastAdminError, remove, setRole } from '../../db/membership';
+import { requireAdmin } from '../../middleware/access';
+import { renderPage } from '../../render';
+import { MembersAdminPage } from '../../../views/pages/admin/members';
+import { RemoveMemberPage } from '../../../views/pages/admin/remove';
+import type { Viewer } from '../../../views/viewer';
+import { actor, lastAdminError, personAt, target } from './shared';
+
+const notices: Record<string, string> = {
+  promoted: 'Done: they are an admin now.',
+  demoted: 'Done: they are a member, no longer an admin.',
+  removed: 'Removed. They were signed out everywhere.',
+};
+
+/** Runs a role change or removal; the last admin's refusal becomes the friendly 409 page. */
+async function act(
+  db: Dynamo,
+  viewer: Viewer,
+  person: Member,
+  action: Extract<AuditAction, `member.${string}`>,
+  change: () => Promise<unknown>,
+) {
+  try {
+    await change();
+  } catch (error) {
+    if (error instanceof LastAdminError) throw lastAdminError();
+    throw error;
+  }
+  await recordAudit(db, { ...actor(viewer), ...target(person), action });
+}
+
+/** Where to go afterwards: the list, unless the admin just stopped being one. */
+const afterwards = (viewer: Viewer, person: Member, done: string) =>
+  viewer.member.did === person.did ? '/' : `/admin/members?done=${done}`;
+
+export const members = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const { db } = c.var;
+    const viewer = requireAdmin(c);
+    const [unlisted, directory] = await Promise.all([
+      listByStatus(db, 'UNLISTED', { cursor: c.req.query('unlisted'), limit: 24 }),
+      listDirectory(db, 'name', { cursor: c.req.query('after') }),
+    ]);
+    const pageHref = (list: 'unlisted' | 'after', cursor: string) => {
+      const query = new URLSearchParams(c.req.query());
+      query.delete('done');
+      query.set(list, cursor);
+      return `/admin/members?${query}`;
+    };
+    return renderPage(
+      c,
+      { title: 'Members' },
+      <MembersAdminPage
+        unlisted={unlisted.items}
+        unlistedNext={unlisted.next}
+        directory={directory.items}
+        directoryNext={directory.next}
+        pageHref={pageHref}
+        viewerDid={viewer.member.did}
+        notice={notices[c.req.query('done') ?? '']}
+        csrfToken={c.var.csrfToken}
+      />,
+    );
+  })
+  .post('/:did/promote', async (c) => {
+    const viewer = requireAdmin(c);
+    const person = await personAt(c.var.db, c.req.param('did'), 'member');
+    if (person.role !== 'admin')
+      await act(c.var.db, viewer, person, 'member.promote', () =>
+        setRole(c.var.db, person.did, 'admin'),
+      );
+    return c.redirect('/admin/members?done=promoted', 303);
+  })
+  .post('/:did/demote', async (c) => {
+    const viewer = requireAdmin(c);
+    const person = await personAt(c.var.db, c.req.param('did'), 'member');
+    if (person.role === 'admin')
+      await act(c.var.db, viewer, person, 'member.demote', () =>
+        setRole(c.var.db, person.did, 'member'),
+      );
+    return c.redirect(afterwards(viewer, person, 'demoted'), 303);
+  })
+  .get('/:did/remove', async (c) => {
+    const viewer = requireAdmin(c);
+    const person = await personAt(c.var.db, c.req.param('did'), 'member');
+    return renderPage(
+      c,
+      { title: `Remove ${person.handle}?` },
+      <RemoveMemberPage
+        member={person}
+        you={person.did === viewer.member.did}
+        csrfToken={c.var.csrfToken}
+      />,
+    );
+  })
+  .post('/:did/remove', async (c) => {
+    const viewer = requireAdmin(c);
+    const person = await personAt(c.var.db, c.req.param('did'), 'member');
+    await act(c.var.db, viewer, person, 'member.remove', () => remove(c.var.db, person.did));
+    return c.redirect(afterwards(viewer, person, 'removed'), 303);
+  });

@@ -1,0 +1,85 @@
+/**
+ * GET /admin/requests and POST /admin/requests/:did/approve|decline: the
+ * queue of people asking to join, and an admin's answer with an optional
+ * message shown to the person. Each answer is written to the audit log.
+ * Answering someone who is no longer waiting (another admin was quicker)
+ * changes nothing and says so.
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppContext, AppEnv } from '../../context';
+import { recordAudit } from '../../db/audit';
+import { listByStatus, type Member } from '../../db/members';
+import { decide } from '../../db/membership';
+import { requireAdmin } from '../../middleware/access';
+import { renderPage } from '../../render';
+import { validForm } from '../../validate';
+import {
+  RequestsPage,
+  type Decision,
+  type RequestsPageProps,
+} from '../../../views/pages/admin/requests';
+import { actor, optionalText, personAt, target } from './shared';
+
+const schema = z.object({ message: optionalText(300, 'the message') });
+
+const notices: Record<string, string> = {
+  approved: 'Approved. They are a member now.',
+  declined: 'Declined. They will see your answer when they next visit.',
+  already: 'That request was already answered, so nothing changed.',
+};
+
+/** The queue; with a problem, the form it is about is on the page even if it is on a later one. */
+async function page(
+  c: AppContext,
+  props: Pick<RequestsPageProps, 'notice' | 'problem'>,
+  status: 200 | 400 = 200,
+  about?: Member,
+) {
+  const pending = await listByStatus(c.var.db, 'PENDING', {
+    cursor: c.req.query('after'),
+    limit: 25,
+  });
+  const shown = pending.items.some((m) => m.did === about?.did)
+    ? pending.items
+    : [...(about ? [about] : []), ...pending.items];
+  return renderPage(
+    c,
+    { title: 'Requests to join', status },
+    <RequestsPage requests={shown} next={pending.next} {...props} csrfToken={c.var.csrfToken} />,
+  );
+}
+
+export const requests = new Hono<AppEnv>()
+  .get('/', (c) => page(c, { notice: notices[c.req.query('done') ?? ''] }))
+  .post(
+    '/:did/:decision{approve|decline}',
+    validForm(schema, async (c, input, errors) => {
+      const person = await personAt(c.var.db, c.req.param('did') ?? '', 'pending');
+      const decision = c.req.param('decision') as Decision;
+      const problem = { did: person.did, decision, message: input.message ?? '' };
+      return page(
+        c,
+        { problem: { ...problem, error: errors.message ?? 'Check the message.' } },
+        400,
+        person,
+      );
+    }),
+    async (c) => {
+      const viewer = requireAdmin(c);
+      const { db } = c.var;
+      const approve = c.req.param('decision') === 'approve';
+      const message = c.req.valid('form').message || undefined;
+      const before = await personAt(db, c.req.param('did'));
+      if (before.status !== 'pending') return c.redirect('/admin/requests?done=already', 303);
+      const after = await decide(db, before.did, approve, message);
+      if (!after) return c.redirect('/admin/requests?done=already', 303);
+      await recordAudit(db, {
+        ...actor(viewer),
+        ...target(after),
+        action: approve ? 'request.approve' : 'request.decline',
+        detail: message,
+      });
+      return c.redirect(`/admin/requests?done=${approve ? 'approved' : 'declined'}`, 303);
+    },
+  );

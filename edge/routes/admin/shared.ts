@@ -1,0 +1,64 @@
+/**
+ * Pieces every admin route shares: who did something and to whom (for the
+ * audit log), the member an address names, the friendly answer when the
+ * last admin tries to step down, and the few form rules the admin forms
+ * have in common. Access itself is checked once, where the area is mounted.
+ */
+import { z } from 'zod';
+import type { Dynamo } from '../../db/dynamo';
+import { getMember, type Member } from '../../db/members';
+import { notFound, PageError } from '../../errors';
+import type { Viewer } from '../../../views/viewer';
+
+/** The audit log's "who did it". */
+export const actor = ({ member }: Viewer) => ({
+  actorDid: member.did,
+  actorHandle: member.handle,
+});
+
+/** The audit log's "to whom". */
+export const target = (m: Member) => ({ targetDid: m.did, targetHandle: m.handle });
+
+const DID = /^did:[a-z]+:[A-Za-z0-9._:%-]{1,2000}$/;
+
+/**
+ * The person a `:did` in the address names, or a 404 when there is nobody
+ * there (or, with `status`, when they are not in that state).
+ */
+export async function personAt(
+  db: Dynamo,
+  did: string,
+  status?: Member['status'],
+): Promise<Member> {
+  const person = DID.test(did) ? await getMember(db, did) : undefined;
+  if (!person || (status && person.status !== status)) throw notFound();
+  return person;
+}
+
+export const lastAdminError = () =>
+  new PageError(409, {
+    title: 'The neighborhood needs at least one admin',
+    message:
+      'You are the only admin, so you cannot stop being one or remove yourself. Make another member an admin first; then you can step down.',
+    action: { href: '/admin/members', label: 'Back to members' },
+  });
+
+/** A whole number typed into a form, between `min` and `max`; an empty box is a problem, not 0. */
+export const wholeNumber = (min: number, max: number) => {
+  const message = `Enter a whole number from ${min} to ${max}.`;
+  return z
+    .string({ required_error: message })
+    .trim()
+    .min(1, message)
+    .pipe(
+      z.coerce
+        .number({ invalid_type_error: message })
+        .int(message)
+        .min(min, message)
+        .max(max, message),
+    );
+};
+
+/** Optional free text of at most `max` characters, trimmed. */
+export const optionalText = (max: number, what: string) =>
+  z.string().trim().max(max, `Keep ${what} to ${max} characters or fewer.`).default('');

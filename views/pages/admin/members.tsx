@@ -1,0 +1,93 @@
+/**
+ * Members, for admins: those who chose not to be listed, then the directory
+ * A–Z. Each shows their role and the forms an admin needs: make admin, step
+ * down / make member, and a link to remove them (which asks first).
+ */
+import { memberName, type Member } from '../../../edge/db/members';
+import { Avatar } from '../../components/avatar';
+import { CsrfField } from '../../components/csrf-field';
+import { profilePath } from '../../components/member-card';
+import { Pager } from '../../components/pager';
+import { AdminNav, Notice } from './common';
+
+export const memberPath = (m: Pick<Member, 'did'>, action: string) =>
+  `/admin/members/${encodeURIComponent(m.did)}/${action}`;
+
+interface RowProps {
+  member: Member;
+  viewerDid: string;
+  csrfToken: string;
+}
+
+function MemberRow({ member: m, viewerDid, csrfToken }: RowProps) {
+  const you = m.did === viewerDid;
+  const admin = m.role === 'admin';
+  return (
+    <li class="member-card">
+      <Avatar member={m} />
+      <div>
+        <a href={profilePath(m)} class="name">
+          {memberName(m)}
+        </a>
+        <p class="handle">@{m.handle}</p>
+        <p>
+          {admin ? 'Admin' : 'Member'}
+          {you && ' (you)'}
+        </p>
+        <div class="actions">
+          <form method="post" action={memberPath(m, admin ? 'demote' : 'promote')}>
+            <CsrfField token={csrfToken} />
+            <button type="submit" class="secondary">
+              {admin ? (you ? 'Step down as admin' : 'Make member') : 'Make admin'}
+            </button>
+          </form>
+          <a href={memberPath(m, 'remove')}>Remove…</a>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+export interface MembersAdminPageProps {
+  unlisted: Member[];
+  unlistedNext?: string;
+  directory: Member[];
+  directoryNext?: string;
+  /** Builds a link to this page with one list moved on to `cursor`. */
+  pageHref: (list: 'unlisted' | 'after', cursor: string) => string;
+  viewerDid: string;
+  notice?: string;
+  csrfToken: string;
+}
+
+export function MembersAdminPage(props: MembersAdminPageProps) {
+  const row = (m: Member) => (
+    <MemberRow member={m} viewerDid={props.viewerDid} csrfToken={props.csrfToken} />
+  );
+  return (
+    <>
+      <h1>Members</h1>
+      <AdminNav current="/admin/members" />
+      <Notice text={props.notice} />
+      <section aria-labelledby="unlisted-heading">
+        <h2 id="unlisted-heading">Not in the directory</h2>
+        <p class="hint">Members who chose not to be listed. Only admins see them here.</p>
+        {props.unlisted.length ? (
+          <ul class="members">{props.unlisted.map(row)}</ul>
+        ) : (
+          <p>Everyone is listed.</p>
+        )}
+        <Pager next={props.unlistedNext} href={(c) => props.pageHref('unlisted', c)} />
+      </section>
+      <section aria-labelledby="directory-heading">
+        <h2 id="directory-heading">In the directory, A–Z</h2>
+        {props.directory.length ? (
+          <ul class="members">{props.directory.map(row)}</ul>
+        ) : (
+          <p>Nobody is listed yet.</p>
+        )}
+        <Pager next={props.directoryNext} href={(c) => props.pageHref('after', c)} />
+      </section>
+    </>
+  );
+}
