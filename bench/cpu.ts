@@ -104,6 +104,12 @@ export async function measureCpu(
       cookie: targets.signedInCookie,
       budget: true,
     },
+    { name: 'cpu /members (1,000 members)', url: `${targets.url}/members`, budget: true },
+    {
+      name: 'cpu /members?order=name',
+      url: `${targets.url}/members?order=name`,
+      budget: true,
+    },
     { name: 'cpu empty Worker (runtime floor)', url: `${targets.floorUrl}/`, budget: false },
   ];
   const rows: Row[] = [];

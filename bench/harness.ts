@@ -20,6 +20,8 @@ import { sessionCookieName } from '../edge/middleware/session';
 import { demoAccounts, localDynamo } from '../scripts/local/demo';
 import { freePort } from '../scripts/local/ports';
 import { startLocalStack, type LocalStack } from '../scripts/local/stack';
+import { startDynamoCounter, type DynamoCounter } from './dynamo-counter';
+import { seedMembers } from './seed-members';
 
 const COMPATIBILITY_DATE = '2026-04-26';
 
@@ -32,8 +34,13 @@ export interface Harness {
   workerdPid?: number;
   /** `Cookie` header value of a live session. */
   signedInCookie: string;
+  /** Counts the Worker's DynamoDB requests. */
+  counter: DynamoCounter;
   close(): Promise<void>;
 }
+
+/** Members in the benchmark's neighborhood (DESIGN.md's directory figure). */
+export const MEMBER_COUNT = 1000;
 
 export async function startHarness(script: string, log: (line: string) => void): Promise<Harness> {
   const stack = await startLocalStack(
@@ -46,8 +53,11 @@ export async function startHarness(script: string, log: (line: string) => void):
     { edge: false, log },
   );
   let mf: Miniflare | undefined;
+  const counter = await startDynamoCounter(stack.dynamoEndpoint);
   try {
     const signedInCookie = await signIn(stack);
+    log(`Seeding ${MEMBER_COUNT} members…`);
+    await seedMembers(localDynamo(stack.dynamoEndpoint, stack.table), MEMBER_COUNT);
     log('Starting the bundled Worker in workerd (Miniflare)…');
     const before = workerdChildren();
     mf = new Miniflare({
@@ -61,7 +71,7 @@ export async function startHarness(script: string, log: (line: string) => void):
           modulesRoot: dirname(script),
           compatibilityDate: COMPATIBILITY_DATE,
           compatibilityFlags: ['nodejs_compat'],
-          bindings: stack.vars,
+          bindings: { ...stack.vars, DYNAMODB_ENDPOINT: counter.endpoint },
           unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
         },
         {
@@ -83,13 +93,16 @@ export async function startHarness(script: string, log: (line: string) => void):
       floorUrl,
       workerdPid: spawned.length === 1 ? spawned[0] : undefined,
       signedInCookie,
+      counter,
       close: async () => {
         await instance.dispose();
+        await counter.close();
         await stack.close();
       },
     };
   } catch (error) {
     await mf?.dispose().catch(() => undefined);
+    await counter.close();
     await stack.close();
     throw error;
   }

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { root } from '../scripts/local/edge';
+import type { DynamoCounter } from './dynamo-counter';
 import { KiB, kib, sizes } from './compress';
 import type { Row } from './table';
 
@@ -22,29 +23,58 @@ const assetsDir = join(root, 'dist', 'assets');
 interface Page {
   name: string;
   path: string;
+  /** The status the page answers with (error pages are not 200). */
+  status?: number;
   signedIn?: boolean;
   firstVisit?: boolean;
 }
 
+/** Most DynamoDB requests a page should make (DESIGN.md: a handful of GetItem/Query calls). */
+export const DYNAMO_REQUESTS_BUDGET = 3;
+
 const pages: Page[] = [
   { name: 'home (signed out)', path: '/', firstVisit: true },
+  { name: 'home (signed in)', path: '/', signedIn: true },
   { name: '/me (signed in)', path: '/me', signedIn: true },
-  { name: 'error /oauth/callback', path: '/oauth/callback' },
-  { name: 'error 404', path: '/no-such-page' },
+  { name: 'directory, newest (1,000 members)', path: '/members', firstVisit: true },
+  { name: 'directory, by name (1,000 members)', path: '/members?order=name' },
+  { name: 'directory, page 2', path: '/members?order=name&after=NEXT' },
+  { name: 'profile of a member', path: '/members/neighbor500.test' },
+  { name: 'error /oauth/callback', path: '/oauth/callback', status: 400 },
+  { name: 'error 404', path: '/no-such-page', status: 404 },
 ];
 
-export async function measurePages(url: string, signedInCookie: string): Promise<Row[]> {
+export async function measurePages(
+  url: string,
+  signedInCookie: string,
+  counter: DynamoCounter,
+): Promise<Row[]> {
   const rows: Row[] = [];
+  let next = '';
   for (const page of pages) {
-    const res = await fetch(url + page.path, {
+    counter.reset();
+    const res = await fetch(url + page.path.replace('NEXT', next), {
       redirect: 'manual',
       headers: page.signedIn ? { cookie: signedInCookie } : {},
     });
     const html = await res.text();
     if (!res.headers.get('content-type')?.startsWith('text/html'))
       throw new Error(`${page.path} answered ${res.status} without HTML`);
-    if (page.signedIn && !html.includes('You are signed in'))
+    if (page.signedIn && !html.includes('Sign out') && !html.includes('/me'))
       throw new Error(`${page.path} did not render signed in (status ${res.status})`);
+    if (res.status !== (page.status ?? 200)) throw new Error(`${page.path} answered ${res.status}`);
+    next = /[?&]after=([\w-]+)/.exec(html)?.[1] ?? next;
+    const counts = counter.counts();
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    rows.push({
+      name: `dynamo requests ${page.name}`,
+      value: String(total),
+      budget: `<= ${DYNAMO_REQUESTS_BUDGET}`,
+      ok: total <= DYNAMO_REQUESTS_BUDGET && !counts.Scan,
+      detail: Object.entries(counts)
+        .map(([op, n]) => `${op} ${n}`)
+        .join(', '),
+    });
     const size = sizes(html);
     rows.push({
       name: `page ${page.name} / gzip`,
