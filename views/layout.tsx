@@ -29,17 +29,29 @@ export function Layout({ title, neighborhoodName, viewer, htmx, children }: Layo
         {htmx && <script src={assetPath('htmx.js')} defer></script>}
       </head>
       <body>
-        <a class="skip" href="#main">
-          Skip to content
-        </a>
+        <p class="skip">
+          <a href="#main">Skip to content</a>
+        </p>
         <header class="site">
           <a href="/" class="brand">
             {neighborhoodName}
           </a>
           <nav aria-label="Site">
-            <a href="/members">Neighbors</a>
-            {isAdmin(viewer?.member) && <a href="/admin">Admin</a>}
-            {viewer && <a href="/me">{memberName(viewer.member)}</a>}
+            <ul class="inline">
+              <li>
+                <a href="/members">Neighbors</a>
+              </li>
+              {isAdmin(viewer?.member) && (
+                <li>
+                  <a href="/admin">Admin</a>
+                </li>
+              )}
+              {viewer && (
+                <li>
+                  <a href="/me">{memberName(viewer.member)}</a>
+                </li>
+              )}
+            </ul>
           </nav>
         </header>
         <main id="main">{children}</main>

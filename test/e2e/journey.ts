@@ -2,10 +2,13 @@
  * The steps the sign-in journeys share: our sign-in form, and the local
  * PDS's own sign-in and consent screens (the React app from
  * `@atproto/oauth-provider-ui`). The PDS selectors live here, in one place,
- * and use only roles and accessible names.
+ * and use only roles and accessible names. Also the few steps the
+ * membership journeys share: signing a demo account in, finding the admin
+ * pages, reading the member cards on a page.
  */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Account } from '../../scripts/local/atproto';
 
 /** Fills our front page's form with `handle` and presses "Sign in". */
 export async function submitHandle(page: Page, appUrl: string, handle: string): Promise<void> {
@@ -62,10 +65,80 @@ export async function signOutAndCheck(page: Page, appUrl: string): Promise<void>
   await page.waitForURL(`${appUrl}/`);
   await page.getByRole('heading', { name: 'Sign in with Bluesky' }).waitFor();
   await page.getByRole('textbox', { name: 'Your handle' }).waitFor();
-  expect(await page.getByRole('navigation', { name: 'Account' }).count()).toBe(0);
+  // Signed out, the site navigation no longer links to anyone's own page.
+  const siteNav = page.getByRole('navigation', { name: 'Site' });
+  await siteNav.getByRole('link', { name: 'Neighbors' }).waitFor();
+  expect(await siteNav.locator('a[href="/me"]').count()).toBe(0);
 
   const response = await page.goto(`${appUrl}/me`);
   expect(page.url()).toBe(`${appUrl}/`);
   expect(response?.request().redirectedFrom()?.url()).toBe(`${appUrl}/me`);
   await page.getByRole('heading', { name: 'Sign in with Bluesky' }).waitFor();
+}
+
+/** Where the journeys go: the app's origin and the PDS's, as in `E2E`. */
+export interface Origins {
+  appUrl: string;
+  pdsUrl: string;
+}
+
+/**
+ * Opens a page in `context` and signs `account` in the whole way (our form,
+ * the PDS's sign-in and consent screens); returns the page on their `/me`.
+ */
+export async function signInAs(
+  context: BrowserContext,
+  { appUrl, pdsUrl }: Origins,
+  account: Pick<Account, 'handle' | 'password'>,
+): Promise<Page> {
+  const page = await context.newPage();
+  await submitHandle(page, appUrl, account.handle);
+  await signInAtPds(page, pdsUrl, account.password, 'accept');
+  await page.waitForURL(`${appUrl}/me`);
+  await page
+    .getByRole('region', { name: 'Your profile' })
+    .getByText(`@${account.handle}`, { exact: true })
+    .waitFor();
+  return page;
+}
+
+/** The sentence on `/me` that says where the signed-in person stands, e.g. "You are a member…". */
+export async function standingOnMe(page: Page, appUrl: string): Promise<string> {
+  await page.goto(`${appUrl}/me`);
+  await page.getByRole('heading', { name: 'You are signed in', level: 1 }).waitFor();
+  return ((await page.locator('main p.notice').textContent()) ?? '').trim();
+}
+
+const adminSections = {
+  requests: 'Requests to join',
+  invitations: 'Invitation links',
+} as const;
+
+/**
+ * From any page, follows the header's "Admin" link to the admin overview,
+ * then the overview's link to `section`. Returns the overview's line for
+ * that section as it read before leaving (e.g. "Requests to join: 1 waiting…").
+ */
+export async function openAdminSection(
+  page: Page,
+  appUrl: string,
+  section: keyof typeof adminSections,
+): Promise<string> {
+  await page
+    .getByRole('navigation', { name: 'Site' })
+    .getByRole('link', { name: 'Admin', exact: true })
+    .click();
+  await page.waitForURL(`${appUrl}/admin`);
+  const link = page.getByRole('link', { name: adminSections[section], exact: true });
+  const line = page.getByRole('main').getByRole('listitem').filter({ has: link });
+  const text = (await line.textContent()) ?? '';
+  await line.getByRole('link', { name: adminSections[section], exact: true }).click();
+  await page.waitForURL(`${appUrl}/admin/${section}`);
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The names on the member cards in `list` (the directory, or "Recently joined"). */
+export async function memberNames(list: Locator): Promise<string[]> {
+  const names = await list.locator('ul.members > li').getByRole('link').allTextContents();
+  return names.map((name) => name.trim()).sort();
 }

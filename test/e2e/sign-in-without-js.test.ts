@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { demoAccounts } from '../../scripts/local/demo';
 import { expectAlicesPage, signInAtPds, signOutAndCheck, submitHandle } from './journey';
-import { launchWithJavaScriptBlockedFor, useStack } from './stack';
+import { javaScriptRunsOn, launchWithJavaScriptBlockedFor, useStack } from './stack';
 
 const e2e = useStack({ browser: false });
 const alice = demoAccounts.find((a) => a.handle === 'alice.test')!;
@@ -29,25 +29,9 @@ afterAll(async () => {
   await chromium?.close();
 });
 
-/** What a page with one inline script shows on `origin` (served by the test, not the app). */
-async function probe(origin: string): Promise<string | null> {
-  const page = await context.newPage();
-  const url = `${origin}/__e2e-javascript-probe`;
-  await page.route(url, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: '<p id="probe">script did not run</p><script>document.getElementById("probe").textContent = "script ran"</script>',
-    }),
-  );
-  await page.goto(url);
-  const text = await page.locator('#probe').textContent();
-  await page.close();
-  return text;
-}
-
 test('JavaScript is off for the app and on for the PDS', async () => {
-  expect(await probe(e2e.appUrl)).toBe('script did not run');
-  expect(await probe(e2e.pdsUrl)).toBe('script ran');
+  expect(await javaScriptRunsOn(context, e2e.appUrl)).toBe(false);
+  expect(await javaScriptRunsOn(context, e2e.pdsUrl)).toBe(true);
 });
 
 test('alice signs in and out with no JavaScript on our pages', async () => {

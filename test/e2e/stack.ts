@@ -129,6 +129,28 @@ export async function launchWithJavaScriptBlockedFor(
   }
 }
 
+/**
+ * Whether scripts run on `origin` in `context`: opens a page there that the
+ * test serves itself (neither the app nor the PDS sees the request), with
+ * one inline script that changes its text.
+ */
+export async function javaScriptRunsOn(context: BrowserContext, origin: string): Promise<boolean> {
+  const page = await context.newPage();
+  try {
+    const url = `${origin}/__e2e-javascript-probe`;
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<p id="probe">script did not run</p><script>document.getElementById("probe").textContent = "script ran"</script>',
+      }),
+    );
+    await page.goto(url);
+    return (await page.locator('#probe').textContent()) === 'script ran';
+  } finally {
+    await page.close();
+  }
+}
+
 /** `lynx -dump url`, or an error that says how to install lynx. */
 export function lynxDump(url: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -118,6 +118,16 @@ describe('GET / — how to join, signed in', () => {
     expect(html).not.toContain('action="/join"');
   });
 
+  it('shows an approved member the message the admin sent with the approval', async () => {
+    const pending = await signIn({ displayName: 'Dee Rowan' }, 'pending');
+    await decide(db, pending.member.did, true, 'Welcome, <neighbor>!');
+    const html = await page(pending.cookie);
+    expect(html).toContain('Welcome back, Dee Rowan.');
+    expect(html).toContain('An admin welcomed you in: “Welcome, &lt;neighbor&gt;!”');
+    const me = await (await get('/me', { cookie: pending.cookie })).text();
+    expect(me).toContain('An admin welcomed you in: “Welcome, &lt;neighbor&gt;!”');
+  });
+
   it('welcomes a member back by name, with no join button', async () => {
     const html = await page((await signIn({ displayName: 'Cy Maple' }, 'member')).cookie);
     expect(html).toContain('Welcome back, Cy Maple.');

@@ -15,9 +15,6 @@ export function Avatar({ member }: { member: Member }) {
     );
   }
   const initial = Array.from(member.displayName ?? member.handle)[0]?.toUpperCase();
-  return (
-    <span class="avatar initial" aria-hidden="true">
-      {initial}
-    </span>
-  );
+  // The letter is drawn by CSS, so text browsers and screen readers skip it.
+  return <span class="avatar initial" aria-hidden="true" data-initial={initial}></span>;
 }

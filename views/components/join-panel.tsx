@@ -41,9 +41,12 @@ export function JoinPanel({ neighborhood, member, signIn }: JoinPanelProps) {
   }
   if (member.status === 'member') {
     return (
-      <p class="card">
-        Welcome back, {memberName(member)}. <a href="/me">Go to your page</a>.
-      </p>
+      <div class="card">
+        <p>
+          Welcome back, {memberName(member)}. <a href="/me">Go to your page</a>.
+        </p>
+        {member.decisionMessage && <p>An admin welcomed you in: “{member.decisionMessage}”</p>}
+      </div>
     );
   }
   if (member.status === 'pending') {

@@ -49,6 +49,9 @@ export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: strin
       {member.status === 'visitor' && member.decisionMessage && (
         <p>An admin answered your request to join: “{member.decisionMessage}”</p>
       )}
+      {member.status === 'member' && member.decisionMessage && (
+        <p>An admin welcomed you in: “{member.decisionMessage}”</p>
+      )}
       {member.status !== 'member' && member.status !== 'removed' && (
         <p>
           <a href="/">See how to join</a>

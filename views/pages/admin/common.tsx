@@ -16,12 +16,16 @@ const sections = [
 /** Links to each admin section; the current one is marked for screen readers. */
 export function AdminNav({ current }: { current: string }) {
   return (
-    <nav class="actions" aria-label="Admin">
-      {sections.map((s) => (
-        <a href={s.href} aria-current={s.href === current ? 'page' : undefined}>
-          {s.label}
-        </a>
-      ))}
+    <nav aria-label="Admin">
+      <ul class="inline">
+        {sections.map((s) => (
+          <li>
+            <a href={s.href} aria-current={s.href === current ? 'page' : undefined}>
+              {s.label}
+            </a>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }

@@ -27,14 +27,18 @@ export function DirectoryPage({ members, order, next, paged }: DirectoryPageProp
   return (
     <>
       <h1>Neighbors</h1>
-      <nav class="actions" aria-label="Order">
-        {orders.map((o) =>
-          o.value === order ? (
-            <strong aria-current="page">{o.label}</strong>
-          ) : (
-            <a href={directoryPath(o.value)}>{o.label}</a>
-          ),
-        )}
+      <nav aria-label="Order">
+        <ul class="inline">
+          {orders.map((o) => (
+            <li>
+              {o.value === order ? (
+                <strong aria-current="page">{o.label}</strong>
+              ) : (
+                <a href={directoryPath(o.value)}>{o.label}</a>
+              )}
+            </li>
+          ))}
+        </ul>
       </nav>
       {members.length ? (
         // Each neighbor's sites join their card once sites exist (the site editor's issue).
