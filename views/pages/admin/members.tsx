@@ -3,10 +3,9 @@
  * A–Z. Each shows their role and the forms an admin needs: make admin, step
  * down / make member, and a link to remove them (which asks first).
  */
-import { memberName, type Member } from '../../../edge/db/members';
-import { Avatar } from '../../components/avatar';
+import type { Member } from '../../../edge/db/members';
 import { CsrfField } from '../../components/csrf-field';
-import { profilePath } from '../../components/member-card';
+import { MemberCard } from '../../components/member-card';
 import { Pager } from '../../components/pager';
 import { AdminNav, Notice } from './common';
 
@@ -23,28 +22,21 @@ function MemberRow({ member: m, viewerDid, csrfToken }: RowProps) {
   const you = m.did === viewerDid;
   const admin = m.role === 'admin';
   return (
-    <li class="member-card">
-      <Avatar member={m} />
-      <div>
-        <a href={profilePath(m)} class="name">
-          {memberName(m)}
-        </a>
-        <p class="handle">@{m.handle}</p>
-        <p>
-          {admin ? 'Admin' : 'Member'}
-          {you && ' (you)'}
-        </p>
-        <div class="actions">
-          <form method="post" action={memberPath(m, admin ? 'demote' : 'promote')}>
-            <CsrfField token={csrfToken} />
-            <button type="submit" class="secondary">
-              {admin ? (you ? 'Step down as admin' : 'Make member') : 'Make admin'}
-            </button>
-          </form>
-          <a href={memberPath(m, 'remove')}>Remove…</a>
-        </div>
+    <MemberCard member={m}>
+      <p>
+        {admin ? 'Admin' : 'Member'}
+        {you && ' (you)'}
+      </p>
+      <div class="actions">
+        <form method="post" action={memberPath(m, admin ? 'demote' : 'promote')}>
+          <CsrfField token={csrfToken} />
+          <button type="submit" class="secondary">
+            {admin ? (you ? 'Step down as admin' : 'Make member') : 'Make admin'}
+          </button>
+        </form>
+        <a href={memberPath(m, 'remove')}>Remove…</a>
       </div>
-    </li>
+    </MemberCard>
   );
 }
 
