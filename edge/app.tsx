@@ -6,7 +6,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { servicesFor, type AppEnv } from './context';
-import { notFound, PageError } from './errors';
+import { LastAdminError } from './db/membership';
+import { lastAdmin, notFound, PageError } from './errors';
 import { csrf } from './middleware/csrf';
 import { securityHeaders } from './middleware/security-headers';
 import { loadSession } from './middleware/session';
@@ -46,9 +47,11 @@ app.onError(async (error, c) => {
   const page =
     error instanceof PageError
       ? error
-      : error instanceof HTTPException && error.status < 500
-        ? new PageError(error.status, { title: 'That did not work', message: error.message })
-        : undefined;
+      : error instanceof LastAdminError
+        ? lastAdmin()
+        : error instanceof HTTPException && error.status < 500
+          ? new PageError(error.status, { title: 'That did not work', message: error.message })
+          : undefined;
   if (!page) console.error('unhandled error', c.req.method, c.req.path, error);
   c.header('Cache-Control', 'no-store');
   const props = page?.page ?? {

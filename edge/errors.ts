@@ -1,7 +1,9 @@
 /**
  * Expected failures. A handler throws `PageError` with words for the person
  * in front of the screen; `app.onError` renders it as a friendly page with
- * the given status. Anything else is logged and answered generically.
+ * the given status. The data layer's own rule errors (`LastAdminError`) are
+ * turned into pages here too, so routes need not catch them. Anything else
+ * is logged and answered generically.
  */
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -20,4 +22,13 @@ export const notFound = () =>
   new PageError(404, {
     title: 'Page not found',
     message: 'There is nothing at this address. It may have moved, or the link may be mistyped.',
+  });
+
+/** The one answer to anything that would leave the neighborhood without an admin. */
+export const lastAdmin = () =>
+  new PageError(409, {
+    title: 'You are the last admin',
+    message:
+      'The neighborhood needs at least one admin, so you cannot step down, leave, remove yourself or delete your account yet. Make another member an admin first, then try again.',
+    action: { href: '/admin/members', label: 'Go to members' },
   });

@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../context';
 import { getInvitation, invitationState, type InvitationState } from '../db/invitations';
 import { isMember } from '../db/members';
-import { joinWithInvitation, LastAdminError, leave, requestToJoin } from '../db/membership';
+import { joinWithInvitation, leave, requestToJoin } from '../db/membership';
 import { getNeighborhood, type Neighborhood } from '../db/neighborhood';
 import { allow, limits, secondsUntilReset, type Limit } from '../db/rate-limit';
 import { PageError } from '../errors';
@@ -45,14 +45,6 @@ function tooManyRequests(c: AppContext, limit: Limit) {
     message: `You have asked to join ${limit.max} times within the hour. You can try again in ${minutes === 1 ? 'a minute' : `about ${minutes} minutes`}.`,
   });
 }
-
-const lastAdmin = () =>
-  new PageError(409, {
-    title: 'You are the last admin',
-    message:
-      'The neighborhood needs at least one admin. Make someone else an admin first; then you can leave.',
-    action: { href: '/admin', label: 'Go to the admin pages' },
-  });
 
 const unknownInvitation = () =>
   new PageError(404, {
@@ -93,12 +85,7 @@ export const join = new Hono<AppEnv>()
   .post('/leave', async (c) => {
     const { member } = requireViewer(c);
     if (!isMember(member)) return backHome(c);
-    try {
-      await leave(c.var.db, member.did);
-    } catch (error) {
-      if (error instanceof LastAdminError) throw lastAdmin();
-      throw error;
-    }
+    await leave(c.var.db, member.did);
     return backHome(c);
   })
   .get('/invitations/:code', async (c) => {

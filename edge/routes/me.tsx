@@ -8,8 +8,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppContext, AppEnv } from '../context';
 import { exportAccount } from '../db/export';
-import { deleteAccount, LastAdminError } from '../db/membership';
-import { PageError } from '../errors';
+import { deleteAccount } from '../db/membership';
 import { requireViewer } from '../middleware/access';
 import { endSessionCookie } from '../middleware/session';
 import { renderPage } from '../render';
@@ -21,14 +20,6 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
   c.header('Vary', 'Cookie');
   await next();
 });
-
-const lastAdmin = () =>
-  new PageError(409, {
-    title: 'The neighborhood needs you as its admin',
-    message:
-      'You are the last admin, so your account cannot be deleted yet. Make another member an admin first, then try again.',
-    action: { href: '/me', label: 'Back to your page' },
-  });
 
 function renderDelete(c: AppContext, typed?: string, error?: string) {
   const { member } = requireViewer(c);
@@ -67,12 +58,7 @@ export const me = new Hono<AppEnv>()
         : `Type your handle, ${confirmationFor(member)}, to delete your account.`;
       return renderDelete(c, typed, problem);
     }
-    try {
-      await deleteAccount(c.var.db, member);
-    } catch (error) {
-      if (error instanceof LastAdminError) throw lastAdmin();
-      throw error;
-    }
+    await deleteAccount(c.var.db, member);
     endSessionCookie(c);
     return c.redirect('/me/deleted', 303);
   })

@@ -174,7 +174,7 @@ describe('POST /leave', () => {
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain('You are the last admin');
-    expect(html).toContain('Make someone else an admin first');
+    expect(html).toContain('Make another member an admin first');
     const after = await getMember(db, admin.member.did);
     expect(after?.status).toBe('member');
     expect(after?.role).toBe('admin');

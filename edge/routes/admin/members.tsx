@@ -10,13 +10,13 @@ import type { AppEnv } from '../../context';
 import { recordAudit, type AuditAction } from '../../db/audit';
 import type { Dynamo } from '../../db/dynamo';
 import { listByStatus, listDirectory, type Member } from '../../db/members';
-import { LastAdminError, remove, setRole } from '../../db/membership';
+import { remove, setRole } from '../../db/membership';
 import { requireAdmin } from '../../middleware/access';
 import { renderPage } from '../../render';
 import { MembersAdminPage } from '../../../views/pages/admin/members';
 import { RemoveMemberPage } from '../../../views/pages/admin/remove';
 import type { Viewer } from '../../../views/viewer';
-import { actor, lastAdminError, personAt, target } from './shared';
+import { actor, personAt, target } from './shared';
 
 const notices: Record<string, string> = {
   promoted: 'Done: they are an admin now.',
@@ -32,12 +32,7 @@ async function act(
   action: Extract<AuditAction, `member.${string}`>,
   change: () => Promise<unknown>,
 ) {
-  try {
-    await change();
-  } catch (error) {
-    if (error instanceof LastAdminError) throw lastAdminError();
-    throw error;
-  }
+  await change();
   await recordAudit(db, { ...actor(viewer), ...target(person), action });
 }
 

@@ -1,13 +1,12 @@
 /**
  * Pieces every admin route shares: who did something and to whom (for the
- * audit log), the member an address names, the friendly answer when the
- * last admin tries to step down, and the few form rules the admin forms
- * have in common. Access itself is checked once, where the area is mounted.
+ * audit log), the member an address names, and the few form rules the
+ * admin forms have in common. Access itself is checked once, where the area is mounted.
  */
 import { z } from 'zod';
 import type { Dynamo } from '../../db/dynamo';
 import { getMember, type Member } from '../../db/members';
-import { notFound, PageError } from '../../errors';
+import { notFound } from '../../errors';
 import type { Viewer } from '../../../views/viewer';
 
 /** The audit log's "who did it". */
@@ -34,14 +33,6 @@ export async function personAt(
   if (!person || (status && person.status !== status)) throw notFound();
   return person;
 }
-
-export const lastAdminError = () =>
-  new PageError(409, {
-    title: 'The neighborhood needs at least one admin',
-    message:
-      'You are the only admin, so you cannot stop being one or remove yourself. Make another member an admin first; then you can step down.',
-    action: { href: '/admin/members', label: 'Back to members' },
-  });
 
 /** A whole number typed into a form, between `min` and `max`; an empty box is a problem, not 0. */
 export const wholeNumber = (min: number, max: number) => {
