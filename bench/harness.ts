@@ -14,7 +14,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { signSessionToken } from '../edge/auth/cookie';
-import { saveProfile, type ProfileFields } from '../edge/db/members';
+import { fetchProfile } from '../edge/auth/profile';
+import { saveProfile } from '../edge/db/members';
+import { parseConfig, type Env } from '../edge/env';
 import { createSession } from '../edge/db/sessions';
 import { sessionCookieName } from '../edge/middleware/session';
 import { demoAccounts, localDynamo } from '../scripts/local/demo';
@@ -114,7 +116,7 @@ async function signIn(stack: LocalStack): Promise<string> {
   const did = stack.dids[account.handle];
   if (!did) throw new Error(`the local stack has no ${account.handle}`);
   const db = localDynamo(stack.dynamoEndpoint, stack.table);
-  await saveProfile(db, await profileFromPds(stack.pdsUrl, did, account.handle));
+  await saveProfile(db, await fetchProfile(parseConfig(stack.vars as Partial<Env>), did));
   const session = await createSession(db, did);
   const token = await signSessionToken(
     stack.vars.SESSION_SECRET!,
@@ -122,26 +124,6 @@ async function signIn(stack: LocalStack): Promise<string> {
     session.expiresAt,
   );
   return `${sessionCookieName(false)}=${token}`;
-}
-
-/** The profile fields the Worker's sign-in derives from the PDS's profile record. */
-async function profileFromPds(pdsUrl: string, did: string, handle: string): Promise<ProfileFields> {
-  const recordUrl = new URL('/xrpc/com.atproto.repo.getRecord', pdsUrl);
-  recordUrl.search = new URLSearchParams({
-    repo: did,
-    collection: 'app.bsky.actor.profile',
-    rkey: 'self',
-  }).toString();
-  const res = await fetch(recordUrl);
-  if (!res.ok) throw new Error(`getRecord failed: ${res.status}`);
-  const { value } = (await res.json()) as {
-    value: { displayName?: string; description?: string; avatar?: { ref?: { $link?: string } } };
-  };
-  const cid = value.avatar?.ref?.$link;
-  const avatarUrl = cid
-    ? `${pdsUrl}/xrpc/com.atproto.sync.getBlob?${new URLSearchParams({ did, cid })}`
-    : undefined;
-  return { did, handle, displayName: value.displayName, description: value.description, avatarUrl };
 }
 
 /** PIDs of this process's `workerd` children (Miniflare spawns exactly one). */

@@ -121,11 +121,14 @@ export async function findMember(db: Dynamo, handleOrDid: string): Promise<Membe
 /**
  * Writes `next` if the stored item still has `expectedVersion` (or does not
  * exist, for `null`). Throws `VersionConflict` with the current item if not.
+ * The handle pointer is written only when the handle differs from
+ * `previousHandle` (the stored one), not on every write.
  */
 export async function putMember(
   db: Dynamo,
   next: Member,
   expectedVersion: number | null,
+  previousHandle?: string,
 ): Promise<Member> {
   const saved: Member = {
     ...next,
@@ -151,7 +154,7 @@ export async function putMember(
     if (isConditionFailure(error)) throw new VersionConflict(await getMember(db, saved.did));
     throw error;
   }
-  if (saved.handle !== 'handle.invalid')
+  if (saved.handle !== 'handle.invalid' && saved.handle !== previousHandle)
     await db.put({ ...handleKey(saved.handle), did: saved.did });
   return saved;
 }
@@ -171,7 +174,7 @@ export async function updateMember(
     const next = change(current);
     if (!next) return current;
     try {
-      return await putMember(db, next, current ? current.version : null);
+      return await putMember(db, next, current ? current.version : null, current?.handle);
     } catch (error) {
       if (!(error instanceof VersionConflict) || attempt >= 3) throw error;
     }

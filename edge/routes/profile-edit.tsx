@@ -95,7 +95,7 @@ export const profileEdit = new Hono<AppEnv>()
       const member = ownProfile(c);
       const { version, ...edit } = c.req.valid('form');
       try {
-        const saved = await putMember(c.var.db, { ...member, ...edit }, version);
+        const saved = await putMember(c.var.db, { ...member, ...edit }, version, member.handle);
         return c.redirect(profilePath(saved), 303);
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;

@@ -163,6 +163,7 @@ onEveryBackend('membership', (db) => {
     expect((stale as VersionConflict<typeof m>).current?.bio).toBe('first tab');
     await saveProfile(db(), { did: m.did, handle: 'renamed.test' });
     expect((await findMember(db(), m.handle))?.handle).toBe('renamed.test');
+    expect((await findMember(db(), 'renamed.test'))?.did).toBe(m.did);
     expect((await findMember(db(), m.did))?.bio).toBe(edited.bio);
   });
 
