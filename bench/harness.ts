@@ -51,6 +51,8 @@ export async function startHarness(script: string, log: (line: string) => void):
       dynamo: await freePort(),
       plc: await freePort(),
       pds: await freePort(),
+      builder: await freePort(),
+      sites: await freePort(),
     },
     { edge: false, log },
   );

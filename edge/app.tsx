@@ -18,6 +18,9 @@ import { me } from './routes/me';
 import { join } from './routes/join';
 import { members } from './routes/members';
 import { admin } from './routes/admin';
+import { preview } from './routes/preview';
+import { siteItems } from './routes/site-items';
+import { sites } from './routes/sites';
 import { ErrorPage } from '../views/pages/error';
 
 export const app = new Hono<AppEnv>()
@@ -37,7 +40,10 @@ export const app = new Hono<AppEnv>()
   .route('/me', me)
   .route('/', join)
   .route('/members', members)
-  .route('/admin', admin);
+  .route('/admin', admin)
+  .route('/', sites)
+  .route('/', siteItems)
+  .route('/', preview);
 
 app.notFound(() => {
   throw notFound();

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { createOAuthClient } from './auth/oauth-client';
 import { Dynamo } from './db/dynamo';
 import { parseConfig, type Config, type Env } from './env';
+import type { Site } from './db/site-records';
 import type { Viewer } from '../views/viewer';
 
 export interface Services {
@@ -21,6 +22,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: Services & {
     viewer?: Viewer;
+    /** The site named in the path, once `ownSite` has checked the viewer owns it. */
+    site?: Site;
     /** The CSRF token for forms on this response. */
     csrfToken: string;
   };

@@ -31,6 +31,15 @@ export interface Env {
   OAUTH_PRIVATE_KEY?: string;
   /** Handles or DIDs, comma-separated, who become admins when they sign in. */
   ADMIN_HANDLES?: string;
+  /**
+   * Where members' sites live: a site named `alice` is served at this URL with
+   * `alice.` before the host, e.g. `https://oak.example` → `https://alice.oak.example`.
+   */
+  SITES_URL: string;
+  /** The Lambda API endpoint, e.g. `https://lambda.us-east-1.amazonaws.com` (locally the builder's invoke server). */
+  BUILDER_URL: string;
+  /** The builder Lambda's function name (an output of `cdk deploy`). */
+  BUILDER_FUNCTION: string;
 }
 
 const url = (name: string) =>
@@ -57,6 +66,9 @@ const schema = z.object({
   ATPROTO_ALLOW_HTTP: z.enum(['true', 'false', '']).optional(),
   OAUTH_PRIVATE_KEY: z.string().optional(),
   ADMIN_HANDLES: z.string().optional(),
+  SITES_URL: url('SITES_URL'),
+  BUILDER_URL: url('BUILDER_URL'),
+  BUILDER_FUNCTION: required('BUILDER_FUNCTION'),
 });
 
 export interface Config {
@@ -76,6 +88,9 @@ export interface Config {
   oauthPrivateKey?: string;
   /** First admins: lower-case handles and DIDs. */
   admins: string[];
+  /** Where members' sites are served: `sitesUrl.replace('//', '//name.')`. */
+  sitesUrl: string;
+  builder: { endpoint: string; functionName: string };
 }
 
 export class ConfigError extends Error {
@@ -120,5 +135,12 @@ export function parseConfig(env: Partial<Env>): Config {
       .map((a) => a.trim().replace(/^@/, ''))
       .filter(Boolean)
       .map((a) => (a.startsWith('did:') ? a : a.toLowerCase())),
+    sitesUrl: e.SITES_URL,
+    builder: { endpoint: e.BUILDER_URL, functionName: e.BUILDER_FUNCTION },
   };
+}
+
+/** The public address of the site named `name`, e.g. `https://alice.oak.example`. */
+export function siteUrl(config: Pick<Config, 'sitesUrl'>, name: string): string {
+  return config.sitesUrl.replace('://', `://${name}.`);
 }

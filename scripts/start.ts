@@ -21,11 +21,15 @@ async function main() {
     dynamo: portFromEnv('NBHD_DYNAMO_PORT', 8000),
     plc: portFromEnv('NBHD_PLC_PORT', 2582),
     pds: portFromEnv('NBHD_PDS_PORT', 2583),
+    builder: portFromEnv('NBHD_BUILDER_PORT', 8789),
+    sites: portFromEnv('NBHD_SITES_PORT', 8788),
   };
   await assertPortFree(ports.edge, 'NBHD_PORT', 'the app');
   await assertPortFree(ports.dynamo, 'NBHD_DYNAMO_PORT', 'local DynamoDB');
   await assertPortFree(ports.plc, 'NBHD_PLC_PORT', 'local PLC directory');
   await assertPortFree(ports.pds, 'NBHD_PDS_PORT', 'local PDS');
+  await assertPortFree(ports.builder, 'NBHD_BUILDER_PORT', 'local builder');
+  await assertPortFree(ports.sites, 'NBHD_SITES_PORT', 'local site host');
 
   stack = await startLocalStack(ports, { log: console.log });
   const { edge, pdsUrl } = stack;

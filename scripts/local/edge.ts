@@ -12,12 +12,17 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** The function name the local invoke endpoint answers to. */
+export const LOCAL_BUILDER_FUNCTION = 'nbhd-builder';
+
 export interface LocalEdgeOptions {
   port: number;
   dynamoEndpoint: string;
   table: string;
   plcUrl: string;
   pdsUrl: string;
+  builderPort: number;
+  sitesPort: number;
 }
 
 /** The Worker's variables and secrets for a local stack (see README, "Configuration"). */
@@ -35,6 +40,9 @@ export function localEdgeVars(o: LocalEdgeOptions): Record<string, string> {
     ATPROTO_ALLOW_HTTP: 'true',
     OAUTH_PRIVATE_KEY: '',
     ADMIN_HANDLES: demoAdmins.join(','),
+    SITES_URL: `http://localhost:${o.sitesPort}`,
+    BUILDER_URL: `http://127.0.0.1:${o.builderPort}`,
+    BUILDER_FUNCTION: LOCAL_BUILDER_FUNCTION,
   };
 }
 

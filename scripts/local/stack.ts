@@ -14,6 +14,10 @@ export interface StackPorts {
   dynamo: number;
   plc: number;
   pds: number;
+  /** The builder's local Lambda-invoke endpoint. */
+  builder: number;
+  /** The local host serving published sites at `name.localhost:PORT`. */
+  sites: number;
 }
 
 export interface LocalStack {
@@ -55,6 +59,8 @@ export async function startLocalStack(
       table,
       plcUrl: network.plcUrl,
       pdsUrl: network.pdsUrl,
+      builderPort: ports.builder,
+      sitesPort: ports.sites,
     });
     let local: LocalEdge | undefined;
     if (edge) {

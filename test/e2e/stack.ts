@@ -69,6 +69,8 @@ export function useStack({ browser: wantBrowser = true } = {}): E2E {
         dynamo: await freePort(),
         plc: await freePort(),
         pds: await freePort(),
+        builder: await freePort(),
+        sites: await freePort(),
       },
       { quiet: true },
     );

@@ -12,6 +12,8 @@ const local = localEdgeVars({
   table: 'nbhd',
   plcUrl: 'http://localhost:2582',
   pdsUrl: 'http://localhost:2583',
+  builderPort: 8789,
+  sitesPort: 8788,
 }) as unknown as Env;
 
 describe('parseConfig', () => {

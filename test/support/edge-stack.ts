@@ -27,6 +27,8 @@ export default async function setup(project: TestProject) {
       dynamo: await freePort(),
       plc: await freePort(),
       pds: await freePort(),
+      builder: await freePort(),
+      sites: await freePort(),
     },
     { edge: false },
   );

@@ -1,0 +1,98 @@
+/**
+ * How sites and their items are laid out in the table, shared by the edge's
+ * data modules (`sites.ts`, `items.ts`) and the builder, which reads a site
+ * to render it. Pure: keys, record shapes and conversions, no I/O.
+ *
+ * A site's partition `SITE#<name>` holds:
+ * - `SITE`: the site itself (owner, template, settings, version); its name is
+ *   claimed by creating this item conditionally, so names are unique;
+ * - `ITEM#<id>`: each entry or page (soft-deleted ones carry `deletedAt` and
+ *   an `expiresAt` 30 days later, when DynamoDB purges them);
+ * - `SLUG#<slug>`: a claim making each slug unique within the site.
+ * A member's site count lives at `MEMBER#<did>` / `SITES`, changed only by
+ * conditional updates so the neighborhood's limit holds under races.
+ */
+import type { ItemContent } from '../../templates/content';
+import type { Settings } from '../../templates/settings';
+import type { TemplateId } from '../../templates/template';
+
+export interface Site {
+  /** The subdomain, and the key. */
+  name: string;
+  ownerDid: string;
+  template: TemplateId;
+  settings: Settings;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface SiteItem extends ItemContent {
+  id: string;
+  site: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Set while the item is in the trash. */
+  deletedAt?: string;
+  version: number;
+}
+
+/** Days a deleted item can be restored before DynamoDB purges it. */
+export const TRASH_DAYS = 30;
+
+export const sitePartition = (name: string) => `SITE#${name}`;
+export const siteKey = (name: string) => ({ pk: sitePartition(name), sk: 'SITE' });
+export const itemKey = (site: string, id: string) => ({
+  pk: sitePartition(site),
+  sk: `ITEM#${id}`,
+});
+export const slugKey = (site: string, slug: string) => ({
+  pk: sitePartition(site),
+  sk: `SLUG#${slug}`,
+});
+export const siteCountKey = (did: string) => ({ pk: `MEMBER#${did}`, sk: 'SITES' });
+/** `byTime` index partition listing one member's sites, oldest first. */
+export const ownerSitesPartition = (did: string) => `SITES#${did}`;
+
+const strip = ({
+  pk: _pk,
+  sk: _sk,
+  gsi1pk: _g1,
+  gsi1sk: _g1s,
+  expiresAt: _e,
+  ...rest
+}: Record<string, unknown>) => rest;
+
+/** A stored site item as a `Site`. */
+export function toSite(record: Record<string, unknown> | undefined): Site | undefined {
+  if (!record || record.sk !== 'SITE') return undefined;
+  return strip(record) as unknown as Site;
+}
+
+/** A stored item as a `SiteItem`, or undefined for anything else in the partition. */
+export function toSiteItem(record: Record<string, unknown> | undefined): SiteItem | undefined {
+  if (!record || typeof record.sk !== 'string' || !record.sk.startsWith('ITEM#')) return undefined;
+  const item = strip(record) as unknown as SiteItem;
+  return { ...item, tags: item.tags ?? [] };
+}
+
+/** The record to store for `site`, with the index attributes that list it under its owner. */
+export function siteRecord(site: Site): Record<string, unknown> {
+  return {
+    ...siteKey(site.name),
+    ...site,
+    gsi1pk: ownerSitesPartition(site.ownerDid),
+    gsi1sk: site.createdAt,
+  };
+}
+
+/** The record to store for `item`; a trashed item expires `TRASH_DAYS` after deletion. */
+export function itemRecord(item: SiteItem): Record<string, unknown> {
+  return {
+    ...itemKey(item.site, item.id),
+    ...item,
+    expiresAt: item.deletedAt
+      ? Math.floor(Date.parse(item.deletedAt) / 1000) + TRASH_DAYS * 86_400
+      : undefined,
+  };
+}

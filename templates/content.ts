@@ -1,0 +1,114 @@
+/**
+ * What a site holds besides its settings: entries (a blog's posts, a
+ * showcase's projects, a newsletter's issues) and free pages such as About.
+ * One schema validates an item wherever it travels: the edge checks it when
+ * a neighbor saves, the builder checks it again before rendering. Limits are
+ * named here once, so the editor can state them next to each field.
+ */
+import { z } from 'zod';
+
+export const limits = {
+  title: 200,
+  slug: 80,
+  summary: 500,
+  body: 100_000,
+  tags: 10,
+  tag: 30,
+  url: 500,
+  imageAlt: 300,
+} as const;
+
+/** What kind of item: the template's entries, or a free page. */
+export type ItemKind = 'entry' | 'page';
+export type ItemStatus = 'draft' | 'ready';
+
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A slug made from a title: lower case, ASCII letters and digits, single hyphens. */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, limits.slug)
+    .replace(/-+$/, '');
+}
+
+/** A tag as stored: trimmed, lower case, inner spaces as single hyphens. */
+export function normalizeTag(tag: string): string {
+  return tag.trim().toLowerCase().replace(/\s+/g, '-');
+}
+
+const optionalUrl = z.union([
+  z.literal(''),
+  z
+    .string()
+    .trim()
+    .max(limits.url, `Keep web addresses under ${limits.url} characters.`)
+    .url('Enter a full web address, starting with https://')
+    .refine((url) => /^https?:\/\//i.test(url), 'Web addresses must start with https://'),
+]);
+
+/** Every field of an item a neighbor writes; the extras apply only to some templates. */
+export const itemContentSchema = z.object({
+  kind: z.enum(['entry', 'page']),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give it a title.')
+    .max(limits.title, `Keep the title under ${limits.title} characters.`),
+  slug: z
+    .string()
+    .trim()
+    .min(1, 'Give it a web address (slug).')
+    .max(limits.slug, `Keep the slug under ${limits.slug} characters.`)
+    .regex(slugPattern, 'Use lower-case letters, digits and single hyphens, like my-first-post.'),
+  /** `YYYY-MM-DD`. */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-05-17.')
+    .refine(
+      (d) =>
+        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+        new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      'That date does not exist.',
+    ),
+  tags: z
+    .array(
+      z
+        .string()
+        .transform(normalizeTag)
+        .pipe(
+          z
+            .string()
+            .min(1)
+            .max(limits.tag, `Keep each tag under ${limits.tag} characters.`)
+            .regex(/^[\p{L}\p{N}-]+$/u, 'Tags are words: letters, digits and hyphens.'),
+        ),
+    )
+    .max(limits.tags, `Use at most ${limits.tags} tags.`)
+    .transform((tags) => [...new Set(tags)]),
+  summary: z
+    .string()
+    .trim()
+    .max(limits.summary, `Keep the summary under ${limits.summary} characters.`),
+  body: z
+    .string()
+    .max(limits.body, `Keep the text under ${limits.body.toLocaleString('en')} characters.`),
+  status: z.enum(['draft', 'ready']),
+  /** Projects: where the project lives. */
+  link: optionalUrl.default(''),
+  /** Projects: a picture of it, and words for those who cannot see it. */
+  imageUrl: optionalUrl.default(''),
+  imageAlt: z
+    .string()
+    .trim()
+    .max(limits.imageAlt, `Keep the description under ${limits.imageAlt} characters.`)
+    .default(''),
+  /** Newsletter issues: the issue number. */
+  number: z.number().int().min(1, 'Issue numbers start at 1.').max(100_000).optional(),
+});
+
+export type ItemContent = z.infer<typeof itemContentSchema>;
