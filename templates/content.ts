@@ -22,6 +22,25 @@ export const limits = {
 export type ItemKind = 'entry' | 'page';
 export type ItemStatus = 'draft' | 'ready';
 
+/**
+ * Slugs a free page cannot take, because every template publishes something
+ * at that top-level path (entries, tag pages, feeds, the archive).
+ */
+export const reservedPageSlugs: readonly string[] = [
+  'posts',
+  'projects',
+  'issues',
+  'tags',
+  'archive',
+  'feed',
+  'feed-xml',
+  'atom',
+  'sitemap',
+  'well-known',
+  '404',
+  'index',
+];
+
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A slug made from a title: lower case, ASCII letters and digits, single hyphens. */

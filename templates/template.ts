@@ -13,8 +13,11 @@ export interface TemplateDefinition {
   name: string;
   /** One or two sentences for the gallery. */
   description: string;
-  /** What one entry is called, and many: "post"/"posts". */
-  entry: { singular: string; plural: string };
+  /**
+   * What one entry is called, and many ("post"/"posts"); entries are
+   * published under `/<path>/<slug>/`.
+   */
+  entry: { singular: string; plural: string; path: string };
   /** Item fields beyond the common ones that this template's entries use. */
   entryExtras: readonly ('link' | 'imageUrl' | 'imageAlt' | 'number')[];
   settings: readonly SettingsField[];

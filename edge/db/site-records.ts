@@ -37,6 +37,9 @@ export interface SiteItem extends ItemContent {
   version: number;
 }
 
+/** A record as written to the table: its key and its attributes. */
+export type StoredRecord = { pk: string; sk: string } & Record<string, unknown>;
+
 /** Days a deleted item can be restored before DynamoDB purges it. */
 export const TRASH_DAYS = 30;
 
@@ -77,7 +80,7 @@ export function toSiteItem(record: Record<string, unknown> | undefined): SiteIte
 }
 
 /** The record to store for `site`, with the index attributes that list it under its owner. */
-export function siteRecord(site: Site): Record<string, unknown> {
+export function siteRecord(site: Site): StoredRecord {
   return {
     ...siteKey(site.name),
     ...site,
@@ -87,7 +90,7 @@ export function siteRecord(site: Site): Record<string, unknown> {
 }
 
 /** The record to store for `item`; a trashed item expires `TRASH_DAYS` after deletion. */
-export function itemRecord(item: SiteItem): Record<string, unknown> {
+export function itemRecord(item: SiteItem): StoredRecord {
   return {
     ...itemKey(item.site, item.id),
     ...item,

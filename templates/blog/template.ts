@@ -7,7 +7,7 @@ export const blog: TemplateDefinition = {
   name: 'Blog',
   description:
     'Dated posts with tags, an archive, an About page, and RSS and Atom feeds so neighbors can follow along.',
-  entry: { singular: 'post', plural: 'posts' },
+  entry: { singular: 'post', plural: 'posts', path: 'posts' },
   entryExtras: [],
   settings: [
     ...commonFields,

@@ -7,7 +7,7 @@ export const newsletter: TemplateDefinition = {
   name: 'Newsletter archive',
   description:
     'Every issue of your newsletter, numbered and dated, newest first, with a feed and a note on how to subscribe.',
-  entry: { singular: 'issue', plural: 'issues' },
+  entry: { singular: 'issue', plural: 'issues', path: 'issues' },
   entryExtras: ['number'],
   settings: [
     ...commonFields,

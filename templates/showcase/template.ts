@@ -7,7 +7,7 @@ export const showcase: TemplateDefinition = {
   name: 'Project showcase',
   description:
     'Show what you make: each project gets a page with its description, link and picture, grouped by tag.',
-  entry: { singular: 'project', plural: 'projects' },
+  entry: { singular: 'project', plural: 'projects', path: 'projects' },
   entryExtras: ['link', 'imageUrl', 'imageAlt'],
   settings: [
     ...commonFields,
