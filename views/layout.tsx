@@ -5,7 +5,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { assetPath } from '../edge/assets';
-import { isAdmin, memberName } from '../edge/db/members';
+import { isAdmin, isMember, memberName } from '../edge/db/members';
 import type { Viewer } from './viewer';
 
 export interface LayoutProps {
@@ -41,6 +41,11 @@ export function Layout({ title, neighborhoodName, viewer, htmx, children }: Layo
               <li>
                 <a href="/members">Neighbors</a>
               </li>
+              {isMember(viewer?.member) && (
+                <li>
+                  <a href="/sites">Your sites</a>
+                </li>
+              )}
               {isAdmin(viewer?.member) && (
                 <li>
                   <a href="/admin">Admin</a>

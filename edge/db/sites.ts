@@ -3,10 +3,21 @@
  * two people can never hold the same name; each member's site count is a
  * counter raised only while below the neighborhood's limit, so the limit
  * holds even when two tabs create sites at once. No transactions: a claim
- * that fails after the count was raised gives the slot back.
+ * that fails after the count was raised gives the slot back. A member's
+ * sites are listed from the `byTime` index; settings are saved only over the
+ * version they were read at.
  */
+import type { Settings } from '../../templates/settings';
 import { isConditionFailure, type Dynamo } from './dynamo';
-import { siteCountKey, siteKey, siteRecord, toSite, type Site } from './site-records';
+import { VersionConflict } from './members';
+import {
+  ownerSitesPartition,
+  siteCountKey,
+  siteKey,
+  siteRecord,
+  toSite,
+  type Site,
+} from './site-records';
 
 /** The name was claimed by someone else (perhaps between loading the form and sending it). */
 export class NameTaken extends Error {
@@ -21,6 +32,7 @@ export class SiteLimitReached extends Error {
   }
 }
 
+/** The site named `name`, or undefined if nobody claimed it. */
 export async function getSite(db: Dynamo, name: string): Promise<Site | undefined> {
   return toSite(await db.get(siteKey(name)));
 }
@@ -60,4 +72,65 @@ export async function createSite(
     throw error;
   }
   return created;
+}
+
+/** A member's own sites, oldest first, from the `byTime` index (one Query, no scan). */
+export async function listOwnerSites(db: Dynamo, ownerDid: string): Promise<Site[]> {
+  const sites: Site[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await db.page(ownerSitesPartition(ownerDid), { index: 'byTime', cursor });
+    for (const record of page.items) {
+      const site = toSite(record);
+      if (site) sites.push(site);
+    }
+    cursor = page.next;
+  } while (cursor);
+  return sites;
+}
+
+/**
+ * The first of `candidates` nobody has claimed, checked in one batch read;
+ * undefined when every one is taken.
+ */
+export async function firstFreeName(
+  db: Dynamo,
+  candidates: readonly string[],
+): Promise<string | undefined> {
+  if (!candidates.length) return undefined;
+  const found = await db.getMany(candidates.map(siteKey));
+  return candidates.find((_, i) => !found[i]);
+}
+
+/**
+ * Saves a site's settings if nobody saved since `expectedVersion` was read;
+ * otherwise throws `VersionConflict` with the site as it is now. Only the
+ * settings change, so whatever else the site item holds is left alone.
+ */
+export async function saveSiteSettings(
+  db: Dynamo,
+  name: string,
+  settings: Settings,
+  expectedVersion: number,
+): Promise<Site> {
+  try {
+    const record = await db.update(
+      siteKey(name),
+      'SET #settings = :settings, #updatedAt = :now, #version = :next',
+      {
+        condition: '#version = :version',
+        names: { '#settings': 'settings', '#updatedAt': 'updatedAt', '#version': 'version' },
+        values: {
+          ':settings': settings,
+          ':now': new Date().toISOString(),
+          ':version': expectedVersion,
+          ':next': expectedVersion + 1,
+        },
+      },
+    );
+    return toSite(record)!;
+  } catch (error) {
+    if (isConditionFailure(error)) throw new VersionConflict(await getSite(db, name));
+    throw error;
+  }
 }

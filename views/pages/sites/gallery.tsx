@@ -1,0 +1,41 @@
+/**
+ * The template gallery: what each template is for, what its entries are
+ * called, and a link to its sample site (rendered by the builder, one click
+ * away, so this page carries no pictures and stays tiny). Members also get a
+ * link that starts a site with that template chosen.
+ */
+import { templates } from '../../../templates';
+
+export function GalleryPage({ canStart }: { canStart: boolean }) {
+  return (
+    <>
+      <h1>Site templates</h1>
+      <p>
+        Every member can make a small website of their own from one of these templates. Each works
+        on any phone, reads well in dark mode and needs no JavaScript.
+      </p>
+      <ul class="plain">
+        {templates.map((t) => (
+          <li class="card" id={t.id}>
+            <h2>{t.name}</h2>
+            <p>{t.description}</p>
+            <p class="hint">
+              You write {t.entry.plural}, and pages such as “About”. Each {t.entry.singular} gets
+              its own page.
+            </p>
+            <ul class="inline">
+              <li>
+                <a href={`/templates/${t.id}/sample/`}>See a sample {t.name.toLowerCase()}</a>
+              </li>
+              {canStart && (
+                <li>
+                  <a href={`/sites/new?template=${t.id}`}>Make a site with this template</a>
+                </li>
+              )}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

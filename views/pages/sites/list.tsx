@@ -1,0 +1,84 @@
+/**
+ * "Your sites": each of the member's sites with its template and the
+ * address it will be published at, with links to edit it, its settings and
+ * its preview; then "Make a new site", or a plain word that the
+ * neighborhood's limit is reached.
+ */
+import { findTemplate } from '../../../templates';
+
+export interface SiteSummary {
+  name: string;
+  template: string;
+  /** Where it will live once published, e.g. `https://alice.oak.example`. */
+  url: string;
+}
+
+export interface SitesPageProps {
+  sites: SiteSummary[];
+  /** How many sites each member may have. */
+  limit: number;
+}
+
+/** Whether a member with `count` sites may make another. */
+export const canMakeSite = (count: number, limit: number) => count < limit;
+
+/** Why there is no "Make a new site": the limit, in words. */
+export function LimitNote({ count, limit }: { count: number; limit: number }) {
+  if (limit === 0) {
+    return <p class="notice">This neighborhood does not offer sites at the moment.</p>;
+  }
+  return (
+    <p class="notice">
+      You have {count} of {limit} {limit === 1 ? 'site' : 'sites'}, the most this neighborhood
+      allows, so you cannot make another. An admin can raise the limit.
+    </p>
+  );
+}
+
+export function SitesPage({ sites, limit }: SitesPageProps) {
+  return (
+    <>
+      <h1>Your sites</h1>
+      {sites.length === 0 && (
+        <p>
+          You have no site yet. A site is your own small website: a blog, a project showcase or a
+          newsletter archive, published at your own address.
+        </p>
+      )}
+      <ul class="plain sites">
+        {sites.map((site) => (
+          <li class="card">
+            <h2>
+              <a href={`/sites/${site.name}`}>{site.name}</a>
+            </h2>
+            <p>
+              {findTemplate(site.template)?.name ?? site.template}, to be published at{' '}
+              <span class="address">{site.url}</span>
+            </p>
+            <ul class="inline" aria-label={`${site.name}: actions`}>
+              <li>
+                <a href={`/sites/${site.name}`}>Edit</a>
+              </li>
+              <li>
+                <a href={`/sites/${site.name}/settings`}>Settings</a>
+              </li>
+              <li>
+                <a href={`/sites/${site.name}/preview/`}>Preview</a>
+              </li>
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {canMakeSite(sites.length, limit) ? (
+        <p>
+          <a href="/sites/new" class="button">
+            Make a new site
+          </a>{' '}
+          or first <a href="/templates">look at the templates</a>.
+        </p>
+      ) : (
+        <LimitNote count={sites.length} limit={limit} />
+      )}
+    </>
+  );
+}
