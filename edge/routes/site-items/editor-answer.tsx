@@ -1,0 +1,134 @@
+/**
+ * How the item editor answers: the full page, or (for htmx) just the editor
+ * fragment, plus a fresh preview frame after a save. Also the words for a
+ * save that did not happen, and the conflict view when another tab saved
+ * first, so every answer keeps what the person typed.
+ */
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ItemContent } from '../../../templates/content';
+import type { AppContext } from '../../context';
+import { SlugTaken, type VersionConflict } from '../../db/items';
+import type { Site, SiteItem } from '../../db/site-records';
+import { notFound } from '../../errors';
+import {
+  differences,
+  extrasFor,
+  slugTakenMessage,
+  valuesOf,
+  type ItemFormValues,
+} from '../../forms/item';
+import { itemWarnings } from '../../forms/markdown-lint';
+import { renderPage } from '../../render';
+import { PreviewFrame } from '../../../views/components/preview-frame';
+import { ItemEditor, type ItemEditorProps } from '../../../views/pages/site-items/editor';
+import { ItemPage, itemPageTitle } from '../../../views/pages/site-items/item';
+import { itemPath, itemPreviewPath } from '../../../views/pages/site-items/paths';
+import { templateOf } from './access';
+
+/** Whether htmx sent the request (and wants a fragment). */
+export const isHtmx = (c: AppContext) => c.req.header('HX-Request') === 'true';
+
+export type EditorState = Omit<ItemEditorProps, 'site' | 'template' | 'extras' | 'csrfToken'>;
+
+/** The editor as a full page, or (for htmx) as the fragment it swaps in. */
+export function answerEditor(
+  c: AppContext,
+  site: Site,
+  state: EditorState,
+  status: ContentfulStatusCode = 200,
+  refreshPreview?: SiteItem,
+) {
+  const template = templateOf(site);
+  const props: ItemEditorProps = {
+    ...state,
+    site: site.name,
+    template,
+    extras: extrasFor(template, state.kind),
+    csrfToken: c.var.csrfToken,
+  };
+  c.header('Vary', 'Cookie, HX-Request');
+  if (isHtmx(c)) {
+    return c.html(
+      <>
+        <ItemEditor {...props} />
+        {refreshPreview && (
+          <PreviewFrame src={itemPreviewPath(site.name, template, refreshPreview)} swapOob />
+        )}
+      </>,
+      status,
+    );
+  }
+  return renderPage(
+    c,
+    { title: itemPageTitle(props), status, htmx: true },
+    <ItemPage {...props} />,
+  );
+}
+
+/** The saved item's editor, with its warnings. */
+export const editing = (item: SiteItem, notice?: EditorState['notice']): EditorState => ({
+  kind: item.kind,
+  item,
+  values: valuesOf(item),
+  warnings: itemWarnings(item),
+  notice,
+});
+
+export const notSaved = {
+  tone: 'problem' as const,
+  text: 'Not saved: we could not store it just now. Everything you typed is still here; please try saving again in a moment.',
+};
+
+export const trashedElsewhere = {
+  tone: 'problem' as const,
+  text: 'Not saved: this was moved to the trash in another tab or device. Your text is still here: copy it, or restore the item from the trash and save again.',
+};
+
+/** A slug problem from the data layer, as a message next to the slug field. */
+export function slugError(error: SlugTaken): string {
+  if (error.problem === 'reserved')
+    return `“${error.slug}” is used by every site for its own pages; choose another address.`;
+  return slugTakenMessage(error.slug, error.problem === 'trash');
+}
+
+/**
+ * A save that lost to another tab: nothing was written. The person sees both
+ * versions and keeps their own text in the form, now at the current version,
+ * so saving again means "keep mine". If the other save left everything as
+ * this one would, nothing is lost and it counts as saved.
+ */
+export function conflict(
+  c: AppContext,
+  site: Site,
+  values: ItemFormValues,
+  content: ItemContent,
+  error: VersionConflict<SiteItem>,
+) {
+  const current = error.current;
+  if (!current) throw notFound();
+  const warnings = itemWarnings(values);
+  if (current.deletedAt)
+    return answerEditor(
+      c,
+      site,
+      { kind: current.kind, item: current, values, warnings, notice: trashedElsewhere },
+      409,
+    );
+  const changed = differences(current, content);
+  if (!changed.length) {
+    if (!isHtmx(c)) return c.redirect(`${itemPath(site.name, current.id)}?saved`, 303);
+    return answerEditor(c, site, editing(current, { tone: 'saved', text: 'Saved.' }), 200, current);
+  }
+  return answerEditor(
+    c,
+    site,
+    {
+      kind: current.kind,
+      item: current,
+      values: { ...values, version: String(current.version) },
+      warnings,
+      conflict: { saved: current, differences: changed },
+    },
+    409,
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * Each field of the item form by name, so the editor and the inline check
+ * (which answers one field with htmx) render exactly the same markup. The
+ * template's extras decide which fields exist; labels and hints name the
+ * limits from the item schema.
+ */
+import type { ItemExtra, ItemFormValues } from '../../../edge/forms/item';
+import type { ItemWarning } from '../../../edge/forms/markdown-lint';
+import type { FieldErrors } from '../../../edge/validate';
+import { limits, type ItemKind } from '../../../templates/content';
+import type { TemplateDefinition } from '../../../templates/template';
+import { ItemInput, ItemTextArea } from '../../components/item-fields';
+import { itemPagePath } from './paths';
+
+/** The text fields in the order the form shows them. */
+export const formFields = [
+  'title',
+  'slug',
+  'number',
+  'date',
+  'tags',
+  'summary',
+  'link',
+  'imageUrl',
+  'imageAlt',
+  'body',
+] as const satisfies readonly (keyof ItemFormValues)[];
+
+export type FormField = (typeof formFields)[number];
+
+export interface FieldContext {
+  template: TemplateDefinition;
+  kind: ItemKind;
+  extras: readonly ItemExtra[];
+  values: ItemFormValues;
+  errors: FieldErrors;
+  warnings: ItemWarning[];
+  /** Where htmx posts the form to check one field. */
+  check: string;
+}
+
+/** Whether this item has the field at all (extras belong to some templates' entries). */
+export function hasField(field: FormField, extras: readonly ItemExtra[]): boolean {
+  return (
+    (extras as readonly string[]).includes(field) ||
+    !['link', 'imageUrl', 'imageAlt', 'number'].includes(field)
+  );
+}
+
+export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormField }) {
+  const common = {
+    name: field,
+    error: ctx.errors[field],
+    warnings: ctx.warnings.filter((w) => w.field === field).map((w) => w.message),
+    check: ctx.check,
+  };
+  const value = ctx.values[field];
+  switch (field) {
+    case 'title':
+      return <ItemInput {...common} label="Title" value={value} maxlength={limits.title} />;
+    case 'slug': {
+      const where = itemPagePath(ctx.template, { kind: ctx.kind, slug: value || 'your-title' });
+      return (
+        <ItemInput
+          {...common}
+          label="Web address (slug)"
+          hint={`The last part of its address: /${where}. Lower-case letters, digits and hyphens; leave empty to make one from the title.`}
+          value={value}
+          maxlength={limits.slug}
+        />
+      );
+    }
+    case 'number':
+      return <ItemInput {...common} label="Issue number" type="number" value={value} />;
+    case 'date':
+      return (
+        <ItemInput {...common} label="Date" hint="Like 2026-05-17." type="date" value={value} />
+      );
+    case 'tags':
+      return (
+        <ItemInput
+          {...common}
+          label="Tags"
+          hint={`Separate them with commas, like: garden, recipes. At most ${limits.tags}.`}
+          value={value}
+        />
+      );
+    case 'summary':
+      return (
+        <ItemTextArea
+          {...common}
+          label={ctx.template.id === 'showcase' && ctx.kind === 'entry' ? 'Description' : 'Summary'}
+          hint={`A sentence or two for lists and link previews. At most ${limits.summary} characters.`}
+          value={value}
+          rows={2}
+        />
+      );
+    case 'link':
+      return (
+        <ItemInput
+          {...common}
+          label="Link"
+          hint="Where the project lives, starting with https://. Optional."
+          type="url"
+          value={value}
+        />
+      );
+    case 'imageUrl':
+      return (
+        <ItemInput
+          {...common}
+          label="Picture address"
+          hint="A picture of it on the web, starting with https://. Optional."
+          type="url"
+          value={value}
+        />
+      );
+    case 'imageAlt':
+      return (
+        <ItemInput
+          {...common}
+          label="Picture description"
+          hint="What the picture shows, for people who cannot see it."
+          value={value}
+          maxlength={limits.imageAlt}
+        />
+      );
+    case 'body':
+      return (
+        <ItemTextArea
+          {...common}
+          label="Text"
+          hint={`Written in Markdown; at most ${limits.body.toLocaleString('en')} characters.`}
+          value={value}
+          rows={16}
+        />
+      );
+  }
+}
