@@ -3,7 +3,8 @@
  * Builds the Worker as a deploy would, starts the local stack without its
  * edge and runs the bundle in workerd, then prints one table of figures
  * against DESIGN.md's budgets: bundle size, page weight, DynamoDB requests
- * per page (with 1,000 members in the directory) and per-request CPU.
+ * per page (with 1,000 members in the directory), per-request CPU, the
+ * time to render a 200-post blog and preview latency through the builder.
  * It prints and never asserts; it fails only when it cannot measure.
  * Everything it starts (dynalite, PLC, PDS, workerd) is closed before exit.
  */
@@ -14,6 +15,8 @@ import { buildWorker, bundleRows } from './bundle';
 import { measureCpu } from './cpu';
 import { startHarness } from './harness';
 import { measurePages } from './pages';
+import { measurePreview } from './preview';
+import { measureRender } from './render';
 import { printTable, type Row } from './table';
 
 const log = (line: string) => console.log(line);
@@ -24,6 +27,9 @@ async function main(): Promise<void> {
     log('Building the Worker (wrangler deploy --dry-run)…');
     const worker = await buildWorker(outdir);
     const rows: Row[] = bundleRows(worker);
+    // First, so its cold figure is a true first render in this process.
+    log('Measuring site rendering…');
+    rows.push(...(await measureRender()));
 
     const harness = await startHarness(worker.script, log);
     try {
@@ -34,6 +40,8 @@ async function main(): Promise<void> {
     } finally {
       await harness.close();
     }
+    log('Measuring preview latency…');
+    rows.push(...(await measurePreview(log)));
     printTable('nbhd benchmarks (budgets from DESIGN.md, "Budgets")', rows);
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -5,15 +5,31 @@
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { Builder } from '../constructs/builder';
 import { NeighborhoodData } from '../constructs/data';
 import { EdgeAccess } from '../constructs/edge-access';
 
+export interface NbhdStackProps extends StackProps {
+  /** The neighborhood's address, the Worker's PUBLIC_URL, e.g. `https://oak.example`. */
+  readonly publicUrl: string;
+  /** Where members' sites are served, the Worker's SITES_URL, e.g. `https://oak.example`. */
+  readonly sitesUrl: string;
+}
+
 export class NbhdStack extends Stack {
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: NbhdStackProps) {
     super(scope, id, props);
 
     const data = new NeighborhoodData(this, 'Data');
-    const edge = new EdgeAccess(this, 'EdgeAccess', { table: data.table });
+    const builder = new Builder(this, 'Builder', {
+      table: data.table,
+      publicUrl: props.publicUrl,
+      sitesUrl: props.sitesUrl,
+    });
+    const edge = new EdgeAccess(this, 'EdgeAccess', {
+      table: data.table,
+      builder: builder.function,
+    });
 
     new CfnOutput(this, 'TableName', {
       description: 'The neighborhood table; set it as DYNAMODB_TABLE in wrangler.toml [vars].',
@@ -21,13 +37,21 @@ export class NbhdStack extends Stack {
     });
     new CfnOutput(this, 'Region', {
       description:
-        'Region of the table; set it as AWS_REGION (and in DYNAMODB_ENDPOINT) in wrangler.toml [vars].',
+        'Region of the table and the builder; set it as AWS_REGION (and in DYNAMODB_ENDPOINT) in wrangler.toml [vars].',
       value: this.region,
     });
     new CfnOutput(this, 'EdgeUserName', {
       description:
         'IAM user for the Worker; run `aws iam create-access-key --user-name <this>` and store the key with `wrangler secret put AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`.',
       value: edge.user.userName,
+    });
+    new CfnOutput(this, 'BuilderFunction', {
+      description: 'The builder Lambda; set it as BUILDER_FUNCTION in wrangler.toml [vars].',
+      value: builder.function.functionName,
+    });
+    new CfnOutput(this, 'BuilderUrl', {
+      description: "The Lambda API endpoint of the builder's region; set it as BUILDER_URL.",
+      value: `https://lambda.${this.region}.${this.urlSuffix}`,
     });
   }
 }

@@ -1,13 +1,18 @@
 /**
  * The whole local neighborhood as one object: dynalite with the table, a
  * local AT Protocol network with the demo accounts, the seeded demo
- * neighborhood, and (unless asked not to) the edge under `wrangler dev`.
+ * neighborhood, the builder behind its local Lambda-invoke endpoint, and
+ * (unless asked not to) the edge under `wrangler dev`. The builder starts
+ * even without the edge: tests that run the Worker themselves call it.
  * `npm start`, the end-to-end tests and the benchmarks all start it here.
  */
+import { parseBuilderConfig } from '../../builder/config';
+import { builderServices, createHandler } from '../../builder/handler';
 import { startAtNetwork } from './atproto';
+import { startLocalBuilder } from './builder';
 import { seedDemo } from './demo';
-import { createTable, startDynalite } from './dynamo';
-import { localEdgeVars, startEdge, type LocalEdge } from './edge';
+import { createTable, LOCAL_CREDENTIALS, startDynalite } from './dynamo';
+import { LOCAL_BUILDER_FUNCTION, localEdgeVars, startEdge, type LocalEdge } from './edge';
 
 export interface StackPorts {
   edge: number;
@@ -62,6 +67,15 @@ export async function startLocalStack(
       builderPort: ports.builder,
       sitesPort: ports.sites,
     });
+    log('Starting the builder (local Lambda endpoint)…');
+    const builder = await startLocalBuilder({
+      port: ports.builder,
+      functionName: LOCAL_BUILDER_FUNCTION,
+      // The builder reads the same variables the Lambda gets (and the edge's values for them).
+      handler: createHandler(() => builderServices(parseBuilderConfig(vars), LOCAL_CREDENTIALS)),
+    });
+    stops.push(builder.close);
+
     let local: LocalEdge | undefined;
     if (edge) {
       log('Starting the edge Worker (wrangler dev)…');

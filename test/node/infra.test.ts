@@ -1,9 +1,20 @@
 /**
  * The CDK app as CloudFormation: the neighborhood table is built from `edge/db/table.ts` and
- * kept safe (retained, point-in-time recovery, a pinned logical ID), and the Worker's IAM user
- * may do only the five item and query actions the edge needs, with no access key in the template.
+ * kept safe (retained, point-in-time recovery, a pinned logical ID); the builder Lambda runs
+ * Eleventy with room to spare and may only read the table; the Worker's IAM user may do only
+ * the item and query actions the edge needs plus invoking the builder, with no access key in
+ * the template. Also the command hook that lays out the builder's asset like the repository.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -20,6 +31,18 @@ const EDGE_ACTIONS = [
   'dynamodb:Query',
   'dynamodb:UpdateItem',
 ];
+const INVOKE = 'lambda:InvokeFunction';
+const BUILDER_READ_ACTIONS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+  'dynamodb:GetItem',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+  'dynamodb:Query',
+  'dynamodb:Scan',
+];
+const WRITE = /^dynamodb:(Put|Update|Delete|BatchWrite|PartiQL|TransactWrite|CreateTable|\*)/;
 
 interface Statement {
   Effect: string;
@@ -31,7 +54,12 @@ let template: Template;
 
 beforeAll(() => {
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new NbhdStack(app, 'Nbhd'));
+  template = Template.fromStack(
+    new NbhdStack(app, 'Nbhd', {
+      publicUrl: 'https://oak.example',
+      sitesUrl: 'https://sites.oak.example',
+    }),
+  );
 });
 
 function onlyLogicalId(type: string): string {
@@ -40,10 +68,46 @@ function onlyLogicalId(type: string): string {
   return ids[0]!;
 }
 
-function allStatements(): Statement[] {
-  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+/** The statements of every inline policy attached to `{ Users: [...] }` or `{ Roles: [...] }`. */
+function statementsFor(attachment: Record<string, unknown>): Statement[] {
+  const policies = template.findResources('AWS::IAM::Policy', { Properties: attachment });
+  return Object.values(policies).flatMap(
     (policy) => policy.Properties.PolicyDocument.Statement as Statement[],
   );
+}
+
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
+const edgeStatements = () => statementsFor({ Users: [{ Ref: onlyLogicalId('AWS::IAM::User') }] });
+const builderStatements = () => statementsFor({ Roles: [{ Ref: builderRoleId() }] });
+
+function builderId(): string {
+  return onlyLogicalId('AWS::Lambda::Function');
+}
+
+function builderRoleId(): string {
+  const fn = template.findResources('AWS::Lambda::Function')[builderId()]!;
+  return fn.Properties.Role['Fn::GetAtt'][0] as string;
+}
+
+/** Every AWS action the edge's source asks for, by the API it speaks to. */
+function edgeCalls(): string[] {
+  const called = new Set<string>();
+  for (const file of readdirSync(join(root, 'edge'), { recursive: true, encoding: 'utf8' })) {
+    if (!/\.tsx?$/.test(file)) continue;
+    const source = readFileSync(join(root, 'edge', file), 'utf8');
+    // DynamoDB: the data layer's `client.call('GetItem', …)`.
+    for (const [, op] of source.matchAll(/\.call(?:<[\s\S]*?>)?\(\s*'(\w+)'/g)) {
+      called.add(`dynamodb:${op}`);
+    }
+    // Lambda's REST API, signed with aws4fetch: only `POST /2015-03-31/functions/<name>/invocations`
+    // (Invoke) is known; any other Lambda path shows up as an action no policy grants.
+    for (const [path] of source.matchAll(/\/20\d\d-\d\d-\d\d\/functions\/.*/g)) {
+      called.add(
+        /^\/2015-03-31\/functions\/.*\/invocations\b/.test(path) ? INVOKE : `lambda:${path}`,
+      );
+    }
+  }
+  return [...called];
 }
 
 describe('the neighborhood table', () => {
@@ -88,15 +152,73 @@ describe('the neighborhood table', () => {
   });
 });
 
+describe('the builder Lambda', () => {
+  it('runs the bundled handler on Node 20, arm64, with memory and time for a 200-post blog', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'builder/handler.handler',
+      MemorySize: 1024,
+      Timeout: 30,
+    });
+  });
+
+  it('is configured with the table, the sites address and the neighborhood address', () => {
+    const fn = template.findResources('AWS::Lambda::Function')[builderId()]!;
+    expect(fn.Properties.Environment.Variables).toEqual({
+      DYNAMODB_TABLE: { Ref: onlyLogicalId('AWS::DynamoDB::Table') },
+      SITES_URL: 'https://sites.oak.example',
+      PUBLIC_URL: 'https://oak.example',
+    });
+  });
+
+  it('logs to a log group that forgets after two weeks', () => {
+    const logsId = onlyLogicalId('AWS::Logs::LogGroup');
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 14 });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      LoggingConfig: { LogGroup: { Ref: logsId } },
+    });
+  });
+
+  it('may read the table and its indexes, and write nothing', () => {
+    const tableId = onlyLogicalId('AWS::DynamoDB::Table');
+    const statements = builderStatements();
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      expect(statement.Effect).toBe('Allow');
+      expect(statement.Resource).toEqual([
+        { 'Fn::GetAtt': [tableId, 'Arn'] },
+        { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
+      ]);
+    }
+    const actions = actionsOf(statements);
+    expect([...actions].sort()).toEqual(BUILDER_READ_ACTIONS);
+    expect(actions.filter((a) => WRITE.test(a))).toEqual([]);
+  });
+
+  it('has only the basic logging policy besides that, no broader managed policy', () => {
+    const role = template.findResources('AWS::IAM::Role')[builderRoleId()]!;
+    expect(role.Properties.ManagedPolicyArns).toEqual([
+      {
+        'Fn::Join': [
+          '',
+          [
+            'arn:',
+            { Ref: 'AWS::Partition' },
+            ':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole',
+          ],
+        ],
+      },
+    ]);
+    expect(role.Properties.Policies).toBeUndefined();
+  });
+});
+
 describe('edge access for the Cloudflare Worker', () => {
   it('is an IAM user allowed exactly the edge actions, on the table and its indexes only', () => {
     const tableId = onlyLogicalId('AWS::DynamoDB::Table');
-    const userId = onlyLogicalId('AWS::IAM::User');
-    const policies = template.findResources('AWS::IAM::Policy', {
-      Properties: { Users: [{ Ref: userId }] },
-    });
-    const statements = Object.values(policies).flatMap(
-      (policy) => policy.Properties.PolicyDocument.Statement as Statement[],
+    const statements = edgeStatements().filter((s) =>
+      [s.Action].flat()[0]?.startsWith('dynamodb:'),
     );
     expect(statements).toHaveLength(1);
     const [statement] = statements;
@@ -108,9 +230,24 @@ describe('edge access for the Cloudflare Worker', () => {
     expect([statement?.Action ?? []].flat().sort()).toEqual(EDGE_ACTIONS);
   });
 
+  it('may invoke the builder, and no other function', () => {
+    const fnId = builderId();
+    const statements = edgeStatements().filter((s) => [s.Action].flat()[0]?.startsWith('lambda:'));
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: INVOKE,
+        Resource: [
+          { 'Fn::GetAtt': [fnId, 'Arn'] },
+          { 'Fn::Join': ['', [{ 'Fn::GetAtt': [fnId, 'Arn'] }, ':*']] },
+        ],
+      },
+    ]);
+  });
+
   it('grants nothing else: no Scan, no wildcards, no managed policies', () => {
-    const actions = allStatements().flatMap((s) => [s.Action].flat());
-    expect([...actions].sort()).toEqual(EDGE_ACTIONS);
+    const actions = actionsOf(edgeStatements());
+    expect([...actions].sort()).toEqual([...EDGE_ACTIONS, INVOKE].sort());
     expect(actions.some((a) => a.includes('*') || /scan/i.test(a))).toBe(false);
     template.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
     const [user] = Object.values(template.findResources('AWS::IAM::User'));
@@ -118,16 +255,13 @@ describe('edge access for the Cloudflare Worker', () => {
     expect(user?.Properties?.Policies).toBeUndefined();
   });
 
-  it('allows every DynamoDB operation the edge code calls', () => {
-    const called = new Set<string>();
-    for (const file of readdirSync(join(root, 'edge'), { recursive: true, encoding: 'utf8' })) {
-      if (!file.endsWith('.ts')) continue;
-      const source = readFileSync(join(root, 'edge', file), 'utf8');
-      for (const [, op] of source.matchAll(/\.call(?:<[\s\S]*?>)?\(\s*'(\w+)'/g)) called.add(op!);
-    }
-    expect(called.size).toBeGreaterThanOrEqual(5);
-    const granted = allStatements().flatMap((s) => [s.Action].flat());
-    for (const op of called) expect(granted).toContain(`dynamodb:${op}`);
+  it('allows every DynamoDB operation and Lambda invocation the edge code makes', () => {
+    const called = edgeCalls();
+    expect(called.filter((a) => a.startsWith('dynamodb:')).length).toBeGreaterThanOrEqual(5);
+    // The edge asks the builder for previews (edge/builder.ts).
+    expect(called).toContain(INVOKE);
+    const granted = actionsOf(edgeStatements());
+    for (const action of called) expect(granted).toContain(action);
   });
 
   it('creates no access key, so no secret lands in CloudFormation', () => {
@@ -142,5 +276,58 @@ describe('stack outputs', () => {
     template.hasOutput('TableName', { Value: { Ref: tableId }, Description: Match.anyValue() });
     template.hasOutput('Region', { Value: { Ref: 'AWS::Region' } });
     template.hasOutput('EdgeUserName', { Value: { Ref: userId } });
+  });
+
+  it("tell the operator the builder's function name and Lambda endpoint", () => {
+    template.hasOutput('BuilderFunction', {
+      Value: { Ref: builderId() },
+      Description: Match.stringLikeRegexp('BUILDER_FUNCTION'),
+    });
+    template.hasOutput('BuilderUrl', {
+      Value: {
+        'Fn::Join': [
+          '',
+          ['https://lambda.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }],
+        ],
+      },
+      Description: Match.stringLikeRegexp('BUILDER_URL'),
+    });
+  });
+});
+
+describe("the builder's asset layout", () => {
+  const script = join(root, 'infra', 'bundling', 'arrange-builder-asset.mjs');
+
+  it('mirrors the repository: the bundle at builder/handler.mjs, templates beside builder/', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'nbhd-repo-'));
+    const site = join(repo, 'templates', 'blog', 'site');
+    mkdirSync(join(site, '_includes', 'layouts'), { recursive: true });
+    writeFileSync(join(repo, 'templates', 'blog', 'template.ts'), 'export {};');
+    writeFileSync(join(repo, 'templates', 'index.ts'), 'export {};');
+    writeFileSync(join(site, '_includes', 'layouts', 'base.njk'), '<main>{{ content }}</main>');
+    writeFileSync(join(site, 'style.css'), 'body{}');
+    writeFileSync(join(site, 'posts.11tydata.js'), 'export default {};');
+    const asset = mkdtempSync(join(tmpdir(), 'nbhd-asset-'));
+    writeFileSync(join(asset, 'index.mjs'), 'export const handler = () => 1;');
+
+    execFileSync(process.execPath, [script, repo, asset]);
+
+    expect(readFileSync(join(asset, 'builder', 'handler.mjs'), 'utf8')).toContain('handler');
+    expect(existsSync(join(asset, 'index.mjs'))).toBe(false);
+    const copied = readdirSync(join(asset, 'templates'), { recursive: true, encoding: 'utf8' });
+    expect(copied.filter((f) => /\.\w+$/.test(f)).sort()).toEqual(
+      [
+        join('blog', 'site', '_includes', 'layouts', 'base.njk'),
+        join('blog', 'site', 'posts.11tydata.js'),
+        join('blog', 'site', 'style.css'),
+      ].sort(),
+    );
+  });
+
+  it('fails the bundling when there is no bundle to move', () => {
+    const asset = mkdtempSync(join(tmpdir(), 'nbhd-asset-'));
+    expect(() =>
+      execFileSync(process.execPath, [script, root, asset], { stdio: 'pipe' }),
+    ).toThrow();
   });
 });

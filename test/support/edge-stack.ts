@@ -3,9 +3,12 @@
  * real local AT Protocol network with the demo accounts (no wrangler dev:
  * the tests run the Worker in workerd themselves). Also serves a `did:web`
  * identity whose PDS is down, so "the PDS is down" is a real failure, not a
- * mock. Values reach the tests through Vitest's `provide`/`inject`.
+ * mock. The stack's builder answers at its local Lambda-invoke endpoint;
+ * beside it are two builders that fail for real: an address where nothing
+ * listens, and a server that accepts requests and never answers. Values
+ * reach the tests through Vitest's `provide`/`inject`.
  */
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../scripts/local/ports';
 import { startLocalStack } from '../../scripts/local/stack';
@@ -17,6 +20,10 @@ declare module 'vitest' {
     pdsUrl: string;
     /** A did:web whose document names a PDS nobody answers at. */
     downDid: string;
+    /** A builder address where nothing listens. */
+    deadBuilderUrl: string;
+    /** A builder that accepts every request and never answers. */
+    slowBuilderUrl: string;
   }
 }
 
@@ -57,13 +64,24 @@ export default async function setup(project: TestProject) {
     );
   });
 
+  const slowBuilder: Server = createServer(() => {
+    /* never answers */
+  });
+  await new Promise<void>((resolve) => slowBuilder.listen(0, '127.0.0.1', resolve));
+  const slowAddress = slowBuilder.address();
+  const slowPort = typeof slowAddress === 'object' && slowAddress ? slowAddress.port : 0;
+
   project.provide('edgeVars', stack.vars);
   project.provide('dids', stack.dids);
   project.provide('pdsUrl', stack.pdsUrl);
   project.provide('downDid', downDid);
+  project.provide('deadBuilderUrl', `http://127.0.0.1:${await freePort()}`);
+  project.provide('slowBuilderUrl', `http://127.0.0.1:${slowPort}`);
 
   return async () => {
     await new Promise((resolve) => didHost.close(resolve));
+    slowBuilder.closeAllConnections();
+    await new Promise((resolve) => slowBuilder.close(resolve));
     await stack.close();
   };
 }

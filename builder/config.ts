@@ -1,0 +1,61 @@
+/**
+ * The builder's configuration, read once from its environment (the Lambda's
+ * variables, or the local stack's values) and checked up front, so a
+ * missing or malformed value fails with a message naming the variable
+ * instead of failing later inside a render.
+ */
+import { z } from 'zod';
+
+export interface BuilderConfig {
+  /** The neighborhood's table. */
+  table: string;
+  /** Only for a local DynamoDB; in AWS the SDK finds the regional endpoint. */
+  dynamoEndpoint?: string;
+  region: string;
+  /** Where members' sites live: `https://oak.example` serves `alice` at `https://alice.oak.example`. */
+  sitesUrl: string;
+  /** The neighborhood's own address, for each site's link back home. */
+  publicUrl: string;
+}
+
+export class BuilderConfigError extends Error {
+  override name = 'BuilderConfigError';
+}
+
+const url = (name: string) =>
+  z
+    .string({ required_error: `${name} is not set` })
+    .url(`${name} must be an absolute http(s) URL`)
+    .refine((v) => /^https?:\/\//.test(v), `${name} must be an absolute http(s) URL`)
+    .transform((v) => v.replace(/\/+$/, ''));
+const required = (name: string) =>
+  z.string({ required_error: `${name} is not set` }).min(1, `${name} is not set`);
+
+const schema = z.object({
+  DYNAMODB_TABLE: required('DYNAMODB_TABLE'),
+  DYNAMODB_ENDPOINT: z
+    .union([z.literal(''), url('DYNAMODB_ENDPOINT')])
+    .optional()
+    .transform((v) => v || undefined),
+  AWS_REGION: required('AWS_REGION'),
+  SITES_URL: url('SITES_URL'),
+  PUBLIC_URL: url('PUBLIC_URL'),
+});
+
+/** Validates `env` (usually `process.env`); throws `BuilderConfigError` naming every problem. */
+export function parseBuilderConfig(env: Record<string, string | undefined>): BuilderConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new BuilderConfigError(
+      `Invalid builder configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`,
+    );
+  }
+  const e = parsed.data;
+  return {
+    table: e.DYNAMODB_TABLE,
+    dynamoEndpoint: e.DYNAMODB_ENDPOINT,
+    region: e.AWS_REGION,
+    sitesUrl: e.SITES_URL,
+    publicUrl: e.PUBLIC_URL,
+  };
+}

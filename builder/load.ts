@@ -1,0 +1,167 @@
+/**
+ * Reads what a render needs from DynamoDB and turns it into a `RenderInput`:
+ * the site and all its items (one query of the site's partition, every page
+ * of it) and the neighborhood's name. The table layout is the edge's own
+ * (`site-records.ts`, `marshal.ts`), so the edge and the builder cannot
+ * disagree about it. Only what visitors may see goes in: ready items that
+ * are not in the trash, plus the one draft a preview asks for.
+ */
+import {
+  GetItemCommand,
+  QueryCommand,
+  type AttributeValue as SdkAttributeValue,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { unmarshalItem, type AttributeValue } from '../edge/db/marshal';
+import { defaultNeighborhood } from '../edge/db/neighborhood';
+import { sitePartition, toSite, toSiteItem, type SiteItem } from '../edge/db/site-records';
+import { siteUrl } from '../edge/env';
+import { findTemplate, type TemplateId } from '../templates';
+import { sample as blogSample } from '../templates/blog/sample';
+import type { ItemContent } from '../templates/content';
+import { sample as newsletterSample } from '../templates/newsletter/sample';
+import { withDefaults, type Settings } from '../templates/settings';
+import { sample as showcaseSample } from '../templates/showcase/sample';
+import type { BuilderConfig } from './config';
+import { RenderInputError } from './render';
+import type { RenderInput, RenderItem } from './types';
+
+type SdkItem = Record<string, SdkAttributeValue>;
+
+// The SDK's attribute values are a superset of the subset nbhd stores.
+const plain = (item: SdkItem) => unmarshalItem(item as Record<string, AttributeValue>);
+
+/** Every record in one partition, following `LastEvaluatedKey` to the end; strongly consistent. */
+async function queryPartition(
+  client: DynamoDBClient,
+  table: string,
+  pk: string,
+): Promise<Record<string, unknown>[]> {
+  const records: Record<string, unknown>[] = [];
+  let start: SdkItem | undefined;
+  do {
+    const out = await client.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': { S: pk } },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) records.push(plain(item));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return records;
+}
+
+/** The neighborhood as the footer shows it: its name and address. */
+export async function loadNeighborhood(
+  client: DynamoDBClient,
+  config: BuilderConfig,
+): Promise<RenderInput['neighborhood']> {
+  const out = await client.send(
+    new GetItemCommand({
+      TableName: config.table,
+      Key: { pk: { S: 'NEIGHBORHOOD' }, sk: { S: 'SETTINGS' } },
+    }),
+  );
+  const name = out.Item ? plain(out.Item).name : undefined;
+  return {
+    name: typeof name === 'string' && name ? name : defaultNeighborhood.name,
+    url: config.publicUrl,
+  };
+}
+
+/** An item as the templates see it: its content, without the table's bookkeeping. */
+export function toRenderItem(item: SiteItem): RenderItem {
+  const {
+    id: _id,
+    site: _site,
+    createdAt: _created,
+    deletedAt: _deleted,
+    version: _version,
+    ...content
+  } = item;
+  return content;
+}
+
+export interface LoadOptions {
+  /** The id of one draft item to include as if it were ready. */
+  draft?: string;
+}
+
+/**
+ * The render input for the site named `name`, or undefined when there is
+ * no such site (or the draft it names does not exist or is in the trash).
+ * Throws `RenderInputError` when the site's template is no longer offered.
+ */
+export async function loadRenderInput(
+  client: DynamoDBClient,
+  config: BuilderConfig,
+  name: string,
+  { draft }: LoadOptions = {},
+): Promise<RenderInput | undefined> {
+  const [records, neighborhood] = await Promise.all([
+    queryPartition(client, config.table, sitePartition(name)),
+    loadNeighborhood(client, config),
+  ]);
+  const site = toSite(records.find((r) => r.sk === 'SITE'));
+  if (!site) return undefined;
+  const items = records.flatMap((r) => toSiteItem(r) ?? []).filter((i) => !i.deletedAt);
+  if (draft !== undefined && !items.some((i) => i.id === draft)) return undefined;
+
+  const template = findTemplate(site.template);
+  if (!template) {
+    throw new RenderInputError([
+      `This site uses a template ("${site.template}") this neighborhood no longer offers.`,
+    ]);
+  }
+  return {
+    template: template.id,
+    site: { name: site.name, url: siteUrl(config, site.name), ownerDid: site.ownerDid },
+    neighborhood,
+    settings: withDefaults(template.settings, site.settings ?? {}),
+    items: items
+      .filter((i) => i.status === 'ready' || i.id === draft)
+      .map((i) => toRenderItem({ ...i, status: 'ready' })),
+  };
+}
+
+/** What a template's sample site holds (`templates/<id>/sample.ts`). */
+interface TemplateSample {
+  settings: Settings;
+  items: (ItemContent & { updatedAt?: string })[];
+}
+
+const samples: Record<TemplateId, TemplateSample> = {
+  blog: blogSample,
+  showcase: showcaseSample,
+  newsletter: newsletterSample,
+};
+
+/**
+ * The render input for a template's sample site, as the gallery shows it:
+ * the template's example settings and items, living at the gallery's own
+ * address, with the neighborhood's name in the footer.
+ */
+export async function sampleRenderInput(
+  client: DynamoDBClient,
+  config: BuilderConfig,
+  template: TemplateId,
+): Promise<RenderInput> {
+  const sample = samples[template];
+  return {
+    template,
+    site: {
+      name: 'sample',
+      url: `${config.publicUrl}/templates/${template}/sample`,
+      // The DID method the DID specification reserves for examples.
+      ownerDid: 'did:example:sample',
+    },
+    neighborhood: await loadNeighborhood(client, config),
+    settings: sample.settings,
+    // A fixed time, so the same sample always renders to the same bytes.
+    items: sample.items.map((i) => ({ ...i, updatedAt: i.updatedAt ?? `${i.date}T00:00:00.000Z` })),
+  };
+}

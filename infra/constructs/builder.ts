@@ -1,0 +1,80 @@
+/**
+ * The site builder: one Lambda that renders members' sites with Eleventy 3 and the templates,
+ * answering the edge's synchronous preview requests (and, later, publishing). esbuild bundles
+ * `builder/handler.ts` as an ES module; Eleventy cannot be bundled (it registers a loader file
+ * at run time), so it and markdown-it ship as installed node_modules. A command hook then lays
+ * the asset out like the repository, so the handler finds the templates at `../templates/`
+ * from its own module in both places:
+ *
+ *     builder/handler.mjs        the bundle (handler `builder/handler.handler`)
+ *     templates/<id>/site/…      the Eleventy files (every non-TypeScript file of templates/)
+ *     node_modules/…             @11ty/eleventy, markdown-it and their dependencies
+ *
+ * The function may read the neighborhood table and nothing else; publishing will add its own
+ * grants.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Packages installed into the asset instead of bundled. */
+export const BUILDER_NODE_MODULES = ['@11ty/eleventy', 'markdown-it'] as const;
+
+export interface BuilderProps {
+  /** The neighborhood's table, where sites and their items live. */
+  readonly table: ITable;
+  /** The neighborhood's address, e.g. `https://oak.example`; the sites' footers link back to it. */
+  readonly publicUrl: string;
+  /** Where members' sites are served: `https://oak.example` serves `alice` at `https://alice.oak.example`. */
+  readonly sitesUrl: string;
+}
+
+export class Builder extends Construct {
+  readonly function: IFunction;
+
+  constructor(scope: Construct, id: string, props: BuilderProps) {
+    super(scope, id);
+    const fn = new NodejsFunction(this, 'Function', {
+      entry: join(root, 'builder', 'handler.ts'),
+      handler: 'builder/handler.handler',
+      projectRoot: root,
+      depsLockFilePath: join(root, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      // Eleventy is memory-hungry, and more memory also buys CPU: a 200-post blog in seconds.
+      memorySize: 1024,
+      timeout: Duration.seconds(30),
+      logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.TWO_WEEKS }),
+      environment: {
+        DYNAMODB_TABLE: props.table.tableName,
+        PUBLIC_URL: props.publicUrl,
+        SITES_URL: props.sitesUrl,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        // Bundled CommonJS dependencies may still call require(); give them one.
+        banner:
+          "import { createRequire as __nbhdCreateRequire } from 'node:module'; const require = __nbhdCreateRequire(import.meta.url);",
+        // Ship the SDK version the tests ran with, not whatever the runtime carries.
+        bundleAwsSDK: true,
+        nodeModules: [...BUILDER_NODE_MODULES],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => [
+            `node "${join(inputDir, 'infra', 'bundling', 'arrange-builder-asset.mjs')}" "${inputDir}" "${outputDir}"`,
+          ],
+        },
+      },
+    });
+    props.table.grantReadData(fn);
+    this.function = fn;
+  }
+}

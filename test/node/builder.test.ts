@@ -1,0 +1,416 @@
+/**
+ * The builder as the edge reaches it: its Lambda handler reading a site
+ * from a real dynalite (written through the edge's own data layer) and
+ * rendering it with the real renderer, and the local Lambda-invoke endpoint
+ * speaking the Invoke API over real HTTP, called with the edge's client.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AwsClient } from 'aws4fetch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBuilderConfig } from '../../builder/config';
+import { builderServices, createHandler } from '../../builder/handler';
+import { loadRenderInput } from '../../builder/load';
+import { clearRenderCache, renderSite } from '../../builder/preview';
+import { render } from '../../builder/render';
+import type { BuilderResponse, RenderInput } from '../../builder/types';
+import {
+  BuilderError,
+  BuilderTooSlow,
+  BuilderUnreachable,
+  invokeBuilder,
+} from '../../edge/builder';
+import type { Dynamo } from '../../edge/db/dynamo';
+import { createItem, trashItem } from '../../edge/db/items';
+import { saveNeighborhood } from '../../edge/db/neighborhood';
+import { createSite } from '../../edge/db/sites';
+import type { SiteItem } from '../../edge/db/site-records';
+import { findTemplate } from '../../templates';
+import type { ItemContent } from '../../templates/content';
+import { defaultSettings } from '../../templates/settings';
+import { startLocalBuilder, type LocalBuilder } from '../../scripts/local/builder';
+import { localDynamo } from '../../scripts/local/demo';
+import {
+  createTable,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  startDynalite,
+  type LocalDynamo,
+} from '../../scripts/local/dynamo';
+import { freePort } from '../../scripts/local/ports';
+
+const FUNCTION = 'nbhd-builder-test';
+const env = (endpoint: string) => ({
+  DYNAMODB_TABLE: 'nbhd-test',
+  DYNAMODB_ENDPOINT: endpoint,
+  AWS_REGION: LOCAL_REGION,
+  SITES_URL: 'http://localhost:8788',
+  PUBLIC_URL: 'http://127.0.0.1:8787',
+});
+
+const ownerDid = 'did:plc:builderowneraaaaaaaaaaaa';
+const blog = findTemplate('blog')!;
+const settings = { ...defaultSettings(blog.settings), title: 'Bees at number 12' };
+
+const content = (over: Partial<ItemContent>): ItemContent => ({
+  kind: 'entry',
+  title: 'Untitled',
+  slug: 'untitled',
+  date: '2026-05-01',
+  tags: [],
+  summary: '',
+  body: 'Some words.',
+  status: 'ready',
+  link: '',
+  imageUrl: '',
+  imageAlt: '',
+  ...over,
+});
+
+let dynamo: LocalDynamo;
+let db: Dynamo;
+let handler: (event: unknown) => Promise<BuilderResponse>;
+let ready: SiteItem;
+let about: SiteItem;
+let draft: SiteItem;
+let trashed: SiteItem;
+
+const decode = (r: BuilderResponse) => {
+  if (r.kind !== 'file') throw new Error(`expected a file, got ${JSON.stringify(r)}`);
+  return Buffer.from(r.body, 'base64');
+};
+const preview = (path: string, extra: object = {}) =>
+  handler({ kind: 'preview', site: 'bees', path, ...extra });
+
+beforeAll(async () => {
+  dynamo = await startDynalite(await freePort());
+  await createTable(dynamo.endpoint, 'nbhd-test');
+  db = localDynamo(dynamo.endpoint, 'nbhd-test');
+  await saveNeighborhood(
+    db,
+    {
+      name: 'Oak Street',
+      description: '',
+      welcome: '',
+      location: '',
+      directoryVisibility: 'public',
+      joinPolicy: 'open',
+      siteLimit: 3,
+    },
+    0,
+  );
+  await createSite(db, { name: 'bees', ownerDid, template: 'blog', settings }, 3);
+  ready = await createItem(
+    db,
+    'bees',
+    content({ title: 'First honey', slug: 'first-honey', date: '2026-05-02', tags: ['honey'] }),
+  );
+  about = await createItem(
+    db,
+    'bees',
+    content({ kind: 'page', title: 'About the hives', slug: 'about', date: '2026-04-01' }),
+  );
+  draft = await createItem(
+    db,
+    'bees',
+    content({ title: 'Secret queen plans', slug: 'queen-plans', status: 'draft' }),
+  );
+  trashed = await createItem(
+    db,
+    'bees',
+    content({ title: 'Swarm lost', slug: 'swarm-lost', date: '2026-04-20' }),
+  );
+  await trashItem(db, 'bees', trashed.id);
+  handler = createHandler(() =>
+    builderServices(parseBuilderConfig(env(dynamo.endpoint)), LOCAL_CREDENTIALS),
+  );
+}, 60_000);
+
+afterAll(() => dynamo?.close());
+
+/** What the builder should render for the bees site: written out by hand from the records above. */
+function expectedInput(...extra: SiteItem[]): RenderInput {
+  const item = (i: SiteItem) => ({
+    kind: i.kind,
+    title: i.title,
+    slug: i.slug,
+    date: i.date,
+    tags: i.tags,
+    summary: i.summary,
+    body: i.body,
+    status: 'ready' as const,
+    link: i.link,
+    imageUrl: i.imageUrl,
+    imageAlt: i.imageAlt,
+    updatedAt: i.updatedAt,
+  });
+  return {
+    template: 'blog',
+    site: { name: 'bees', url: 'http://bees.localhost:8788', ownerDid },
+    neighborhood: { name: 'Oak Street', url: 'http://127.0.0.1:8787' },
+    settings,
+    items: [ready, about, ...extra].map(item),
+  };
+}
+
+const bySlug = (input: RenderInput) => ({
+  ...input,
+  items: [...input.items].sort((a, b) => a.slug.localeCompare(b.slug)),
+});
+
+describe('loadRenderInput', () => {
+  it('reads the site, its ready items and the neighborhood, leaving drafts and the trash out', async () => {
+    const { dynamo: client, config } = builderServices(
+      parseBuilderConfig(env(dynamo.endpoint)),
+      LOCAL_CREDENTIALS,
+    );
+    const input = await loadRenderInput(client, config, 'bees');
+    expect(bySlug(input!)).toEqual(bySlug(expectedInput()));
+  });
+
+  it('adds the named draft as if it were ready, and nothing for a trashed or unknown one', async () => {
+    const { dynamo: client, config } = builderServices(
+      parseBuilderConfig(env(dynamo.endpoint)),
+      LOCAL_CREDENTIALS,
+    );
+    const input = await loadRenderInput(client, config, 'bees', { draft: draft.id });
+    expect(bySlug(input!)).toEqual(bySlug(expectedInput(draft)));
+    expect(await loadRenderInput(client, config, 'bees', { draft: trashed.id })).toBeUndefined();
+    expect(await loadRenderInput(client, config, 'bees', { draft: 'nope' })).toBeUndefined();
+  });
+});
+
+describe('the builder handler: preview requests', () => {
+  it('answers the front page with ready posts only, byte for byte what render() makes', async () => {
+    const answer = await preview('/');
+    expect(answer).toMatchObject({ kind: 'file', status: 200 });
+    const html = decode(answer).toString('utf8');
+    expect(html).toContain('First honey');
+    expect(html).not.toContain('Secret queen plans');
+    expect(html).not.toContain('Swarm lost');
+
+    const files = await render(expectedInput());
+    const index = files.find((f) => f.path === 'index.html')!;
+    expect(answer).toMatchObject({ contentType: index.contentType });
+    expect(decode(answer).equals(Buffer.from(index.body))).toBe(true);
+  });
+
+  it('serves folders by their index.html and files by their exact path', async () => {
+    const files = await render(expectedInput());
+    for (const [path, file] of [
+      ['/posts/first-honey/', 'posts/first-honey/index.html'],
+      ['/about/', 'about/index.html'],
+      ['/sitemap.xml', 'sitemap.xml'],
+      ['/.well-known/atproto-did', '.well-known/atproto-did'],
+    ] as const) {
+      const expected = files.find((f) => f.path === file);
+      expect(expected, file).toBeDefined();
+      const answer = await preview(path);
+      expect(answer, path).toMatchObject({ kind: 'file', status: 200 });
+      expect(decode(answer).equals(Buffer.from(expected!.body)), path).toBe(true);
+    }
+    expect(
+      decode(await preview('/.well-known/atproto-did'))
+        .toString()
+        .trim(),
+    ).toBe(ownerDid);
+  });
+
+  it('includes a named draft as if it were ready', async () => {
+    const answer = await preview('/', { draft: draft.id });
+    expect(decode(answer).toString()).toContain('Secret queen plans');
+    expect(await preview('/posts/queen-plans/', { draft: draft.id })).toMatchObject({
+      kind: 'file',
+      status: 200,
+    });
+    expect(await preview('/posts/queen-plans/')).toMatchObject({ kind: 'file', status: 404 });
+  });
+
+  it('answers no-site for a trashed draft, an unknown draft and an unknown site', async () => {
+    expect(await preview('/', { draft: trashed.id })).toEqual({ kind: 'no-site' });
+    expect(await preview('/', { draft: 'no-such-item' })).toEqual({ kind: 'no-site' });
+    expect(await handler({ kind: 'preview', site: 'nobody', path: '/' })).toEqual({
+      kind: 'no-site',
+    });
+  });
+
+  it('answers a path with no file with the site’s own 404 page and status 404', async () => {
+    const files = await render(expectedInput());
+    const notFound = files.find((f) => f.path === '404.html')!;
+    for (const path of ['/no/such/page/', '/posts/swarm-lost/', '/%E0%A4%A', '/../index.html']) {
+      const answer = await preview(path);
+      expect(answer, path).toMatchObject({ kind: 'file', status: 404 });
+      expect(decode(answer).equals(Buffer.from(notFound.body)), path).toBe(true);
+    }
+  });
+
+  it('redirects a folder asked for without its trailing slash', async () => {
+    expect(await preview('/posts/first-honey')).toEqual({
+      kind: 'redirect',
+      path: '/posts/first-honey/',
+    });
+  });
+
+  it('answers settings that do not fit the template with the problems in plain words', async () => {
+    await createSite(
+      db,
+      { name: 'broken', ownerDid, template: 'blog', settings: { ...settings, accent: 'red' } },
+      3,
+    );
+    const answer = await handler({ kind: 'preview', site: 'broken', path: '/' });
+    expect(answer.kind).toBe('invalid');
+    const { problems } = answer as { problems: string[] };
+    expect(problems.some((p) => /colour/i.test(p))).toBe(true);
+  });
+});
+
+describe('the builder handler: samples and bad requests', () => {
+  it('renders each template’s sample site', async () => {
+    for (const template of ['blog', 'showcase', 'newsletter']) {
+      const answer = await handler({ kind: 'sample', template, path: '/' });
+      expect(answer, template).toMatchObject({ kind: 'file', status: 200 });
+      expect(decode(answer).toString()).toContain('Oak Street');
+    }
+  });
+
+  it('answers a request it does not understand with a clear message', async () => {
+    expect(await handler({ kind: 'publish', site: 'bees' })).toEqual({
+      kind: 'bad-request',
+      message: 'unknown request kind "publish"',
+    });
+    expect(await handler(null)).toEqual({
+      kind: 'bad-request',
+      message: 'the request must be a JSON object',
+    });
+    expect(await handler({ kind: 'preview', site: 'bees' })).toEqual({
+      kind: 'bad-request',
+      message: 'malformed preview request: path is missing',
+    });
+    expect(await handler({ kind: 'sample', template: 'wiki', path: '/' })).toEqual({
+      kind: 'bad-request',
+      message: 'malformed sample request: unknown template',
+    });
+  });
+});
+
+describe('renderSite', () => {
+  it('renders equal inputs once, whatever their key order, and a changed input again', async () => {
+    clearRenderCache();
+    const input = expectedInput();
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reversed(v)]),
+            )
+          : value;
+    const reordered = reversed(input) as RenderInput;
+    const first = await renderSite(input);
+    expect(await renderSite(reordered)).toBe(first);
+    const changed = await renderSite({ ...input, settings: { ...settings, title: 'Other' } });
+    expect(changed).not.toBe(first);
+  });
+});
+
+describe('the local Lambda-invoke endpoint', () => {
+  let builder: LocalBuilder;
+  let broken: LocalBuilder;
+  const aws = new AwsClient({ ...LOCAL_CREDENTIALS, service: 'lambda', region: LOCAL_REGION });
+  const config = (url: string) => ({
+    builder: { endpoint: url, functionName: FUNCTION },
+    dynamo: { ...LOCAL_CREDENTIALS, region: LOCAL_REGION, endpoint: '', table: '' },
+  });
+
+  beforeAll(async () => {
+    builder = await startLocalBuilder({ port: 0, functionName: FUNCTION, handler });
+    // A real handler whose DynamoDB is gone: its failure is a real one.
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    broken = await startLocalBuilder({
+      port: 0,
+      functionName: FUNCTION,
+      handler: createHandler(() =>
+        builderServices(parseBuilderConfig(env(dead)), LOCAL_CREDENTIALS),
+      ),
+    });
+  });
+  afterAll(async () => {
+    await builder?.close();
+    await broken?.close();
+  });
+
+  const invokeUrl = (base: string, name = FUNCTION) =>
+    `${base}/2015-03-31/functions/${name}/invocations`;
+
+  it('answers a signed invocation with the handler’s JSON', async () => {
+    const res = await aws.fetch(invokeUrl(builder.url), {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'preview', site: 'bees', path: '/' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json');
+    expect(res.headers.get('x-amz-function-error')).toBeNull();
+    expect(await res.json()).toEqual(await preview('/'));
+  });
+
+  it('reports a handler that throws as an unhandled function error', async () => {
+    const res = await aws.fetch(invokeUrl(broken.url), {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'preview', site: 'bees', path: '/' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-amz-function-error')).toBe('Unhandled');
+    const body = (await res.json()) as { errorType: string; errorMessage: string };
+    expect(body.errorType).toEqual(expect.any(String));
+    expect(body.errorMessage.length).toBeGreaterThan(0);
+  });
+
+  it('answers another function name with ResourceNotFoundException', async () => {
+    const res = await aws.fetch(invokeUrl(builder.url, 'someone-else'), {
+      method: 'POST',
+      body: '{}',
+    });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
+  });
+
+  it('refuses an invocation without a SigV4 signature', async () => {
+    const res = await fetch(invokeUrl(builder.url), { method: 'POST', body: '{}' });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
+  });
+
+  it('accepts an asynchronous (Event) invocation at once', async () => {
+    const res = await aws.fetch(invokeUrl(builder.url), {
+      method: 'POST',
+      headers: { 'x-amz-invocation-type': 'Event' },
+      body: JSON.stringify({ kind: 'preview', site: 'bees', path: '/' }),
+    });
+    expect(res.status).toBe(202);
+  });
+
+  it('is what the edge’s client reads, and each failure becomes its typed error', async () => {
+    expect(
+      await invokeBuilder(config(builder.url), { kind: 'preview', site: 'bees', path: '/' }),
+    ).toEqual(await preview('/'));
+    const request = { kind: 'preview', site: 'bees', path: '/' } as const;
+    await expect(invokeBuilder(config(broken.url), request)).rejects.toBeInstanceOf(BuilderError);
+    const nowhere = `http://127.0.0.1:${await freePort()}`;
+    await expect(invokeBuilder(config(nowhere), request)).rejects.toBeInstanceOf(
+      BuilderUnreachable,
+    );
+    const silent: Server = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const slow = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      await expect(invokeBuilder(config(slow), request, { timeoutMs: 300 })).rejects.toBeInstanceOf(
+        BuilderTooSlow,
+      );
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
+  });
+});
