@@ -1,9 +1,13 @@
 /**
- * The demo neighborhood `npm start` seeds: a name and description, and two
- * neighbors on the local PDS whose passwords are printed at start-up.
+ * The demo neighborhood `npm start` seeds: a name and description, two
+ * neighbors on the local PDS whose passwords are printed at start-up, and
+ * a site of alice's (the street's newsletter) to edit and preview.
  */
 import { Dynamo } from '../../edge/db/dynamo';
+import { createItem } from '../../edge/db/items';
 import { saveNeighborhood, type Neighborhood } from '../../edge/db/neighborhood';
+import { createSite } from '../../edge/db/sites';
+import { sample } from '../../templates/newsletter/sample';
 import { createAccount, type Account } from './atproto';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo';
 
@@ -12,7 +16,7 @@ export const demoNeighborhood: Omit<Neighborhood, 'version'> = {
   description:
     'Forty-odd households between the river and the old rail line. Say hello, find a neighbor, share what you make.',
   welcome:
-    'Oak Street is a home on the web for the people who live here. Join to appear in the directory, keep a profile, and (soon) make a small website of your own.',
+    'Oak Street is a home on the web for the people who live here. Join to appear in the directory, keep a profile, and make a small website of your own.',
   location: 'Oak Street and the lanes off it, between the river and the old rail line.',
   directoryVisibility: 'public',
   joinPolicy: 'approval',
@@ -43,15 +47,31 @@ export function localDynamo(endpoint: string, table: string): Dynamo {
   return new Dynamo({ endpoint, table, region: LOCAL_REGION, ...LOCAL_CREDENTIALS });
 }
 
-/** Seeds the neighborhood and creates the demo accounts; returns their DIDs by handle. */
+/** alice's site: the newsletter template's sample content, at `bulletin`. */
+export const demoSite = { name: 'bulletin', owner: 'alice.test', template: 'newsletter' } as const;
+
+/** Seeds the neighborhood, the demo accounts and alice's site; returns the DIDs by handle. */
 export async function seedDemo(options: {
   dynamoEndpoint: string;
   table: string;
   pdsUrl: string;
 }): Promise<Record<string, string>> {
-  await saveNeighborhood(localDynamo(options.dynamoEndpoint, options.table), demoNeighborhood, 0);
+  const db = localDynamo(options.dynamoEndpoint, options.table);
+  await saveNeighborhood(db, demoNeighborhood, 0);
   const dids: Record<string, string> = {};
   for (const account of demoAccounts)
     dids[account.handle] = await createAccount(options.pdsUrl, account);
+  const site = await createSite(
+    db,
+    {
+      name: demoSite.name,
+      ownerDid: dids[demoSite.owner]!,
+      template: demoSite.template,
+      settings: sample.settings,
+    },
+    demoNeighborhood.siteLimit,
+  );
+  for (const { updatedAt: _updatedAt, ...content } of sample.items)
+    await createItem(db, site.name, content);
   return dids;
 }
