@@ -1,10 +1,11 @@
 /**
  * `npm start`: a whole neighborhood on this machine, offline. Starts
  * dynalite (with the table), a local AT Protocol network with demo
- * accounts, and the edge under `wrangler dev`; seeds the demo neighborhood;
+ * accounts, the builder behind a local Lambda endpoint, and the edge under
+ * `wrangler dev`; seeds the demo neighborhood;
  * prints where to go and how to sign in. Ctrl-C stops everything it started.
  */
-import { demoAccounts, demoNeighborhood } from './local/demo';
+import { demoAccounts, demoNeighborhood, demoSite } from './local/demo';
 import { assertPortFree, portFromEnv } from './local/ports';
 import { startLocalStack, type LocalStack } from './local/stack';
 
@@ -22,6 +23,7 @@ async function main() {
     plc: portFromEnv('NBHD_PLC_PORT', 2582),
     pds: portFromEnv('NBHD_PDS_PORT', 2583),
     builder: portFromEnv('NBHD_BUILDER_PORT', 8789),
+    // Only names sites' future addresses (name.localhost:8788) until publishing arrives.
     sites: portFromEnv('NBHD_SITES_PORT', 8788),
   };
   await assertPortFree(ports.edge, 'NBHD_PORT', 'the app');
@@ -29,7 +31,6 @@ async function main() {
   await assertPortFree(ports.plc, 'NBHD_PLC_PORT', 'local PLC directory');
   await assertPortFree(ports.pds, 'NBHD_PDS_PORT', 'local PDS');
   await assertPortFree(ports.builder, 'NBHD_BUILDER_PORT', 'local builder');
-  await assertPortFree(ports.sites, 'NBHD_SITES_PORT', 'local site host');
 
   stack = await startLocalStack(ports, { log: console.log });
   const { edge, pdsUrl } = stack;
@@ -47,6 +48,8 @@ ${accounts.join('\n')}
 
   Open ${edge?.url}/ (use 127.0.0.1, not localhost: local sign-in needs it),
   type a handle, then sign in and approve on the PDS's own pages.
+
+  ${demoSite.owner} has a site to edit and preview under "Your sites": ${edge?.url}/sites/${demoSite.name}
 
   Press Ctrl-C to stop.`);
 }
