@@ -17,6 +17,9 @@ export interface PageOptions {
   neighborhood?: Neighborhood;
 }
 
+/** Whether htmx sent this request, so the answer is a fragment rather than a page. */
+export const isHtmx = (c: AppContext) => c.req.header('HX-Request') === 'true';
+
 export async function renderPage(c: AppContext, options: PageOptions, body: Child) {
   const neighborhood = options.neighborhood ?? (await getNeighborhood(c.var.db));
   return c.html(

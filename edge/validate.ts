@@ -19,6 +19,15 @@ export function fieldErrors(issues: readonly z.ZodIssue[]): FieldErrors {
   return errors;
 }
 
+/** The posted form as strings (files ignored); Hono caches the parsed body, so reading it twice is free. */
+export async function postedInput(c: AppContext): Promise<Record<string, string>> {
+  const input: Record<string, string> = {};
+  for (const [key, value] of Object.entries(await c.req.parseBody())) {
+    if (typeof value === 'string') input[key] = value;
+  }
+  return input;
+}
+
 export function validForm<T extends z.ZodTypeAny>(
   schema: T,
   onInvalid: (
@@ -29,11 +38,8 @@ export function validForm<T extends z.ZodTypeAny>(
 ) {
   return zValidator('form', schema, async (result, c) => {
     if (result.success) return;
-    const input: Record<string, string> = {};
-    for (const [key, value] of Object.entries(await c.req.parseBody())) {
-      if (typeof value === 'string') input[key] = value;
-    }
     // The validator's hook sees Hono's default context type; every route here runs in AppEnv.
-    return onInvalid(c as unknown as AppContext, input, fieldErrors(result.error.issues));
+    const context = c as unknown as AppContext;
+    return onInvalid(context, await postedInput(context), fieldErrors(result.error.issues));
   });
 }

@@ -28,7 +28,7 @@ import {
 } from '../forms/profile';
 import { membersOnlyError } from '../middleware/access';
 import { renderPage } from '../render';
-import { validForm } from '../validate';
+import { postedInput, validForm } from '../validate';
 import { profilePath } from '../../views/components/member-card';
 import { EditProfilePage, type EditProfilePageProps } from '../../views/pages/members/edit';
 
@@ -61,15 +61,6 @@ function renderEdit(
     { title: 'Edit your profile', status },
     <EditProfilePage member={member} values={values} csrfToken={c.var.csrfToken} {...extra} />,
   );
-}
-
-/** The posted form as strings (already parsed and cached by the CSRF check). */
-async function postedInput(c: AppContext): Promise<Record<string, string>> {
-  const input: Record<string, string> = {};
-  for (const [key, value] of Object.entries(await c.req.parseBody())) {
-    if (typeof value === 'string') input[key] = value;
-  }
-  return input;
 }
 
 const pdsUnreachable = (member: Member) =>

@@ -35,16 +35,16 @@ import {
 } from '../forms/item';
 import { itemWarnings } from '../forms/markdown-lint';
 import { currentSite, ownSite } from '../middleware/site-owner';
-import { renderPage } from '../render';
+import { isHtmx, renderPage } from '../render';
+import { postedInput } from '../validate';
 import { DashboardPage } from '../../views/pages/site-items/dashboard';
 import { ItemFormField, type FormField } from '../../views/pages/site-items/item-form-fields';
 import { itemPath } from '../../views/pages/site-items/paths';
-import { liveItem, postedInput, siteItem, templateOf } from './site-items/access';
+import { liveItem, siteItem, templateOf } from './site-items/access';
 import {
   answerEditor,
   conflict,
   editing,
-  isHtmx,
   notSaved,
   slugError,
   trashedElsewhere,

@@ -35,7 +35,8 @@ import {
 import { nameCandidates, siteNameSchema } from '../forms/site-name';
 import { currentSite, ownSite } from '../middleware/site-owner';
 import { requireMember } from '../middleware/access';
-import { renderPage } from '../render';
+import { isHtmx, renderPage } from '../render';
+import { postedInput } from '../validate';
 import { findTemplate, templates, type TemplateDefinition } from '../../templates';
 import { defaultSettings, withDefaults } from '../../templates/settings';
 import { GalleryPage } from '../../views/pages/sites/gallery';
@@ -60,17 +61,6 @@ const memberPage = createMiddleware<AppEnv>(async (c, next) => {
   c.header('Vary', 'Cookie');
   await next();
 });
-
-const isHtmx = (c: AppContext) => c.req.header('HX-Request') === 'true';
-
-/** The posted form as strings (already parsed and cached by the CSRF check). */
-async function postedInput(c: AppContext): Promise<Record<string, string>> {
-  const input: Record<string, string> = {};
-  for (const [key, value] of Object.entries(await c.req.parseBody())) {
-    if (typeof value === 'string') input[key] = value;
-  }
-  return input;
-}
 
 const templateNames = templates.map((t) => t.name).join(', ');
 

@@ -41,12 +41,3 @@ export async function liveItem(c: AppContext, site: Site): Promise<SiteItem> {
   if (item.deletedAt) throw inTrash(site);
   return item;
 }
-
-/** The posted form as strings (already parsed and cached by the CSRF check). */
-export async function postedInput(c: AppContext): Promise<Record<string, string>> {
-  const input: Record<string, string> = {};
-  for (const [key, value] of Object.entries(await c.req.parseBody())) {
-    if (typeof value === 'string') input[key] = value;
-  }
-  return input;
-}

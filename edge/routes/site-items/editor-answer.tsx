@@ -18,7 +18,7 @@ import {
   type ItemFormValues,
 } from '../../forms/item';
 import { itemWarnings } from '../../forms/markdown-lint';
-import { renderPage } from '../../render';
+import { isHtmx, renderPage } from '../../render';
 import { PreviewFrame } from '../../../views/components/preview-frame';
 import { ItemEditor, type ItemEditorProps } from '../../../views/pages/site-items/editor';
 import { ItemPage, itemPageTitle } from '../../../views/pages/site-items/item';
@@ -26,7 +26,6 @@ import { itemPath, itemPreviewPath } from '../../../views/pages/site-items/paths
 import { templateOf } from './access';
 
 /** Whether htmx sent the request (and wants a fragment). */
-export const isHtmx = (c: AppContext) => c.req.header('HX-Request') === 'true';
 
 export type EditorState = Omit<ItemEditorProps, 'site' | 'template' | 'extras' | 'csrfToken'>;
 
