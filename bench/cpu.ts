@@ -1,6 +1,9 @@
 /**
- * Worker CPU time per request, p50 and p99, for `/` (signed out) and `/me`
- * (signed in), measured in workerd against the dynalite data. workerd itself
+ * Worker CPU time per request, p50 and p99, for `/` (signed out), `/me`
+ * (signed in), the directory, and the site editor's pages on the signed-in
+ * member's 50-post blog (the template gallery signed out; their sites, a new
+ * site, the blog's dashboard, the editor open on its long post, and the
+ * settings form), measured in workerd against the dynalite data. workerd itself
  * gives no per-request CPU figure locally: tail events report `cpuTime: 0`,
  * and inside the isolate `performance.now()`/`Date.now()` tick in whole
  * milliseconds (they do advance during computation here, so they measure
@@ -16,6 +19,7 @@
  * then 500 measured ones per page.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { POST_COUNT, type SeededSite } from './seed-site';
 import type { Row } from './table';
 
 export const CPU_BUDGET_P99_MS = 5;
@@ -94,8 +98,15 @@ const ms = (n: number, digits = 2) => `${n.toFixed(digits)} ms`;
 
 export async function measureCpu(
   pid: number | undefined,
-  targets: { url: string; floorUrl: string; signedInCookie: string },
+  targets: { url: string; floorUrl: string; signedInCookie: string; site: SeededSite },
 ): Promise<Row[]> {
+  const member = (name: string, path: string): Target => ({
+    name: `cpu ${name}`,
+    url: `${targets.url}${path}`,
+    cookie: targets.signedInCookie,
+    budget: true,
+  });
+  const site = `/sites/${targets.site.name}`;
   const list: Target[] = [
     { name: 'cpu / (signed out)', url: `${targets.url}/`, budget: true },
     {
@@ -110,6 +121,12 @@ export async function measureCpu(
       url: `${targets.url}/members?order=name`,
       budget: true,
     },
+    { name: 'cpu /templates (signed out)', url: `${targets.url}/templates`, budget: true },
+    member('/sites', '/sites'),
+    member('/sites/new', '/sites/new'),
+    member(`dashboard (${POST_COUNT} posts)`, site),
+    member('editor, long post', `${site}/items/${targets.site.longPostId}`),
+    member('site settings', `${site}/settings`),
     { name: 'cpu empty Worker (runtime floor)', url: `${targets.floorUrl}/`, budget: false },
   ];
   const rows: Row[] = [];

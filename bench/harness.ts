@@ -5,8 +5,10 @@
  * variables as bindings. The Worker is reached through a Miniflare "direct
  * socket", which skips Miniflare's own entry Worker so that nothing but nbhd
  * runs per request; a second, empty Worker gets one too, as the runtime's
- * floor. A signed-in member (alice.test, profile as the real sign-in would
- * store it) gets a session item and a signed `nbhd_session` cookie for `/me`.
+ * floor. A signed-in member (alice.test, profile and admin membership as the
+ * real sign-in would store them, since the stack lists her in
+ * `ADMIN_HANDLES`) gets a session item and a signed `nbhd_session` cookie,
+ * and a blog of 50 posts (`seed-site.ts`) for the site editor's pages.
  * ASSETS is not bound: no page reads it, and the stylesheet is measured from
  * the built asset directory instead.
  */
@@ -15,8 +17,9 @@ import { dirname } from 'node:path';
 import { Miniflare } from 'miniflare';
 import { signSessionToken } from '../edge/auth/cookie';
 import { fetchProfile } from '../edge/auth/profile';
-import { saveProfile } from '../edge/db/members';
+import { memberName, saveProfile, type Member } from '../edge/db/members';
 import { parseConfig, type Env } from '../edge/env';
+import { ensureAdmin } from '../edge/db/membership';
 import { createSession } from '../edge/db/sessions';
 import { sessionCookieName } from '../edge/middleware/session';
 import { demoAccounts, localDynamo } from '../scripts/local/demo';
@@ -24,6 +27,7 @@ import { freePort } from '../scripts/local/ports';
 import { startLocalStack, type LocalStack } from '../scripts/local/stack';
 import { startDynamoCounter, type DynamoCounter } from './dynamo-counter';
 import { seedMembers } from './seed-members';
+import { seedSite, type SeededSite } from './seed-site';
 
 const COMPATIBILITY_DATE = '2026-04-26';
 
@@ -36,6 +40,8 @@ export interface Harness {
   workerdPid?: number;
   /** `Cookie` header value of a live session. */
   signedInCookie: string;
+  /** The signed-in member's benchmark blog. */
+  site: SeededSite;
   /** Counts the Worker's DynamoDB requests. */
   counter: DynamoCounter;
   close(): Promise<void>;
@@ -59,9 +65,12 @@ export async function startHarness(script: string, log: (line: string) => void):
   let mf: Miniflare | undefined;
   const counter = await startDynamoCounter(stack.dynamoEndpoint);
   try {
-    const signedInCookie = await signIn(stack);
+    const db = localDynamo(stack.dynamoEndpoint, stack.table);
+    const { cookie: signedInCookie, member } = await signIn(stack);
     log(`Seeding ${MEMBER_COUNT} members…`);
-    await seedMembers(localDynamo(stack.dynamoEndpoint, stack.table), MEMBER_COUNT);
+    await seedMembers(db, MEMBER_COUNT);
+    log('Seeding a 50-post blog…');
+    const site = await seedSite(db, member.did, memberName(member));
     log('Starting the bundled Worker in workerd (Miniflare)…');
     const before = workerdChildren();
     mf = new Miniflare({
@@ -97,6 +106,7 @@ export async function startHarness(script: string, log: (line: string) => void):
       floorUrl,
       workerdPid: spawned.length === 1 ? spawned[0] : undefined,
       signedInCookie,
+      site,
       counter,
       close: async () => {
         await instance.dispose();
@@ -112,20 +122,24 @@ export async function startHarness(script: string, log: (line: string) => void):
   }
 }
 
-/** Stores alice.test's member profile and a session, as a completed sign-in would. */
-async function signIn(stack: LocalStack): Promise<string> {
+/** Stores alice.test's profile, admin membership and a session, as a completed sign-in would. */
+async function signIn(stack: LocalStack): Promise<{ cookie: string; member: Member }> {
   const account = demoAccounts[0]!;
   const did = stack.dids[account.handle];
   if (!did) throw new Error(`the local stack has no ${account.handle}`);
   const db = localDynamo(stack.dynamoEndpoint, stack.table);
-  await saveProfile(db, await fetchProfile(parseConfig(stack.vars as Partial<Env>), did));
+  const profile = await saveProfile(
+    db,
+    await fetchProfile(parseConfig(stack.vars as Partial<Env>), did),
+  );
+  const member = (await ensureAdmin(db, did)) ?? profile;
   const session = await createSession(db, did);
   const token = await signSessionToken(
     stack.vars.SESSION_SECRET!,
     { did: session.did, sid: session.id },
     session.expiresAt,
   );
-  return `${sessionCookieName(false)}=${token}`;
+  return { cookie: `${sessionCookieName(false)}=${token}`, member };
 }
 
 /** PIDs of this process's `workerd` children (Miniflare spawns exactly one). */
