@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { createOAuthClient } from './auth/oauth-client';
 import { Dynamo } from './db/dynamo';
 import { parseConfig, type Config, type Env } from './env';
+import type { Neighborhood } from './db/neighborhood';
 import type { Site } from './db/site-records';
 import type { Viewer } from '../views/viewer';
 
@@ -22,6 +23,8 @@ export interface AppEnv {
   Bindings: Env;
   Variables: Services & {
     viewer?: Viewer;
+    /** The neighborhood's settings, when the session's read already brought them. */
+    neighborhood?: Neighborhood;
     /** The site named in the path, once `ownSite` has checked the viewer owns it. */
     site?: Site;
     /** The CSRF token for forms on this response. */

@@ -20,8 +20,21 @@ export interface PageOptions {
 /** Whether htmx sent this request, so the answer is a fragment rather than a page. */
 export const isHtmx = (c: AppContext) => c.req.header('HX-Request') === 'true';
 
+/**
+ * The neighborhood's settings for this request: read with the session when
+ * someone is signed in, otherwise read once here and kept for the request.
+ */
+export async function currentNeighborhood(c: AppContext): Promise<Neighborhood> {
+  let neighborhood = c.var.neighborhood;
+  if (!neighborhood) {
+    neighborhood = await getNeighborhood(c.var.db);
+    c.set('neighborhood', neighborhood);
+  }
+  return neighborhood;
+}
+
 export async function renderPage(c: AppContext, options: PageOptions, body: Child) {
-  const neighborhood = options.neighborhood ?? (await getNeighborhood(c.var.db));
+  const neighborhood = options.neighborhood ?? (await currentNeighborhood(c));
   return c.html(
     <>
       {raw('<!doctype html>')}

@@ -175,6 +175,9 @@ export class Dynamo {
       values[':prefix'] = options.prefix;
     }
     const startKey = decodeCursor(options.cursor, [hash, range, 'pk', 'sk']);
+    const projected = options.attributes && [
+      ...new Set([hash, range, 'pk', 'sk', ...options.attributes]),
+    ];
     const out = await this.call<{
       Items: Record<string, AttributeValue>[];
       LastEvaluatedKey?: Record<string, AttributeValue>;
@@ -185,7 +188,9 @@ export class Dynamo {
       ExpressionAttributeNames: {
         '#pk': hash,
         ...(options.prefix !== undefined && { '#sk': range }),
+        ...(projected && Object.fromEntries(projected.map((name, i) => [`#a${i}`, name]))),
       },
+      ...(projected && { ProjectionExpression: projected.map((_, i) => `#a${i}`).join(', ') }),
       ExpressionAttributeValues: marshalItem(values),
       ScanIndexForward: !options.newestFirst,
       ...(options.limit && { Limit: options.limit }),
@@ -201,6 +206,8 @@ export class Dynamo {
 export interface PageOptions extends QueryOptions {
   index?: IndexName;
   cursor?: string;
+  /** Only these attributes of each item (the keys are always included). */
+  attributes?: readonly string[];
 }
 
 export interface Page<T> {

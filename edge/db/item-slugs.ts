@@ -43,7 +43,7 @@ export const purgeSeconds = (deletedAt: string) =>
   Math.floor(Date.parse(deletedAt) / 1000) + TRASH_DAYS * 86_400;
 
 /** A trashed item past its purge time: DynamoDB deletes such items lazily, so readers skip them. */
-export const isPurged = (item: SiteItem, now: Date) =>
+export const isPurged = (item: Pick<SiteItem, 'deletedAt'>, now: Date) =>
   item.deletedAt !== undefined && purgeSeconds(item.deletedAt) <= epoch(now);
 
 /** One item of the site as stored (in the trash or not), unless it is not there or was purged. */

@@ -30,14 +30,33 @@ import { itemKey, itemRecord, sitePartition, toSiteItem, type SiteItem } from '.
 export { slugHolder, SlugTaken, type SlugProblem } from './item-slugs';
 export { VersionConflict };
 
+/** What lists show of an item: everything but its text, which can be long. */
+export type ItemSummary = Omit<SiteItem, 'body' | 'summary' | 'link' | 'imageUrl' | 'imageAlt'>;
+
+const summaryAttributes = [
+  'id',
+  'site',
+  'kind',
+  'title',
+  'slug',
+  'date',
+  'tags',
+  'status',
+  'number',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'version',
+] as const satisfies readonly (keyof ItemSummary)[];
+
 /** A site's items, as its dashboard and trash show them. */
 export interface SiteContents {
   /** Newest date first. */
-  entries: SiteItem[];
+  entries: ItemSummary[];
   /** By title. */
-  pages: SiteItem[];
+  pages: ItemSummary[];
   /** Most recently deleted first; purged ones are left out. */
-  trash: SiteItem[];
+  trash: ItemSummary[];
 }
 
 /** The day a trashed item will be purged. */
@@ -46,22 +65,27 @@ export function purgeDate(item: Pick<SiteItem, 'deletedAt'>): Date | undefined {
 }
 
 /** Entries newest first (ties by creation), pages by title. */
-const byDate = (a: SiteItem, b: SiteItem) =>
+const byDate = (a: ItemSummary, b: ItemSummary) =>
   b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt);
-const byTitle = (a: SiteItem, b: SiteItem) => a.title.localeCompare(b.title, 'en');
+const byTitle = (a: ItemSummary, b: ItemSummary) => a.title.localeCompare(b.title, 'en');
 
-/** Every item of the site in one Query of its partition, sorted into entries, pages and trash. */
+/**
+ * Every item of the site in one Query of its partition, sorted into entries,
+ * pages and trash. Texts are left out: the lists never show them, and a
+ * site's posts can hold megabytes.
+ */
 export async function listItems(db: Dynamo, site: string, now = new Date()): Promise<SiteContents> {
-  const items: SiteItem[] = [];
+  const items: ItemSummary[] = [];
   let cursor: string | undefined;
   // One Query; DynamoDB pages it only past 1 MB, which only a very large site reaches.
   do {
     const page = await db.page<Record<string, unknown>>(sitePartition(site), {
       prefix: 'ITEM#',
       cursor,
+      attributes: summaryAttributes,
     });
     for (const record of page.items) {
-      const item = toSiteItem(record);
+      const item: ItemSummary | undefined = toSiteItem(record);
       if (item && !isPurged(item, now)) items.push(item);
     }
     cursor = page.next;

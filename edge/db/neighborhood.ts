@@ -24,7 +24,8 @@ export interface Neighborhood {
   version: number;
 }
 
-const key = { pk: 'NEIGHBORHOOD', sk: 'SETTINGS' };
+export const neighborhoodKey = { pk: 'NEIGHBORHOOD', sk: 'SETTINGS' };
+const key = neighborhoodKey;
 
 export const defaultNeighborhood: Neighborhood = {
   name: 'Our neighborhood',
@@ -37,11 +38,15 @@ export const defaultNeighborhood: Neighborhood = {
   version: 0,
 };
 
-export async function getNeighborhood(db: Dynamo): Promise<Neighborhood> {
-  const item = await db.get<Partial<Neighborhood> & { pk: string; sk: string }>(key);
+/** The stored item as settings; neutral defaults until the first save. */
+export function toNeighborhood(item: Record<string, unknown> | undefined): Neighborhood {
   if (!item) return defaultNeighborhood;
-  const { pk: _pk, sk: _sk, ...stored } = item;
-  return { ...defaultNeighborhood, ...stored };
+  const { pk: _pk, sk: _sk, updatedAt: _updatedAt, ...stored } = item;
+  return { ...defaultNeighborhood, ...(stored as Partial<Neighborhood>) };
+}
+
+export async function getNeighborhood(db: Dynamo): Promise<Neighborhood> {
+  return toNeighborhood(await db.get(key));
 }
 
 /**

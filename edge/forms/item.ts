@@ -101,10 +101,15 @@ export function valuesOf(item: SiteItem): ItemFormValues {
   };
 }
 
-/** The form as the person posted it, for showing it again (anything missing is empty). */
+/**
+ * The form as the person posted it, for showing it again (anything missing
+ * is empty). Line breaks become `\n`: a plain form posts a textarea's as
+ * `\r\n` while htmx posts them as `\n`, and the same text must be stored
+ * (and compared, and counted against the limits) the same either way.
+ */
 export function valuesFromInput(input: Record<string, string>): ItemFormValues {
   const values = {} as ItemFormValues;
-  for (const field of FIELDS) values[field] = input[field] ?? '';
+  for (const field of FIELDS) values[field] = (input[field] ?? '').replace(/\r\n?/g, '\n');
   return values;
 }
 

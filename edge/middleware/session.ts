@@ -19,8 +19,9 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, name);
   if (token) {
     const claims = await verifySessionToken(config.sessionSecret, token);
-    const viewer = claims && (await getViewer(db, claims.did, claims.sid));
-    if (viewer) c.set('viewer', viewer);
+    const state = claims && (await getViewer(db, claims.did, claims.sid));
+    if (state) c.set('neighborhood', state.neighborhood);
+    if (state?.viewer) c.set('viewer', state.viewer);
     else deleteCookie(c, name, { path: '/', secure: config.secure });
   }
   await next();

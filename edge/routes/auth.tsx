@@ -17,11 +17,10 @@ import { fetchProfile } from '../auth/profile';
 import type { AppContext, AppEnv } from '../context';
 import { getMember, saveProfile, type ProfileFields } from '../db/members';
 import { ensureAdmin } from '../db/membership';
-import { getNeighborhood } from '../db/neighborhood';
 import { createSession, deleteSession } from '../db/sessions';
 import { notFound } from '../errors';
 import { endSessionCookie, startSession } from '../middleware/session';
-import { renderPage } from '../render';
+import { currentNeighborhood, renderPage } from '../render';
 import { validForm } from '../validate';
 import { HomePage } from '../../views/pages/home';
 
@@ -34,7 +33,7 @@ async function signInAgain(
   status: 400 | 502,
   next?: string,
 ) {
-  const neighborhood = await getNeighborhood(c.var.db);
+  const neighborhood = await currentNeighborhood(c);
   return renderPage(
     c,
     { title: 'Sign in', status, neighborhood },

@@ -9,8 +9,7 @@ import { Hono } from 'hono';
 import { localPath } from '../auth/handle';
 import type { AppEnv } from '../context';
 import { isMember, listDirectory } from '../db/members';
-import { getNeighborhood } from '../db/neighborhood';
-import { renderPage } from '../render';
+import { currentNeighborhood, renderPage } from '../render';
 import { HomePage } from '../../views/pages/home';
 
 const RECENT = 6;
@@ -20,7 +19,7 @@ export const home = new Hono<AppEnv>().get('/', async (c) => {
   const member = isMember(viewer?.member);
   const recentMembers = () => listDirectory(db, 'newest', { limit: RECENT });
   const [neighborhood, early] = await Promise.all([
-    getNeighborhood(db),
+    currentNeighborhood(c),
     member ? recentMembers() : undefined,
   ]);
   const recent =

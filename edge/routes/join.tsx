@@ -10,11 +10,11 @@ import type { AppContext, AppEnv } from '../context';
 import { getInvitation, invitationState, type InvitationState } from '../db/invitations';
 import { isMember } from '../db/members';
 import { joinWithInvitation, leave, requestToJoin } from '../db/membership';
-import { getNeighborhood, type Neighborhood } from '../db/neighborhood';
+import { type Neighborhood } from '../db/neighborhood';
 import { allow, limits, secondsUntilReset, type Limit } from '../db/rate-limit';
 import { PageError } from '../errors';
 import { requireViewer, signInFirst } from '../middleware/access';
-import { renderPage } from '../render';
+import { currentNeighborhood, renderPage } from '../render';
 import { InvitationPage, invitationPath } from '../../views/pages/join/invitation';
 
 const backHome = (c: AppContext) => {
@@ -75,7 +75,7 @@ export const join = new Hono<AppEnv>()
     const { member } = requireViewer(c);
     if (member.status === 'member' || member.status === 'pending') return backHome(c);
     const { db } = c.var;
-    const neighborhood = await getNeighborhood(db);
+    const neighborhood = await currentNeighborhood(c);
     if (member.status === 'removed') throw wasRemoved(neighborhood);
     if (neighborhood.joinPolicy === 'invitation') throw byInvitationOnly(neighborhood);
     if (!(await allow(db, limits.join, member.did))) throw tooManyRequests(c, limits.join);
@@ -91,7 +91,7 @@ export const join = new Hono<AppEnv>()
   .get('/invitations/:code', async (c) => {
     const { db, viewer } = c.var;
     const [neighborhood, invitation] = await Promise.all([
-      getNeighborhood(db),
+      currentNeighborhood(c),
       getInvitation(db, c.req.param('code')),
     ]);
     if (!invitation) throw unknownInvitation();

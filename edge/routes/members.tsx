@@ -8,10 +8,10 @@
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../context';
 import { findMember, isAdmin, isMember, listDirectory, memberName } from '../db/members';
-import { getNeighborhood, type Neighborhood } from '../db/neighborhood';
+import { type Neighborhood } from '../db/neighborhood';
 import { notFound } from '../errors';
 import { requireMember } from '../middleware/access';
-import { renderPage } from '../render';
+import { currentNeighborhood, renderPage } from '../render';
 import { profileEdit } from './profile-edit';
 import { profilePath } from '../../views/components/member-card';
 import { DirectoryPage } from '../../views/pages/members/directory';
@@ -32,7 +32,7 @@ export const members = new Hono<AppEnv>()
     const { db } = c.var;
     const order = c.req.query('order') === 'name' ? 'name' : 'newest';
     const after = c.req.query('after');
-    const neighborhood = await getNeighborhood(db);
+    const neighborhood = await currentNeighborhood(c);
     checkDirectoryAccess(c, neighborhood);
     const page = await listDirectory(db, order, { cursor: after });
     pageHeaders(c);
@@ -45,7 +45,7 @@ export const members = new Hono<AppEnv>()
   .get('/:id', async (c) => {
     const { db, viewer } = c.var;
     const id = c.req.param('id');
-    const [neighborhood, member] = await Promise.all([getNeighborhood(db), findMember(db, id)]);
+    const [neighborhood, member] = await Promise.all([currentNeighborhood(c), findMember(db, id)]);
     const isOwner = !!member && viewer?.member.did === member.did;
     if (!isOwner) {
       checkDirectoryAccess(c, neighborhood);

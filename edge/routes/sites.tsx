@@ -12,7 +12,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext, AppEnv } from '../context';
 import { isMember, memberName, VersionConflict } from '../db/members';
-import { getNeighborhood } from '../db/neighborhood';
+import { type Neighborhood } from '../db/neighborhood';
 import type { Site } from '../db/site-records';
 import {
   createSite,
@@ -35,7 +35,7 @@ import {
 import { nameCandidates, siteNameSchema } from '../forms/site-name';
 import { currentSite, ownSite } from '../middleware/site-owner';
 import { requireMember } from '../middleware/access';
-import { isHtmx, renderPage } from '../render';
+import { currentNeighborhood, isHtmx, renderPage } from '../render';
 import { postedInput } from '../validate';
 import { findTemplate, templates, type TemplateDefinition } from '../../templates';
 import { defaultSettings, withDefaults } from '../../templates/settings';
@@ -80,10 +80,12 @@ function renderNew(
   c: AppContext,
   props: Omit<NewSitePageProps, 'csrfToken'>,
   status: ContentfulStatusCode = 200,
+  /** Already read by the handler; saves a read. */
+  neighborhood?: Neighborhood,
 ) {
   return renderPage(
     c,
-    { title: 'Make a new site', status, htmx: !props.atLimit },
+    { title: 'Make a new site', status, htmx: !props.atLimit, neighborhood },
     <NewSitePage {...props} csrfToken={c.var.csrfToken} />,
   );
 }
@@ -130,7 +132,7 @@ export const sites = new Hono<AppEnv>()
   .get('/sites', memberPage, async (c) => {
     const { member } = requireMember(c);
     const [neighborhood, owned] = await Promise.all([
-      getNeighborhood(c.var.db),
+      currentNeighborhood(c),
       listOwnerSites(c.var.db, member.did),
     ]);
     const summaries = owned.map((site) => ({
@@ -148,28 +150,38 @@ export const sites = new Hono<AppEnv>()
     const { member } = requireMember(c);
     const { db } = c.var;
     const [neighborhood, owned] = await Promise.all([
-      getNeighborhood(db),
+      currentNeighborhood(c),
       listOwnerSites(db, member.did),
     ]);
     const sitesUrl = c.var.config.sitesUrl;
     const template = findTemplate(c.req.query('template') ?? '')?.id ?? templates[0]!.id;
     if (!canMakeSite(owned.length, neighborhood.siteLimit)) {
-      return renderNew(c, {
-        template,
-        name: { value: '', sitesUrl },
-        atLimit: { count: owned.length, limit: neighborhood.siteLimit },
-      });
+      return renderNew(
+        c,
+        {
+          template,
+          name: { value: '', sitesUrl },
+          atLimit: { count: owned.length, limit: neighborhood.siteLimit },
+        },
+        200,
+        neighborhood,
+      );
     }
     const suggestion = await firstFreeName(db, nameCandidates(member.handle));
-    return renderNew(c, {
-      template,
-      name: {
-        value: suggestion ?? '',
-        status:
-          suggestion && `We suggest this name, from your handle. ${freeMessage(c, suggestion)}`,
-        sitesUrl,
+    return renderNew(
+      c,
+      {
+        template,
+        name: {
+          value: suggestion ?? '',
+          status:
+            suggestion && `We suggest this name, from your handle. ${freeMessage(c, suggestion)}`,
+          sitesUrl,
+        },
       },
-    });
+      200,
+      neighborhood,
+    );
   })
   .post(NAME_CHECK_PATH, memberPage, async (c) => {
     const { member } = requireMember(c);
@@ -220,7 +232,7 @@ export const sites = new Hono<AppEnv>()
     if (!template || !parsedName.success) return again(400);
 
     const name = parsedName.data;
-    const neighborhood = await getNeighborhood(db);
+    const neighborhood = await currentNeighborhood(c);
     const settings = {
       ...defaultSettings(template.settings),
       author: memberName(member).slice(0, 80),
@@ -245,6 +257,7 @@ export const sites = new Hono<AppEnv>()
             atLimit: { count: Math.max(owned.length, error.limit), limit: error.limit },
           },
           409,
+          neighborhood,
         );
       }
       throw error;

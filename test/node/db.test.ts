@@ -13,6 +13,7 @@ import {
   oauthStateKey,
 } from '../../edge/db/oauth-store';
 import { createSession, deleteAllSessions, getSession, nowSeconds } from '../../edge/db/sessions';
+import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
 import { getViewer } from '../../edge/db/viewer';
 import { onEveryBackend } from './backends';
 
@@ -100,13 +101,21 @@ onEveryBackend('data layer', (client) => {
 
   it('finds the viewer only with both a live session and a profile', async () => {
     const session = await createSession(db, did(4));
-    expect(await getViewer(db, did(4), session.id)).toBeUndefined();
+    expect((await getViewer(db, did(4), session.id)).viewer).toBeUndefined();
     await saveProfile(db, { did: did(4), handle: 'four.test' });
-    expect(await getViewer(db, did(4), session.id)).toMatchObject({
+    expect((await getViewer(db, did(4), session.id)).viewer).toMatchObject({
       session,
       member: { did: did(4), handle: 'four.test' },
     });
-    expect(await getViewer(db, did(4), 'other-session')).toBeUndefined();
+    expect((await getViewer(db, did(4), 'other-session')).viewer).toBeUndefined();
+  });
+
+  it('reads the neighborhood in the same request as the viewer', async () => {
+    const session = await createSession(db, did(5));
+    await saveProfile(db, { did: did(5), handle: 'five.test' });
+    const { version, ...current } = await getNeighborhood(db);
+    const saved = await saveNeighborhood(db, { ...current, name: 'Elm Row' }, version);
+    expect((await getViewer(db, did(5), session.id)).neighborhood).toEqual(saved);
   });
 
   it('keeps OAuth state and sessions as JSON and forgets expired state', async () => {

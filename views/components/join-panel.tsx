@@ -7,6 +7,7 @@
  */
 import { memberName, REMOVED_RETENTION_DAYS, type Member } from '../../edge/db/members';
 import type { JoinPolicy, Neighborhood } from '../../edge/db/neighborhood';
+import { longDate } from '../dates';
 import { CsrfField } from './csrf-field';
 import { SignInForm, type SignInFormProps } from './sign-in-form';
 
@@ -22,13 +23,7 @@ const howJoiningWorks: Record<JoinPolicy, string> = {
   invitation: 'Joining is by invitation: ask a neighbor for a link, then open it and sign in.',
 };
 
-const longDate = (iso: string, addDays = 0) =>
-  new Date(Date.parse(iso) + addDays * 86_400_000).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+const dayAfter = (iso: string, addDays = 0) => longDate(Date.parse(iso) + addDays * 86_400_000);
 
 export function JoinPanel({ neighborhood, member, signIn }: JoinPanelProps) {
   if (!member) {
@@ -63,7 +58,7 @@ export function JoinPanel({ neighborhood, member, signIn }: JoinPanelProps) {
         <p>
           An admin removed you from the neighborhood. You can still{' '}
           <a href="/me/export">download your data</a>
-          {member.removedAt && ` until ${longDate(member.removedAt, REMOVED_RETENTION_DAYS)}`}.
+          {member.removedAt && ` until ${dayAfter(member.removedAt, REMOVED_RETENTION_DAYS)}`}.
         </p>
       </section>
     );

@@ -8,7 +8,7 @@ import { Avatar } from '../components/avatar';
 import { CsrfField } from '../components/csrf-field';
 import { profilePath } from '../components/member-card';
 import type { Viewer } from '../viewer';
-import { longDate } from './members/profile';
+import { longDate } from '../dates';
 
 /** Where they stand, as a sentence. */
 export function membershipInWords(member: Member): string {

@@ -2,8 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../context';
 import { listByStatus } from '../../db/members';
-import { getNeighborhood } from '../../db/neighborhood';
-import { renderPage } from '../../render';
+import { currentNeighborhood, renderPage } from '../../render';
 import { AdminOverview } from '../../../views/pages/admin/overview';
 
 /** Counting stops here: past it the page just says "or more". */
@@ -12,7 +11,7 @@ const COUNT_UP_TO = 100;
 export const overview = new Hono<AppEnv>().get('/', async (c) => {
   const { db } = c.var;
   const [neighborhood, pending] = await Promise.all([
-    getNeighborhood(db),
+    currentNeighborhood(c),
     listByStatus(db, 'PENDING', { limit: COUNT_UP_TO }),
   ]);
   return renderPage(

@@ -12,7 +12,7 @@ import { recordAudit } from '../../db/audit';
 import { VersionConflict } from '../../db/members';
 import { getNeighborhood, saveNeighborhood, type Neighborhood } from '../../db/neighborhood';
 import { requireAdmin } from '../../middleware/access';
-import { renderPage } from '../../render';
+import { currentNeighborhood, renderPage } from '../../render';
 import { validForm } from '../../validate';
 import {
   SettingsPage,
@@ -71,7 +71,7 @@ function conflict(c: AppContext, current: Neighborhood, yours: Omit<Neighborhood
 
 export const settings = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const neighborhood = await getNeighborhood(c.var.db);
+    const neighborhood = await currentNeighborhood(c);
     return renderPage(
       c,
       { title: 'Settings', neighborhood },

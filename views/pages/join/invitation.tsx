@@ -6,6 +6,7 @@
 import { isMember, type Member } from '../../../edge/db/members';
 import type { Invitation } from '../../../edge/db/invitations';
 import type { Neighborhood } from '../../../edge/db/neighborhood';
+import { longDate } from '../../dates';
 import { CsrfField } from '../../components/csrf-field';
 import { SignInForm } from '../../components/sign-in-form';
 
@@ -18,13 +19,7 @@ export interface InvitationPageProps {
 
 export const invitationPath = (code: string) => `/invitations/${encodeURIComponent(code)}`;
 
-const day = (seconds: number) =>
-  new Date(seconds * 1000).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+const day = (seconds: number) => longDate(seconds * 1000);
 
 export function InvitationPage({
   neighborhood,

@@ -4,6 +4,7 @@
  * it; an admin looking at someone else gets the admin actions.
  */
 import { memberBio, memberName, type Member } from '../../../edge/db/members';
+import { longDate } from '../../dates';
 import { Avatar } from '../../components/avatar';
 import { profilePath } from '../../components/member-card';
 import { ProfileAdmin } from '../../components/profile-admin';
@@ -16,15 +17,6 @@ export interface ProfilePageProps {
   adminActions: boolean;
   csrfToken: string;
 }
-
-/** A date in words, e.g. "4 March 2025" (UTC, so it reads the same everywhere). */
-export const longDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 
 export function ProfilePage({ member, isOwner, adminActions, csrfToken }: ProfilePageProps) {
   const bio = memberBio(member);

@@ -4,15 +4,15 @@
  * the template names them: posts, projects, issues) and pages with their
  * status and date, and the way to the trash.
  */
-import type { Site, SiteItem } from '../../../edge/db/site-records';
-import type { SiteContents } from '../../../edge/db/items';
+import type { Site } from '../../../edge/db/site-records';
+import type { ItemSummary, SiteContents } from '../../../edge/db/items';
 import type { TemplateDefinition } from '../../../templates/template';
-import { longDate } from '../members/profile';
+import { longDate } from '../../dates';
 import { itemPath, newItemPath, settingsPath, sitePreviewPath, trashPath } from './paths';
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
-function ItemList({ site, items, empty }: { site: string; items: SiteItem[]; empty: string }) {
+function ItemList({ site, items, empty }: { site: string; items: ItemSummary[]; empty: string }) {
   if (!items.length) return <p class="hint">{empty}</p>;
   return (
     <ul class="plain item-list">

@@ -3,17 +3,18 @@
  * and a button to restore each one.
  */
 import { purgeDate } from '../../../edge/db/items';
-import { TRASH_DAYS, type SiteItem } from '../../../edge/db/site-records';
+import type { ItemSummary } from '../../../edge/db/items';
+import { TRASH_DAYS } from '../../../edge/db/site-records';
 import type { TemplateDefinition } from '../../../templates/template';
 import { CsrfField } from '../../components/csrf-field';
-import { longDate } from '../members/profile';
+import { longDate } from '../../dates';
 import { kindName } from './editor';
 import { itemPath, sitePath } from './paths';
 
 export function TrashPage(props: {
   site: string;
   template: TemplateDefinition;
-  items: SiteItem[];
+  items: ItemSummary[];
   csrfToken: string;
 }) {
   const { site, items } = props;
