@@ -10,6 +10,8 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -170,4 +172,167 @@ export function lynxDump(url: string): Promise<string> {
       }
     });
   });
+}
+
+/** A key for lynx's `-cmd_script`: one printable character, or a name such as `Down Arrow` or `^J`. */
+export type LynxKey = string;
+
+/** The keys that type `text` into the field lynx has selected (lynx reads a space as `0x20`). */
+export function lynxTyping(text: string): LynxKey[] {
+  return [...text].map((char) => (char === ' ' ? '0x20' : char));
+}
+
+/** Headers that belong to one connection, not to the request or answer passed along. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+  'host',
+  'content-length',
+  'content-encoding',
+]);
+
+function forwardedHeaders(incoming: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(incoming)) {
+    if (HOP_BY_HOP.has(name) || value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  return headers;
+}
+
+/**
+ * A pass-through HTTP proxy for lynx. lynx speaks HTTP/1.0 and reads an
+ * answer until the connection closes, which `wrangler dev` does only after
+ * about 5 s; this proxy passes each request on unchanged (redirects are not
+ * followed, cookies go both ways) and hands lynx the whole answer with its
+ * length, then closes. Bytes and statuses are the app's own.
+ */
+async function startLynxProxy(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const answer = await fetch(req.url ?? '', {
+        method: req.method,
+        headers: forwardedHeaders(req.headers),
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+        redirect: 'manual',
+      });
+      const body = Buffer.from(await answer.arrayBuffer());
+      const headers: Record<string, string | string[]> = {};
+      answer.headers.forEach((value, name) => {
+        if (!HOP_BY_HOP.has(name) && name !== 'set-cookie') headers[name] = value;
+      });
+      // Node's fetch keeps each Set-Cookie apart (the Workers types, loaded here, lack the method).
+      const cookies = (answer.headers as unknown as { getSetCookie(): string[] }).getSetCookie();
+      if (cookies.length) headers['set-cookie'] = cookies;
+      res.writeHead(answer.status, {
+        ...headers,
+        'content-length': String(body.length),
+        connection: 'close',
+      });
+      res.end(body);
+    })().catch((error: unknown) => {
+      res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`lynx proxy: ${String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A lynx that carries a browser's cookies for the app, so it is signed in as that person. */
+export interface LynxSession {
+  /** `lynx -dump url`; `numbered` also numbers the form fields, as `[n]` before each. */
+  dump(url: string, options?: { numbered?: boolean }): Promise<string>;
+  /**
+   * Opens `url` in lynx's ordinary, interactive mode and presses `keys` as
+   * a person would (a `-cmd_script`), then quits. Every page lynx loads on
+   * the way is fetched for real, forms posted and redirects followed.
+   */
+  drive(url: string, keys: LynxKey[]): Promise<void>;
+  /** Stops the session's proxy and removes its cookie file and configuration. */
+  close(): Promise<void>;
+}
+
+/**
+ * Hands lynx the cookies a browser holds (for instance after a sign-in
+ * through the PDS's pages, which lynx cannot do): they go into a cookie file
+ * in the Netscape format lynx reads, enabled by a two-line configuration.
+ * Lynx never saves cookies back. It reaches the app
+ * through `startLynxProxy`, so a page takes milliseconds instead of seconds.
+ */
+export async function lynxSession(
+  cookies: { name: string; value: string; domain: string; path: string; secure: boolean }[],
+): Promise<LynxSession> {
+  const proxy = await startLynxProxy();
+  const folder = mkdtempSync(join(tmpdir(), 'nbhd-e2e-lynx-'));
+  const cookieFile = join(folder, 'cookies');
+  const config = join(folder, 'lynx.cfg');
+  const expires = Math.floor(Date.now() / 1000) + 3600;
+  writeFileSync(
+    cookieFile,
+    cookies
+      .map((c) =>
+        [c.domain, 'FALSE', c.path, c.secure ? 'TRUE' : 'FALSE', expires, c.name, c.value].join(
+          '\t',
+        ),
+      )
+      .join('\n') + '\n',
+  );
+  // Only what differs from lynx's built-in defaults: read cookies from the file.
+  writeFileSync(config, 'PERSISTENT_COOKIES:TRUE\nACCEPT_ALL_COOKIES:TRUE\n');
+  const common = [
+    `-cfg=${config}`,
+    `-cookie_file=${cookieFile}`,
+    '-cookie_save_file=/dev/null',
+    '-nopause',
+  ];
+  const run = (args: string[]) =>
+    new Promise<string>((resolve, reject) => {
+      const child = execFile(
+        'lynx',
+        [...common, ...args],
+        {
+          timeout: 120_000,
+          env: { ...process.env, TERM: 'vt100', http_proxy: proxy.url, no_proxy: '' },
+          maxBuffer: 16 * 1024 * 1024,
+        },
+        (error, stdout, stderr) => {
+          if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+            reject(new Error('lynx is not installed; install it with: apt-get install -y lynx'));
+          } else if (error) {
+            reject(new Error(`lynx ${args.join(' ')} failed: ${error.message}\n${stderr}`));
+          } else {
+            resolve(stdout);
+          }
+        },
+      );
+      // Keys come from the script alone, never from a terminal.
+      child.stdin?.end();
+    });
+  let scripts = 0;
+  return {
+    dump: (url, { numbered = false } = {}) =>
+      run([...(numbered ? ['-number_fields'] : []), '-dump', url]),
+    drive: async (url, keys) => {
+      const script = join(folder, `keys-${++scripts}`);
+      writeFileSync(script, [...keys.map((key) => `key ${key}`), 'exit', ''].join('\n'));
+      await run([`-cmd_script=${script}`, url]);
+    },
+    close: async () => {
+      await proxy.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
