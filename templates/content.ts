@@ -55,6 +55,13 @@ export function slugify(title: string): string {
     .replace(/-+$/, '');
 }
 
+/**
+ * Text with every line break as `\n`. A plain form posts a textarea's line
+ * breaks as `\r\n`, htmx as `\n`; the same text must be stored, compared
+ * and counted against limits the same way either way.
+ */
+export const unixLineBreaks = (text: string) => text.replace(/\r\n?/g, '\n');
+
 /** A tag as stored: trimmed, lower case, inner spaces as single hyphens. */
 export function normalizeTag(tag: string): string {
   return tag.trim().toLowerCase().replace(/\s+/g, '-');

@@ -7,6 +7,7 @@
  * Eleventy, so the Worker and the builder can both import it.
  */
 import { z } from 'zod';
+import { unixLineBreaks } from './content';
 
 interface FieldBase {
   /** The key in the settings object, e.g. `title`. */
@@ -91,7 +92,8 @@ export function fieldSchema(field: SettingsField): z.ZodTypeAny {
         .string()
         .trim()
         .max(field.max, `Keep ${field.label.toLowerCase()} under ${field.max} characters.`);
-      return field.optional ? text : text.min(1, `${field.label} cannot be empty.`);
+      const required = field.optional ? text : text.min(1, `${field.label} cannot be empty.`);
+      return field.kind === 'text' ? required : z.string().transform(unixLineBreaks).pipe(required);
     }
     case 'colour':
       return z

@@ -10,6 +10,7 @@ import {
   itemContentSchema,
   reservedPageSlugs,
   slugify,
+  unixLineBreaks,
   type ItemContent,
   type ItemKind,
 } from '../../templates/content';
@@ -109,7 +110,7 @@ export function valuesOf(item: SiteItem): ItemFormValues {
  */
 export function valuesFromInput(input: Record<string, string>): ItemFormValues {
   const values = {} as ItemFormValues;
-  for (const field of FIELDS) values[field] = (input[field] ?? '').replace(/\r\n?/g, '\n');
+  for (const field of FIELDS) values[field] = unixLineBreaks(input[field] ?? '');
   return values;
 }
 

@@ -5,6 +5,7 @@
  * the fields a save changes. Also lists what differs when two saves collide.
  */
 import { z } from 'zod';
+import { unixLineBreaks } from '../../templates/content';
 import type { Member, ProfileLink } from '../db/members';
 
 export const LIMITS = { name: 64, bio: 300, location: 100, label: 40, url: 300, links: 5 };
@@ -32,6 +33,7 @@ const text = (max: number, message: string) =>
   z
     .string()
     .trim()
+    .transform(unixLineBreaks)
     .refine((v) => length(v) <= max, { message })
     .default('');
 

@@ -361,6 +361,20 @@ describe('POST /sites/:name/settings', () => {
     expect(html).toContain('>Write to me.</textarea>');
   });
 
+  it('stores a long text’s line breaks as LF, however the browser sent them', async () => {
+    const { owner, site } = await ownerWithSite('newsletter');
+    const res = await save(owner, site, {
+      _csrf: owner.csrf,
+      version: '1',
+      ...formOf(newsletter.settings, site.settings),
+      subscribeText: 'Write to me.\r\nOr knock at number 12.',
+    });
+    expect(res.status).toBe(303);
+    expect((await stored(site)).settings.subscribeText).toBe(
+      'Write to me.\nOr knock at number 12.',
+    );
+  });
+
   it('shows a conflict instead of overwriting a save made in another tab, and saves on a second try', async () => {
     const { owner, site } = await ownerWithSite('blog');
     // Tab one saves a new title.

@@ -18,7 +18,7 @@ export function DeleteItemPage(props: { site: string; item: SiteItem; csrfToken:
       </p>
       <form method="post" action={`${itemPath(site, item.id)}/delete`} class="actions">
         <CsrfField token={props.csrfToken} />
-        <button type="submit">Move to the trash</button>
+        <button type="submit">Move to the trash</button>{' '}
         <a href={itemPath(site, item.id)}>Keep it</a>
       </form>
     </section>

@@ -129,8 +129,8 @@ export function ItemEditor(props: ItemEditorProps) {
           </div>
         </fieldset>
         <div class="actions">
-          <button type="submit">{props.conflict ? 'Keep yours' : 'Save'}</button>
-          {item && <a href={`${itemPath(site, item.id)}/delete`}>Delete…</a>}
+          <button type="submit">{props.conflict ? 'Keep yours' : 'Save'}</button>{' '}
+          {item && <a href={`${itemPath(site, item.id)}/delete`}>Delete…</a>}{' '}
           <a href={sitePath(site)}>Back to the site</a>
         </div>
       </form>

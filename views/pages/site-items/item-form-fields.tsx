@@ -7,7 +7,7 @@
 import type { ItemExtra, ItemFormValues } from '../../../edge/forms/item';
 import type { ItemWarning } from '../../../edge/forms/markdown-lint';
 import type { FieldErrors } from '../../../edge/validate';
-import { limits, type ItemKind } from '../../../templates/content';
+import { limits, slugPattern, type ItemKind } from '../../../templates/content';
 import type { TemplateDefinition } from '../../../templates/template';
 import { ItemInput, ItemTextArea } from '../../components/item-fields';
 import { itemPagePath } from './paths';
@@ -59,7 +59,10 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
     case 'title':
       return <ItemInput {...common} label="Title" value={value} maxlength={limits.title} />;
     case 'slug': {
-      const where = itemPagePath(ctx.template, { kind: ctx.kind, slug: value || 'your-title' });
+      const where = itemPagePath(ctx.template, {
+        kind: ctx.kind,
+        slug: slugPattern.test(value) ? value : 'your-title',
+      });
       return (
         <ItemInput
           {...common}
