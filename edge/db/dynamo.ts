@@ -79,7 +79,9 @@ export class Dynamo {
       },
       body: JSON.stringify(body),
     });
-    const data = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    // Parsed from bytes: workerd warns when a non-JSON content type is read as text,
+    // and DynamoDB answers `application/x-amz-json-1.0`.
+    const data = parseJson(await res.arrayBuffer());
     if (!res.ok) {
       const type =
         String(data.__type ?? 'UnknownError')
@@ -214,6 +216,17 @@ export interface Page<T> {
   items: T[];
   /** Pass as `cursor` for the next page; absent on the last page. */
   next?: string;
+}
+
+const utf8 = new TextDecoder();
+
+/** A JSON object from a response body, or an empty one if the body is not JSON. */
+function parseJson(body: ArrayBuffer): Record<string, unknown> {
+  try {
+    return JSON.parse(utf8.decode(body)) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
 }
 
 /** The condition and the attribute names and values its expressions use. */
