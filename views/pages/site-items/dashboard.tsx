@@ -57,7 +57,7 @@ export function DashboardPage({ site, template, url, contents, trashed }: Dashbo
       <p>
         A {template.name.toLowerCase()}, to be published at <span class="address">{url}</span>
       </p>
-      <ul class="inline">
+      <ul class="inline site-tools">
         <li>
           <a href={sitePreviewPath(site.name)}>Preview the site</a>
         </li>
