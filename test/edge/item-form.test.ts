@@ -38,7 +38,7 @@ describe('POST /sites/:name/items (rules)', () => {
       'id="summary-error" role="alert">Keep the summary under 500 characters.</p>',
     );
     expect(html).toContain('5 things need fixing');
-    expect(html).toMatch(/name="slug"[^>]*aria-invalid="true"[^>]*value="Not A Slug!"/);
+    expect(html).toMatch(/name="slug"[^>]*value="Not A Slug!"[^>]*aria-invalid="true"/);
     expect(html).toMatch(/name="date"[^>]*type="date" value="2026-02-30"/);
     expect(html).toContain(`>${'s'.repeat(501)}</textarea>`);
     expect(html).toContain(`>${escaped('Kept <exactly> as typed & all.')}</textarea>`);

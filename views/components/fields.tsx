@@ -2,24 +2,42 @@
  * Labelled form fields that show their problem next to them. Every form uses
  * these, so every field has a label, a hint, `aria-invalid` and an error
  * message linked by `aria-describedby`, and keeps what the person typed.
+ * A field may also carry warnings that do not stop a save, and, with htmx,
+ * check itself: when it changes it posts the form to `check` and is
+ * replaced by the answer (the same component), so a problem shows before
+ * Save; without JavaScript, Save does the same check.
  */
 import type { Child } from 'hono/jsx';
 
-interface FieldProps {
+export interface FieldProps {
   name: string;
   label: string;
   hint?: string;
   error?: string;
+  /** Gentle notes that do not stop a save (e.g. a picture without a description). */
+  warnings?: string[];
+  /** Where htmx posts the form to check this field as it changes. */
+  check?: string;
 }
 
-function describedBy({ name, hint, error }: FieldProps) {
-  const ids = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean);
+function describedBy({ name, hint, error, warnings }: FieldProps) {
+  const ids = [
+    hint && `${name}-hint`,
+    error && `${name}-error`,
+    warnings?.length && `${name}-warning`,
+  ].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
 function Around(props: FieldProps & { children: Child }) {
+  const check = props.check && {
+    id: `field-${props.name}`,
+    'hx-post': `${props.check}?field=${props.name}`,
+    'hx-trigger': 'change',
+    'hx-swap': 'outerHTML',
+  };
   return (
-    <div class="field">
+    <div class="field" {...check}>
       <label for={props.name}>{props.label}</label>
       {props.hint && (
         <p class="hint" id={`${props.name}-hint`}>
@@ -32,6 +50,13 @@ function Around(props: FieldProps & { children: Child }) {
           {props.error}
         </p>
       )}
+      {props.warnings?.length ? (
+        <div class="warning" id={`${props.name}-warning`} role="status">
+          {props.warnings.map((w) => (
+            <p>{w}</p>
+          ))}
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -40,8 +65,9 @@ export function TextField(
   props: FieldProps & {
     value?: string;
     maxlength?: number;
-    type?: 'text' | 'url' | 'number';
+    type?: 'text' | 'url' | 'number' | 'date';
     required?: boolean;
+    placeholder?: string;
   },
 ) {
   return (
@@ -53,6 +79,7 @@ export function TextField(
         value={props.value ?? ''}
         maxlength={props.maxlength}
         required={props.required}
+        placeholder={props.placeholder}
         aria-describedby={describedBy(props)}
         aria-invalid={props.error ? 'true' : undefined}
       />

@@ -9,7 +9,7 @@ import type { ItemWarning } from '../../../edge/forms/markdown-lint';
 import type { FieldErrors } from '../../../edge/validate';
 import { limits, slugPattern, type ItemKind } from '../../../templates/content';
 import type { TemplateDefinition } from '../../../templates/template';
-import { ItemInput, ItemTextArea } from '../../components/item-fields';
+import { TextArea, TextField } from '../../components/fields';
 import { itemPagePath } from './paths';
 
 /** The text fields in the order the form shows them. */
@@ -57,14 +57,14 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
   const value = ctx.values[field];
   switch (field) {
     case 'title':
-      return <ItemInput {...common} label="Title" value={value} maxlength={limits.title} />;
+      return <TextField {...common} label="Title" value={value} maxlength={limits.title} />;
     case 'slug': {
       const where = itemPagePath(ctx.template, {
         kind: ctx.kind,
         slug: slugPattern.test(value) ? value : 'your-title',
       });
       return (
-        <ItemInput
+        <TextField
           {...common}
           label="Web address (slug)"
           hint={`The last part of its address: /${where}. Lower-case letters, digits and hyphens; leave empty to make one from the title.`}
@@ -74,14 +74,14 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
       );
     }
     case 'number':
-      return <ItemInput {...common} label="Issue number" type="number" value={value} />;
+      return <TextField {...common} label="Issue number" type="number" value={value} />;
     case 'date':
       return (
-        <ItemInput {...common} label="Date" hint="Like 2026-05-17." type="date" value={value} />
+        <TextField {...common} label="Date" hint="Like 2026-05-17." type="date" value={value} />
       );
     case 'tags':
       return (
-        <ItemInput
+        <TextField
           {...common}
           label="Tags"
           hint={`Separate them with commas, like: garden, recipes. At most ${limits.tags}.`}
@@ -90,7 +90,7 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
       );
     case 'summary':
       return (
-        <ItemTextArea
+        <TextArea
           {...common}
           label={ctx.template.id === 'showcase' && ctx.kind === 'entry' ? 'Description' : 'Summary'}
           hint={`A sentence or two for lists and link previews. At most ${limits.summary} characters.`}
@@ -100,7 +100,7 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
       );
     case 'link':
       return (
-        <ItemInput
+        <TextField
           {...common}
           label="Link"
           hint="Where the project lives, starting with https://. Optional."
@@ -110,7 +110,7 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
       );
     case 'imageUrl':
       return (
-        <ItemInput
+        <TextField
           {...common}
           label="Picture address"
           hint="A picture of it on the web, starting with https://. Optional."
@@ -120,7 +120,7 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
       );
     case 'imageAlt':
       return (
-        <ItemInput
+        <TextField
           {...common}
           label="Picture description"
           hint="What the picture shows, for people who cannot see it."
@@ -130,7 +130,7 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
       );
     case 'body':
       return (
-        <ItemTextArea
+        <TextArea
           {...common}
           label="Text"
           hint={`Written in Markdown; at most ${limits.body.toLocaleString('en')} characters.`}
