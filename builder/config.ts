@@ -5,6 +5,7 @@
  * instead of failing later inside a render.
  */
 import { z } from 'zod';
+import { requiredVariable, urlVariable } from '../edge/env';
 
 export interface BuilderConfig {
   /** The neighborhood's table. */
@@ -22,24 +23,15 @@ export class BuilderConfigError extends Error {
   override name = 'BuilderConfigError';
 }
 
-const url = (name: string) =>
-  z
-    .string({ required_error: `${name} is not set` })
-    .url(`${name} must be an absolute http(s) URL`)
-    .refine((v) => /^https?:\/\//.test(v), `${name} must be an absolute http(s) URL`)
-    .transform((v) => v.replace(/\/+$/, ''));
-const required = (name: string) =>
-  z.string({ required_error: `${name} is not set` }).min(1, `${name} is not set`);
-
 const schema = z.object({
-  DYNAMODB_TABLE: required('DYNAMODB_TABLE'),
+  DYNAMODB_TABLE: requiredVariable('DYNAMODB_TABLE'),
   DYNAMODB_ENDPOINT: z
-    .union([z.literal(''), url('DYNAMODB_ENDPOINT')])
+    .union([z.literal(''), urlVariable('DYNAMODB_ENDPOINT')])
     .optional()
     .transform((v) => v || undefined),
-  AWS_REGION: required('AWS_REGION'),
-  SITES_URL: url('SITES_URL'),
-  PUBLIC_URL: url('PUBLIC_URL'),
+  AWS_REGION: requiredVariable('AWS_REGION'),
+  SITES_URL: urlVariable('SITES_URL'),
+  PUBLIC_URL: urlVariable('PUBLIC_URL'),
 });
 
 /** Validates `env` (usually `process.env`); throws `BuilderConfigError` naming every problem. */

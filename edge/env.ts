@@ -42,33 +42,35 @@ export interface Env {
   BUILDER_FUNCTION: string;
 }
 
-const url = (name: string) =>
+/** A variable holding an absolute http(s) URL, trailing slashes dropped; errors name it. */
+export const urlVariable = (name: string) =>
   z
     .string({ required_error: `${name} is not set` })
     .url(`${name} must be an absolute http(s) URL`)
     .refine((v) => /^https?:\/\//.test(v), `${name} must be an absolute http(s) URL`)
     .transform((v) => v.replace(/\/+$/, ''));
-const required = (name: string) =>
+/** A variable that must be set and not empty; errors name it. */
+export const requiredVariable = (name: string) =>
   z.string({ required_error: `${name} is not set` }).min(1, `${name} is not set`);
 
 const schema = z.object({
-  PUBLIC_URL: url('PUBLIC_URL'),
-  DYNAMODB_ENDPOINT: url('DYNAMODB_ENDPOINT'),
-  DYNAMODB_TABLE: required('DYNAMODB_TABLE'),
-  AWS_REGION: required('AWS_REGION'),
-  AWS_ACCESS_KEY_ID: required('AWS_ACCESS_KEY_ID'),
-  AWS_SECRET_ACCESS_KEY: required('AWS_SECRET_ACCESS_KEY'),
+  PUBLIC_URL: urlVariable('PUBLIC_URL'),
+  DYNAMODB_ENDPOINT: urlVariable('DYNAMODB_ENDPOINT'),
+  DYNAMODB_TABLE: requiredVariable('DYNAMODB_TABLE'),
+  AWS_REGION: requiredVariable('AWS_REGION'),
+  AWS_ACCESS_KEY_ID: requiredVariable('AWS_ACCESS_KEY_ID'),
+  AWS_SECRET_ACCESS_KEY: requiredVariable('AWS_SECRET_ACCESS_KEY'),
   SESSION_SECRET: z
     .string({ required_error: 'SESSION_SECRET is not set' })
     .min(32, 'SESSION_SECRET must be at least 32 characters'),
-  ATPROTO_HANDLE_RESOLVER: url('ATPROTO_HANDLE_RESOLVER'),
-  ATPROTO_PLC_URL: url('ATPROTO_PLC_URL'),
+  ATPROTO_HANDLE_RESOLVER: urlVariable('ATPROTO_HANDLE_RESOLVER'),
+  ATPROTO_PLC_URL: urlVariable('ATPROTO_PLC_URL'),
   ATPROTO_ALLOW_HTTP: z.enum(['true', 'false', '']).optional(),
   OAUTH_PRIVATE_KEY: z.string().optional(),
   ADMIN_HANDLES: z.string().optional(),
-  SITES_URL: url('SITES_URL'),
-  BUILDER_URL: url('BUILDER_URL'),
-  BUILDER_FUNCTION: required('BUILDER_FUNCTION'),
+  SITES_URL: urlVariable('SITES_URL'),
+  BUILDER_URL: urlVariable('BUILDER_URL'),
+  BUILDER_FUNCTION: requiredVariable('BUILDER_FUNCTION'),
 });
 
 export interface Config {
