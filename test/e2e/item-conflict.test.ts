@@ -20,36 +20,17 @@ import { localDynamo } from '../../scripts/local/demo';
 import {
   aliceIn,
   expectNotReloaded,
+  expectSaved,
   fillItemForm,
   itemForm,
   itemFormValues,
   screenshot,
   send,
   type Mode,
-  type Sent,
 } from './sites';
 import { useStack } from './stack';
 
 const e2e = useStack();
-
-/** Asserts a save went through: swapped in place with JavaScript, a 303 to the editor without. */
-async function expectSaved(page: Page, sent: Sent, mode: Mode, itemUrl: string): Promise<void> {
-  expect(sent.byHtmx).toBe(mode === 'javascript');
-  if (mode === 'javascript') {
-    expect(sent.status).toBe(200);
-    await page
-      .getByRole('status')
-      .filter({ hasText: /^Saved at \d\d:\d\d UTC\.$/ })
-      .waitFor();
-    await expectNotReloaded(page);
-    expect(page.url()).toBe(itemUrl);
-  } else {
-    expect(sent.status).toBe(303);
-    expect(`${e2e.appUrl}${sent.next}`).toBe(`${itemUrl}?saved`);
-    await page.waitForURL(`${itemUrl}?saved`);
-    expect(await page.getByRole('status').first().textContent()).toBe('Saved.');
-  }
-}
 
 async function twoTabsConflict(mode: Mode, issue: string): Promise<void> {
   const { appUrl } = e2e;
@@ -69,7 +50,7 @@ async function twoTabsConflict(mode: Mode, issue: string): Promise<void> {
     const firstLine = 'From the first tab: work starts on 6 October.';
     await fillItemForm(first, { body: `${opened.body}\n\n${firstLine}` });
     const save = (page: Page) => itemForm(page).getByRole('button', { name: 'Save' });
-    await expectSaved(first, await send(first, save(first), mode), mode, itemUrl);
+    await expectSaved(first, await send(first, save(first), mode), mode, itemUrl, e2e.appUrl);
 
     // The second, still at the version it opened, changes the title and adds its own line.
     const yours = {
@@ -111,7 +92,7 @@ async function twoTabsConflict(mode: Mode, issue: string): Promise<void> {
 
     // The second tab keeps its own version.
     const keep = itemForm(second).getByRole('button', { name: 'Keep yours' });
-    await expectSaved(second, await send(second, keep, mode), mode, itemUrl);
+    await expectSaved(second, await send(second, keep, mode), mode, itemUrl, e2e.appUrl);
     expect(await second.getByRole('alert').count()).toBe(0);
     // Stored exactly as typed, line breaks too (a plain form posts them as CR LF, htmx as LF).
     const db = localDynamo(e2e.stack.dynamoEndpoint, e2e.stack.table);

@@ -15,6 +15,31 @@ import { demoAccounts } from '../../scripts/local/demo';
 import { signInAs } from './journey';
 import { javaScriptRunsOn, launchWithJavaScriptBlockedFor, type E2E } from './stack';
 
+/** Asserts a save went through: swapped in place with JavaScript, a 303 to the editor without. */
+export async function expectSaved(
+  page: Page,
+  sent: Sent,
+  mode: Mode,
+  itemUrl: string,
+  appUrl: string,
+): Promise<void> {
+  expect(sent.byHtmx).toBe(mode === 'javascript');
+  if (mode === 'javascript') {
+    expect(sent.status).toBe(200);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved at \d\d:\d\d UTC\.$/ })
+      .waitFor();
+    await expectNotReloaded(page);
+    expect(page.url()).toBe(itemUrl);
+  } else {
+    expect(sent.status).toBe(303);
+    expect(`${appUrl}${sent.next}`).toBe(`${itemUrl}?saved`);
+    await page.waitForURL(`${itemUrl}?saved`);
+    expect(await page.getByRole('status').first().textContent()).toBe('Saved.');
+  }
+}
+
 /** Whether the app's pages run scripts in the browser doing the journey. */
 export type Mode = 'javascript' | 'no-javascript';
 

@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { getItem } from '../../edge/db/items';
+import { valuesOf } from '../../edge/forms/item';
 import type { Site, SiteItem } from '../../edge/db/site-records';
 import type { TemplateId } from '../../templates';
 import { createTestSite } from './site-support';
@@ -50,18 +51,7 @@ export function editForm(
 ): Record<string, string> {
   return {
     _csrf: who.csrf,
-    version: String(item.version),
-    title: item.title,
-    slug: item.slug,
-    date: item.date,
-    tags: item.tags.join(', '),
-    summary: item.summary,
-    body: item.body,
-    status: item.status,
-    link: item.link,
-    imageUrl: item.imageUrl,
-    imageAlt: item.imageAlt,
-    number: item.number === undefined ? '' : String(item.number),
+    ...valuesOf(item),
     ...changes,
   };
 }

@@ -21,26 +21,11 @@ import { createItem } from '../../edge/db/items';
 import { createSite } from '../../edge/db/sites';
 import type { Site, SiteItem } from '../../edge/db/site-records';
 import type { BuilderRequest, PreviewResponse } from '../../builder/types';
-import type { ItemContent } from '../../templates/content';
 import { defaultSettings } from '../../templates/settings';
 import { blog } from '../../templates/blog/template';
 import { createTestSite, testSiteName } from './site-support';
 import { bindings, db, get, ORIGIN, signIn, type SignedIn } from './support';
-
-const content = (over: Partial<ItemContent>): ItemContent => ({
-  kind: 'entry',
-  title: 'Untitled',
-  slug: 'untitled',
-  date: '2026-05-01',
-  tags: [],
-  summary: '',
-  body: 'Some words.',
-  status: 'ready',
-  link: '',
-  imageUrl: '',
-  imageAlt: '',
-  ...over,
-});
+import { itemContent } from '../support/item-content';
 
 const utf8 = new TextDecoder();
 const bytesOf = async (res: Response) => new Uint8Array(await res.arrayBuffer());
@@ -101,7 +86,7 @@ beforeAll(async () => {
   await createItem(
     db,
     site.name,
-    content({
+    itemContent({
       title: 'First honey',
       slug: 'first-honey',
       date: '2026-05-02',
@@ -112,12 +97,12 @@ beforeAll(async () => {
   await createItem(
     db,
     site.name,
-    content({ kind: 'page', title: 'About the hives', slug: 'about', date: '2026-04-01' }),
+    itemContent({ kind: 'page', title: 'About the hives', slug: 'about', date: '2026-04-01' }),
   );
   draft = await createItem(
     db,
     site.name,
-    content({ title: 'Secret queen plans', slug: 'queen-plans', status: 'draft' }),
+    itemContent({ title: 'Secret queen plans', slug: 'queen-plans', status: 'draft' }),
   );
 });
 

@@ -26,7 +26,6 @@ import { saveNeighborhood } from '../../edge/db/neighborhood';
 import { createSite } from '../../edge/db/sites';
 import type { SiteItem } from '../../edge/db/site-records';
 import { findTemplate } from '../../templates';
-import type { ItemContent } from '../../templates/content';
 import { defaultSettings } from '../../templates/settings';
 import { startLocalBuilder, type LocalBuilder } from '../../scripts/local/builder';
 import { localDynamo } from '../../scripts/local/demo';
@@ -38,6 +37,7 @@ import {
   type LocalDynamo,
 } from '../../scripts/local/dynamo';
 import { freePort } from '../../scripts/local/ports';
+import { itemContent } from '../support/item-content';
 
 const FUNCTION = 'nbhd-builder-test';
 const env = (endpoint: string) => ({
@@ -51,21 +51,6 @@ const env = (endpoint: string) => ({
 const ownerDid = 'did:plc:builderowneraaaaaaaaaaaa';
 const blog = findTemplate('blog')!;
 const settings = { ...defaultSettings(blog.settings), title: 'Bees at number 12' };
-
-const content = (over: Partial<ItemContent>): ItemContent => ({
-  kind: 'entry',
-  title: 'Untitled',
-  slug: 'untitled',
-  date: '2026-05-01',
-  tags: [],
-  summary: '',
-  body: 'Some words.',
-  status: 'ready',
-  link: '',
-  imageUrl: '',
-  imageAlt: '',
-  ...over,
-});
 
 let dynamo: LocalDynamo;
 let db: Dynamo;
@@ -103,22 +88,22 @@ beforeAll(async () => {
   ready = await createItem(
     db,
     'bees',
-    content({ title: 'First honey', slug: 'first-honey', date: '2026-05-02', tags: ['honey'] }),
+    itemContent({ title: 'First honey', slug: 'first-honey', date: '2026-05-02', tags: ['honey'] }),
   );
   about = await createItem(
     db,
     'bees',
-    content({ kind: 'page', title: 'About the hives', slug: 'about', date: '2026-04-01' }),
+    itemContent({ kind: 'page', title: 'About the hives', slug: 'about', date: '2026-04-01' }),
   );
   draft = await createItem(
     db,
     'bees',
-    content({ title: 'Secret queen plans', slug: 'queen-plans', status: 'draft' }),
+    itemContent({ title: 'Secret queen plans', slug: 'queen-plans', status: 'draft' }),
   );
   trashed = await createItem(
     db,
     'bees',
-    content({ title: 'Swarm lost', slug: 'swarm-lost', date: '2026-04-20' }),
+    itemContent({ title: 'Swarm lost', slug: 'swarm-lost', date: '2026-04-20' }),
   );
   await trashItem(db, 'bees', trashed.id);
   handler = createHandler(() =>
