@@ -11,6 +11,7 @@
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
+import { SITE_NAME_PATTERN } from '../core/site-address';
 import { templates } from '../templates';
 import { parseBuilderConfig, type BuilderConfig } from './config';
 import { loadRenderInput, sampleRenderInput } from './load';
@@ -49,7 +50,7 @@ const requestSchema = z.discriminatedUnion('kind', [
     kind: z.literal('preview'),
     site: z
       .string({ required_error: 'site is missing' })
-      .regex(/^[a-z0-9-]{1,30}$/, 'site is not a site name'),
+      .regex(SITE_NAME_PATTERN, 'site is not a site name'),
     path,
     draft: z.string().min(1).max(100).optional(),
   }),

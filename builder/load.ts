@@ -15,7 +15,7 @@ import {
 import { unmarshalItem, type AttributeValue } from '../edge/db/marshal';
 import { defaultNeighborhood } from '../edge/db/neighborhood';
 import { sitePartition, toSite, toSiteItem, type SiteItem } from '../edge/db/site-records';
-import { siteUrl } from '../edge/env';
+import { siteUrl } from '../core/site-address';
 import { findTemplate, type TemplateId } from '../templates';
 import { sample as blogSample } from '../templates/blog/sample';
 import type { ItemContent } from '../templates/content';
@@ -119,7 +119,7 @@ export async function loadRenderInput(
   }
   return {
     template: template.id,
-    site: { name: site.name, url: siteUrl(config, site.name), ownerDid: site.ownerDid },
+    site: { name: site.name, url: siteUrl(config.sitesUrl, site.name), ownerDid: site.ownerDid },
     neighborhood,
     settings: withDefaults(template.settings, site.settings ?? {}),
     items: items

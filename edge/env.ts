@@ -141,8 +141,3 @@ export function parseConfig(env: Partial<Env>): Config {
     builder: { endpoint: e.BUILDER_URL, functionName: e.BUILDER_FUNCTION },
   };
 }
-
-/** The public address of the site named `name`, e.g. `https://alice.oak.example`. */
-export function siteUrl(config: Pick<Config, 'sitesUrl'>, name: string): string {
-  return config.sitesUrl.replace('://', `://${name}.`);
-}

@@ -5,6 +5,7 @@
  * preview answer 404, exactly as a name nobody claimed does.
  */
 import { createMiddleware } from 'hono/factory';
+import { isSiteName } from '../../core/site-address';
 import type { AppContext, AppEnv } from '../context';
 import { getSite } from '../db/sites';
 import type { Site } from '../db/site-records';
@@ -14,7 +15,7 @@ import { requireMember } from './access';
 export const ownSite = createMiddleware<AppEnv>(async (c, next) => {
   const viewer = requireMember(c);
   const name = c.req.param('name') ?? '';
-  const site = /^[a-z0-9-]{1,30}$/.test(name) ? await getSite(c.var.db, name) : undefined;
+  const site = isSiteName(name) ? await getSite(c.var.db, name) : undefined;
   if (!site || site.ownerDid !== viewer.member.did) throw notFound();
   c.set('site', site);
   c.header('Cache-Control', 'private, no-store');

@@ -23,7 +23,7 @@ import {
   VersionConflict,
 } from '../db/items';
 import type { Site, SiteItem } from '../db/site-records';
-import { siteUrl } from '../env';
+import { siteUrl } from '../../core/site-address';
 import { notFound } from '../errors';
 import {
   checkableFields,
@@ -76,7 +76,7 @@ export const siteItems = new Hono<AppEnv>()
       <DashboardPage
         site={site}
         template={templateOf(site)}
-        url={siteUrl(c.var.config, site.name)}
+        url={siteUrl(c.var.config.sitesUrl, site.name)}
         contents={contents}
         trashed={c.req.query('trashed') !== undefined}
       />,

@@ -23,7 +23,7 @@ import {
   saveSiteSettings,
   SiteLimitReached,
 } from '../db/sites';
-import { siteUrl } from '../env';
+import { siteUrl } from '../../core/site-address';
 import { notFound } from '../errors';
 import {
   formValuesFromInput,
@@ -74,7 +74,7 @@ const takenMessage = (name: string, suggestion?: string) =>
   `Someone has just taken “${name}”.${suggestion ? ` “${suggestion}” is free.` : ' Try another name.'}`;
 
 const freeMessage = (c: AppContext, name: string) =>
-  `“${name}” is free: your site will be at ${siteUrl(c.var.config, name)}`;
+  `“${name}” is free: your site will be at ${siteUrl(c.var.config.sitesUrl, name)}`;
 
 function renderNew(
   c: AppContext,
@@ -138,7 +138,7 @@ export const sites = new Hono<AppEnv>()
     const summaries = owned.map((site) => ({
       name: site.name,
       template: site.template,
-      url: siteUrl(c.var.config, site.name),
+      url: siteUrl(c.var.config.sitesUrl, site.name),
     }));
     return renderPage(
       c,

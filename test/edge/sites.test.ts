@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getSite, listOwnerSites } from '../../edge/db/sites';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
 import { siteUrl } from '../../edge/env';
-import { reservedNames } from '../../edge/forms/site-name';
+import { reservedNames } from '../../core/site-address';
 import { blog } from '../../templates/blog/template';
 import { defaultSettings } from '../../templates/settings';
 import { createTestSite, testSiteName } from './site-support';

@@ -6,8 +6,8 @@
  * morphing keeps their cursor where it was. Without JavaScript, sending the
  * form gives the same messages.
  */
-import { siteUrl } from '../../../edge/env';
-import { NAME_MAX } from '../../../edge/forms/site-name';
+import { siteUrl } from '../../../core/site-address';
+import { NAME_MAX } from '../../../core/site-address';
 import { templates } from '../../../templates';
 import { CsrfField } from '../../components/csrf-field';
 import { FormProblems } from '../../components/fields';
@@ -32,7 +32,7 @@ export function NameField({ value, error, status, sitesUrl }: NameFieldProps) {
       <label for="name">Name</label>
       <p class="hint" id="name-hint">
         3 to {NAME_MAX} characters: letters a to z, digits and single hyphens. It becomes your
-        site’s address, {siteUrl({ sitesUrl }, 'name')}, and cannot be changed later.
+        site’s address, {siteUrl(sitesUrl, 'name')}, and cannot be changed later.
       </p>
       <input
         id="name"
