@@ -4,7 +4,8 @@
  * makes the directory public so signed-out requests can read it.
  */
 import type { Dynamo } from '../edge/db/dynamo';
-import { putMember, type Member } from '../edge/db/members';
+import { putMember } from '../edge/db/members';
+import { type Member } from '../core/records/members';
 import { getNeighborhood, saveNeighborhood } from '../edge/db/neighborhood';
 
 const FIRST = [

@@ -5,7 +5,7 @@
  * instead of failing later inside a render.
  */
 import { z } from 'zod';
-import { requiredVariable, urlVariable } from '../edge/env';
+import { requiredVariable, urlVariable } from '../core/config-variables';
 
 export interface BuilderConfig {
   /** The neighborhood's table. */

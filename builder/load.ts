@@ -1,9 +1,9 @@
 /**
  * Reads what a render needs from DynamoDB and turns it into a `RenderInput`:
  * the site and all its items (one query of the site's partition, every page
- * of it) and the neighborhood's name. The table layout is the edge's own
- * (`site-records.ts`, `marshal.ts`), so the edge and the builder cannot
- * disagree about it. Only what visitors may see goes in: ready items that
+ * of it) and the neighborhood's name. The table layout is the one in
+ * `core/records/`, shared with the edge, so the two cannot disagree about
+ * it. Only what visitors may see goes in: ready items that
  * are not in the trash, plus the one draft a preview asks for.
  */
 import {
@@ -12,9 +12,9 @@ import {
   type AttributeValue as SdkAttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { unmarshalItem, type AttributeValue } from '../edge/db/marshal';
-import { defaultNeighborhood } from '../edge/db/neighborhood';
-import { sitePartition, toSite, toSiteItem, type SiteItem } from '../edge/db/site-records';
+import { marshalItem, unmarshalItem, type AttributeValue } from '../core/records/marshal';
+import { defaultNeighborhood, neighborhoodKey, toNeighborhood } from '../core/records/neighborhood';
+import { sitePartition, toSite, toSiteItem, type SiteItem } from '../core/records/sites';
 import { siteUrl } from '../core/site-address';
 import { findTemplate, type TemplateId } from '../templates';
 import { sample as blogSample } from '../templates/blog/sample';
@@ -63,12 +63,12 @@ export async function loadNeighborhood(
   const out = await client.send(
     new GetItemCommand({
       TableName: config.table,
-      Key: { pk: { S: 'NEIGHBORHOOD' }, sk: { S: 'SETTINGS' } },
+      Key: marshalItem(neighborhoodKey) as SdkItem,
     }),
   );
-  const name = out.Item ? plain(out.Item).name : undefined;
+  const { name } = toNeighborhood(out.Item ? plain(out.Item) : undefined);
   return {
-    name: typeof name === 'string' && name ? name : defaultNeighborhood.name,
+    name: name || defaultNeighborhood.name,
     url: config.publicUrl,
   };
 }

@@ -5,6 +5,7 @@
  * the front page's capped lists, the feed's entries and the theme. Doing
  * this in code keeps the Nunjucks files simple and the order stable.
  */
+import { itemPagePath } from '../core/paths';
 import type { Link, Settings } from '../templates/settings';
 import type { TemplateDefinition } from '../templates/template';
 import { dateText, rfc822, startOfDay } from './dates';
@@ -182,7 +183,7 @@ export function siteModel(input: ValidInput): SiteModel {
   const entries = sortEntries(
     template,
     input.items.filter((i) => i.kind === 'entry'),
-  ).map((item) => view(item, `/${template.entry.path}/${item.slug}/`, description));
+  ).map((item) => view(item, `/${itemPagePath(template, item)}`, description));
   entries.forEach((entry, i) => {
     entry.newer = near(entries[i - 1]);
     entry.older = near(entries[i + 1]);
@@ -190,7 +191,7 @@ export function siteModel(input: ValidInput): SiteModel {
   const pages = input.items
     .filter((i) => i.kind === 'page')
     .sort((a, b) => byText(a.date, b.date) || byText(a.title, b.title) || byText(a.slug, b.slug))
-    .map((item) => view(item, `/${item.slug}/`, description));
+    .map((item) => view(item, `/${itemPagePath(template, item)}`, description));
 
   const plural = template.entry.plural;
   const archive = template.id === 'blog' ? 'Archive' : `All ${plural}`;

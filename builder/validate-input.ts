@@ -8,6 +8,7 @@
  * naming the item, e.g. "Post “Hello”: Use at most 10 tags."
  */
 import { z } from 'zod';
+import { itemPagePath } from '../core/paths';
 import { itemContentSchema, reservedPageSlugs, type ItemContent } from '../templates/content';
 import { findTemplate, type TemplateDefinition } from '../templates';
 import { settingsSchema, withDefaults, type Settings } from '../templates/settings';
@@ -89,7 +90,7 @@ function siteRuleProblems(template: TemplateDefinition, items: ValidItem[]): str
   const numbers = new Map<number, string>();
   items.forEach((item, index) => {
     const name = itemName(template, item, index);
-    const where = item.kind === 'page' ? item.slug : `${template.entry.path}/${item.slug}`;
+    const where = itemPagePath(template, item);
     if (item.kind === 'page' && reservedPageSlugs.includes(item.slug)) {
       problems.push(
         `${name}: the address “${item.slug}” is used by the site itself; choose another.`,

@@ -8,9 +8,9 @@ import type { Context } from 'hono';
 import { createOAuthClient } from './auth/oauth-client';
 import { Dynamo } from './db/dynamo';
 import { parseConfig, type Config, type Env } from './env';
-import type { Neighborhood } from './db/neighborhood';
-import type { Site } from './db/site-records';
-import type { Viewer } from '../views/viewer';
+import type { Neighborhood } from '../core/records/neighborhood';
+import type { Site } from '../core/records/sites';
+import type { Viewer } from '../core/records/sessions';
 
 export interface Services {
   config: Config;

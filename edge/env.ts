@@ -4,6 +4,7 @@
  * value fails fast with a message naming the variable, instead of failing
  * later inside a request.
  */
+import { requiredVariable, urlVariable } from '../core/config-variables';
 import { z } from 'zod';
 
 export interface Env {
@@ -41,17 +42,6 @@ export interface Env {
   /** The builder Lambda's function name (an output of `cdk deploy`). */
   BUILDER_FUNCTION: string;
 }
-
-/** A variable holding an absolute http(s) URL, trailing slashes dropped; errors name it. */
-export const urlVariable = (name: string) =>
-  z
-    .string({ required_error: `${name} is not set` })
-    .url(`${name} must be an absolute http(s) URL`)
-    .refine((v) => /^https?:\/\//.test(v), `${name} must be an absolute http(s) URL`)
-    .transform((v) => v.replace(/\/+$/, ''));
-/** A variable that must be set and not empty; errors name it. */
-export const requiredVariable = (name: string) =>
-  z.string({ required_error: `${name} is not set` }).min(1, `${name} is not set`);
 
 const schema = z.object({
   PUBLIC_URL: urlVariable('PUBLIC_URL'),

@@ -5,7 +5,8 @@
 import type { Child } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { getNeighborhood, defaultNeighborhood, type Neighborhood } from './db/neighborhood';
+import { getNeighborhood } from './db/neighborhood';
+import { defaultNeighborhood, type Neighborhood } from '../core/records/neighborhood';
 import type { AppContext } from './context';
 import { Layout } from '../views/layout';
 

@@ -3,21 +3,10 @@
  * form; when it fails, the route's `onInvalid` re-renders the form with the
  * person's input and one message per field, instead of a bare 400.
  */
+import { type FieldErrors, fieldErrors } from '../core/forms/field-errors';
 import { zValidator } from '@hono/zod-validator';
 import type { z } from 'zod';
 import type { AppContext } from './context';
-
-export type FieldErrors = Record<string, string>;
-
-/** The first problem for each field, keyed by the field's name. */
-export function fieldErrors(issues: readonly z.ZodIssue[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? '');
-    errors[field] ??= issue.message;
-  }
-  return errors;
-}
 
 /** The posted form as strings (files ignored); Hono caches the parsed body, so reading it twice is free. */
 export async function postedInput(c: AppContext): Promise<Record<string, string>> {

@@ -4,9 +4,9 @@
  * for htmx; no page depends on them.
  */
 import type { Child } from 'hono/jsx';
-import { assetPath } from '../edge/assets';
-import { isAdmin, isMember, memberName } from '../edge/db/members';
-import type { Viewer } from './viewer';
+import { assetPath } from './asset-paths';
+import { isAdmin, isMember, memberName } from '../core/records/members';
+import type { Viewer } from '../core/records/sessions';
 
 export interface LayoutProps {
   title: string;

@@ -5,7 +5,7 @@
  * A missing profile record is normal for new accounts and yields just the
  * handle.
  */
-import type { ProfileFields } from '../db/members';
+import type { ProfileFields } from '../../core/records/members';
 import type { Config } from '../env';
 import { createDidResolver, describeDidDocument } from './did-resolver';
 import { fetchWithoutRedirects } from './fetch';

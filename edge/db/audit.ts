@@ -2,28 +2,8 @@
  * The admins' audit log: every admin action (settings, approvals, roles,
  * removals, invitations), newest first, in one partition sorted by time.
  */
+import type { AuditEntry } from '../../core/records/audit';
 import type { Dynamo, Page } from './dynamo';
-
-export type AuditAction =
-  | 'settings.update'
-  | 'request.approve'
-  | 'request.decline'
-  | 'member.promote'
-  | 'member.demote'
-  | 'member.remove'
-  | 'invitation.create'
-  | 'invitation.revoke';
-
-export interface AuditEntry {
-  at: string;
-  action: AuditAction;
-  actorDid: string;
-  actorHandle: string;
-  targetDid?: string;
-  targetHandle?: string;
-  /** A few plain words: what changed, the message sent, the invitation's note. */
-  detail?: string;
-}
 
 export async function recordAudit(db: Dynamo, entry: Omit<AuditEntry, 'at'>): Promise<AuditEntry> {
   const saved = { ...entry, at: new Date().toISOString() };

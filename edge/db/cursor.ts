@@ -3,7 +3,7 @@
  * for links, and back. A cursor comes from the address bar, so decoding
  * accepts only a flat object of the expected key names with string values.
  */
-import type { Item } from './marshal';
+import type { Item } from '../../core/records/marshal';
 
 export function encodeCursor(key: Item): string {
   return btoa(JSON.stringify(key)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');

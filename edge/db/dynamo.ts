@@ -5,9 +5,15 @@
  * helpers here; route handlers never build requests themselves.
  */
 import { AwsClient } from 'aws4fetch';
-import { marshal, marshalItem, unmarshalItem, type AttributeValue, type Item } from './marshal';
+import {
+  marshal,
+  marshalItem,
+  unmarshalItem,
+  type AttributeValue,
+  type Item,
+} from '../../core/records/marshal';
 import { decodeCursor, encodeCursor } from './cursor';
-import { indexes, table, type IndexName } from './table';
+import { indexes, table, type IndexName } from '../../core/records/table';
 
 export interface DynamoConfig {
   endpoint: string;

@@ -5,7 +5,7 @@
  * named but its tokens are left out, so the file is safe to keep anywhere.
  */
 import type { Dynamo } from './dynamo';
-import { toMember, type Member } from './members';
+import { toMember, type Member } from '../../core/records/members';
 
 export interface AccountExport {
   exportedAt: string;

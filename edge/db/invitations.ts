@@ -4,34 +4,15 @@
  * can never be used more often than allowed, even by people joining at the
  * same moment. Revoked and used-up links stay listed so admins can see them.
  */
+import {
+  type Invitation,
+  type InvitationState,
+  KEEP_AFTER_EXPIRY_SECONDS,
+  invitationKey,
+  invitationState,
+} from '../../core/records/invitations';
 import { isConditionFailure, type Dynamo, type Page } from './dynamo';
-import { nowSeconds } from './sessions';
-
-export interface Invitation {
-  code: string;
-  createdAt: string;
-  createdByDid: string;
-  createdByHandle: string;
-  /** Epoch seconds after which the link no longer works. */
-  validUntil: number;
-  maxUses: number;
-  uses: number;
-  note?: string;
-  revokedAt?: string;
-}
-
-export type InvitationState = 'valid' | 'expired' | 'used-up' | 'revoked';
-
-const invitationKey = (code: string) => ({ pk: `INVITATION#${code}`, sk: 'INVITATION' });
-/** Kept this long after expiring, for the admins' list, then deleted by DynamoDB. */
-const KEEP_AFTER_EXPIRY_SECONDS = 30 * 24 * 60 * 60;
-
-export function invitationState(i: Invitation, now = nowSeconds()): InvitationState {
-  if (i.revokedAt) return 'revoked';
-  if (i.uses >= i.maxUses) return 'used-up';
-  if (i.validUntil <= now) return 'expired';
-  return 'valid';
-}
+import { nowSeconds } from '../../core/records/time';
 
 function newCode(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -9,7 +9,8 @@
  */
 import { reservedPageSlugs } from '../../templates/content';
 import { isConditionFailure, type Dynamo } from './dynamo';
-import { itemKey, slugKey, toSiteItem, TRASH_DAYS, type SiteItem } from './site-records';
+import { epochSeconds } from '../../core/records/time';
+import { isPurged, itemKey, slugKey, toSiteItem, type SiteItem } from '../../core/records/sites';
 
 /** Why a slug cannot be used: another item has it, an item in the trash keeps it, or pages may not. */
 export type SlugProblem = 'taken' | 'trash' | 'reserved';
@@ -34,17 +35,6 @@ interface SlugClaim {
 
 /** A claim younger than this may belong to a save still in progress, so it is never taken over. */
 const CLAIM_GRACE_MS = 60_000;
-
-/** Seconds since 1970, as DynamoDB's TTL counts them. */
-export const epoch = (date: Date) => Math.floor(date.getTime() / 1000);
-
-/** When a trashed item is purged (epoch seconds). */
-export const purgeSeconds = (deletedAt: string) =>
-  Math.floor(Date.parse(deletedAt) / 1000) + TRASH_DAYS * 86_400;
-
-/** A trashed item past its purge time: DynamoDB deletes such items lazily, so readers skip them. */
-export const isPurged = (item: Pick<SiteItem, 'deletedAt'>, now: Date) =>
-  item.deletedAt !== undefined && purgeSeconds(item.deletedAt) <= epoch(now);
 
 /** One item of the site as stored (in the trash or not), unless it is not there or was purged. */
 export async function storedItem(
@@ -75,7 +65,8 @@ export async function slugHolder(
   now = new Date(),
 ): Promise<{ itemId: string; inTrash: boolean } | undefined> {
   const claim = await db.get<SlugClaim>(slugKey(site, slug));
-  if (!claim || (claim.expiresAt !== undefined && claim.expiresAt <= epoch(now))) return undefined;
+  if (!claim || (claim.expiresAt !== undefined && claim.expiresAt <= epochSeconds(now)))
+    return undefined;
   const holder = await claimIsHeld(db, site, slug, claim, now);
   if (holder) return { itemId: holder.id, inTrash: Boolean(holder.deletedAt) };
   // A fresh claim whose item is not written yet: someone is saving it right now.
@@ -105,7 +96,7 @@ export async function claimSlug(
       {
         condition: 'attribute_not_exists(pk) OR #expiresAt <= :now',
         names: { '#expiresAt': 'expiresAt' },
-        values: { ':now': epoch(now) },
+        values: { ':now': epochSeconds(now) },
       },
     );
     return true;

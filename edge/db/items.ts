@@ -11,58 +11,32 @@
  *   after deletion), so DynamoDB's TTL purges them together; until it
  *   does, readers treat them as gone.
  */
+import { type ItemSummary, type SiteContents, summaryAttributes } from '../../core/records/sites';
 import type { ItemContent } from '../../templates/content';
 import { isConditionFailure, type Dynamo } from './dynamo';
 import {
   claimSlug,
   expireClaim,
-  isPurged,
   keepClaim,
-  purgeSeconds,
   releaseSlug,
   SlugTaken,
   storedItem,
   undoClaim,
 } from './item-slugs';
 import { VersionConflict } from './members';
-import { itemKey, itemRecord, sitePartition, toSiteItem, type SiteItem } from './site-records';
+import {
+  isPurged,
+  itemKey,
+  itemRecord,
+  sitePartition,
+  toSiteItem,
+  TRASH_DAYS,
+  type SiteItem,
+} from '../../core/records/sites';
+import { purgeSeconds } from '../../core/records/time';
 
 export { slugHolder, SlugTaken, type SlugProblem } from './item-slugs';
 export { VersionConflict };
-
-/** What lists show of an item: everything but its text, which can be long. */
-export type ItemSummary = Omit<SiteItem, 'body' | 'summary' | 'link' | 'imageUrl' | 'imageAlt'>;
-
-const summaryAttributes = [
-  'id',
-  'site',
-  'kind',
-  'title',
-  'slug',
-  'date',
-  'tags',
-  'status',
-  'number',
-  'createdAt',
-  'updatedAt',
-  'deletedAt',
-  'version',
-] as const satisfies readonly (keyof ItemSummary)[];
-
-/** A site's items, as its dashboard and trash show them. */
-export interface SiteContents {
-  /** Newest date first. */
-  entries: ItemSummary[];
-  /** By title. */
-  pages: ItemSummary[];
-  /** Most recently deleted first; purged ones are left out. */
-  trash: ItemSummary[];
-}
-
-/** The day a trashed item will be purged. */
-export function purgeDate(item: Pick<SiteItem, 'deletedAt'>): Date | undefined {
-  return item.deletedAt ? new Date(purgeSeconds(item.deletedAt) * 1000) : undefined;
-}
 
 /** Entries newest first (ties by creation), pages by title. */
 const byDate = (a: ItemSummary, b: ItemSummary) =>
@@ -184,7 +158,7 @@ export async function trashItem(
   now = new Date(),
 ): Promise<SiteItem | undefined> {
   const deletedAt = now.toISOString();
-  const expiresAt = purgeSeconds(deletedAt);
+  const expiresAt = purgeSeconds(deletedAt, TRASH_DAYS);
   let trashed: SiteItem | undefined;
   try {
     trashed = toSiteItem(

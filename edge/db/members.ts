@@ -6,47 +6,18 @@
  * `version`, so two edits never overwrite each other silently, and derives
  * the index attributes that put a member on the right lists.
  */
+import type { DirectoryOrder } from '../../core/records/members';
+import {
+  handleKey,
+  indexAttributes,
+  memberKey,
+  removedPurgeSeconds,
+  toMember,
+  type Member,
+  type ProfileFields,
+} from '../../core/records/members';
 import { isConditionFailure, type Dynamo } from './dynamo';
 import type { Page } from './dynamo';
-
-export type MembershipStatus = 'visitor' | 'pending' | 'member' | 'removed';
-export type Role = 'admin' | 'member';
-
-export interface ProfileLink {
-  label: string;
-  url: string;
-}
-
-export interface Member {
-  did: string;
-  handle: string;
-  /** From their Bluesky profile. */
-  displayName?: string;
-  description?: string;
-  avatarUrl?: string;
-  /** Their own words here; shown instead of the Bluesky ones when set. */
-  name?: string;
-  bio?: string;
-  location?: string;
-  links: ProfileLink[];
-  /** Whether they appear in the directory and on the front page. */
-  listed: boolean;
-  status: MembershipStatus;
-  role: Role;
-  requestedAt?: string;
-  joinedAt?: string;
-  /** A short note from the admin who declined their request, shown to them. */
-  decisionMessage?: string;
-  removedAt?: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export type ProfileFields = Pick<
-  Member,
-  'did' | 'handle' | 'displayName' | 'description' | 'avatarUrl'
->;
 
 /** Someone else changed the item since it was read; `current` is what it is now. */
 export class VersionConflict<T> extends Error {
@@ -54,57 +25,6 @@ export class VersionConflict<T> extends Error {
   constructor(readonly current: T | undefined) {
     super('the item changed since it was read');
   }
-}
-
-export const memberKey = (did: string) => ({ pk: `MEMBER#${did}`, sk: 'PROFILE' });
-const handleKey = (handle: string) => ({ pk: `HANDLE#${handle}`, sk: 'HANDLE' });
-
-/** Days a removed member's data is kept (they may still export it) before it is purged. */
-export const REMOVED_RETENTION_DAYS = 30;
-
-export const memberName = (m: Pick<Member, 'name' | 'displayName' | 'handle'>) =>
-  m.name ?? m.displayName ?? m.handle;
-export const memberBio = (m: Pick<Member, 'bio' | 'description'>) => m.bio ?? m.description;
-export const isMember = (m: Pick<Member, 'status'> | undefined) => m?.status === 'member';
-export const isAdmin = (m: Pick<Member, 'status' | 'role'> | undefined) =>
-  m?.status === 'member' && m.role === 'admin';
-
-/** A stored profile item without its keys and index attributes, with defaults for older items. */
-export function toMember(item: Record<string, unknown> | undefined): Member | undefined {
-  if (!item) return undefined;
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _a,
-    gsi1sk: _b,
-    gsi2pk: _c,
-    gsi2sk: _d,
-    expiresAt: _e,
-    ...rest
-  } = item;
-  return {
-    links: [],
-    listed: true,
-    status: 'visitor',
-    role: 'member',
-    version: 0,
-    ...rest,
-  } as unknown as Member;
-}
-
-/** Which lists the member is on: the directory (by joining date and by name), unlisted, or pending. */
-function indexAttributes(m: Member): Record<string, string> {
-  if (m.status === 'member' && m.listed) {
-    return {
-      gsi1pk: 'DIRECTORY',
-      gsi1sk: `${m.joinedAt}#${m.did}`,
-      gsi2pk: 'DIRECTORY',
-      gsi2sk: `${memberName(m).toLowerCase()}#${m.did}`,
-    };
-  }
-  if (m.status === 'member') return { gsi1pk: 'UNLISTED', gsi1sk: `${m.joinedAt}#${m.did}` };
-  if (m.status === 'pending') return { gsi1pk: 'PENDING', gsi1sk: `${m.requestedAt}#${m.did}` };
-  return {};
 }
 
 export async function getMember(db: Dynamo, did: string): Promise<Member | undefined> {
@@ -135,10 +55,7 @@ export async function putMember(
     version: (expectedVersion ?? 0) + 1,
     updatedAt: new Date().toISOString(),
   };
-  const purgeAt =
-    saved.status === 'removed' && saved.removedAt
-      ? Math.floor(Date.parse(saved.removedAt) / 1000) + REMOVED_RETENTION_DAYS * 86400
-      : undefined;
+  const purgeAt = removedPurgeSeconds(saved);
   try {
     await db.put(
       { ...memberKey(saved.did), ...saved, ...indexAttributes(saved), expiresAt: purgeAt },
@@ -203,8 +120,6 @@ export async function saveProfile(db: Dynamo, profile: ProfileFields): Promise<M
   }));
   return saved!;
 }
-
-export type DirectoryOrder = 'newest' | 'name';
 
 /** A page of listed members, newest first or by name. */
 export async function listDirectory(

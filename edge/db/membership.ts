@@ -9,9 +9,11 @@
  * transactions are needed, so it runs on dynalite too.
  */
 import { isConditionFailure, type Dynamo } from './dynamo';
-import { useInvitation, type InvitationState } from './invitations';
-import { deleteMember, getMember, updateMember, type Member } from './members';
-import type { JoinPolicy } from './neighborhood';
+import { useInvitation } from './invitations';
+import { type InvitationState } from '../../core/records/invitations';
+import { deleteMember, getMember, updateMember } from './members';
+import { type Member } from '../../core/records/members';
+import type { JoinPolicy } from '../../core/records/neighborhood';
 import { deleteAllSessions } from './sessions';
 
 const adminCountKey = { pk: 'NEIGHBORHOOD', sk: 'ADMINS' };

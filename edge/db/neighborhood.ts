@@ -4,49 +4,16 @@
  * version so two admins never overwrite each other silently. Until the
  * first save, pages use neutral defaults.
  */
+import {
+  type Neighborhood,
+  neighborhoodKey,
+  toNeighborhood,
+} from '../../core/records/neighborhood';
 import { isConditionFailure, type Dynamo } from './dynamo';
 import { VersionConflict } from './members';
 
-export type DirectoryVisibility = 'public' | 'members';
-export type JoinPolicy = 'open' | 'approval' | 'invitation';
-
-export interface Neighborhood {
-  name: string;
-  description: string;
-  /** A longer welcome, shown on the front page. */
-  welcome: string;
-  /** Where it is, in the neighbors' own words. */
-  location: string;
-  directoryVisibility: DirectoryVisibility;
-  joinPolicy: JoinPolicy;
-  /** How many sites each member may have. */
-  siteLimit: number;
-  version: number;
-}
-
-export const neighborhoodKey = { pk: 'NEIGHBORHOOD', sk: 'SETTINGS' };
-const key = neighborhoodKey;
-
-export const defaultNeighborhood: Neighborhood = {
-  name: 'Our neighborhood',
-  description: 'A home on the web for the people who live here.',
-  welcome: '',
-  location: '',
-  directoryVisibility: 'members',
-  joinPolicy: 'approval',
-  siteLimit: 3,
-  version: 0,
-};
-
-/** The stored item as settings; neutral defaults until the first save. */
-export function toNeighborhood(item: Record<string, unknown> | undefined): Neighborhood {
-  if (!item) return defaultNeighborhood;
-  const { pk: _pk, sk: _sk, updatedAt: _updatedAt, ...stored } = item;
-  return { ...defaultNeighborhood, ...(stored as Partial<Neighborhood>) };
-}
-
 export async function getNeighborhood(db: Dynamo): Promise<Neighborhood> {
-  return toNeighborhood(await db.get(key));
+  return toNeighborhood(await db.get(neighborhoodKey));
 }
 
 /**
@@ -61,7 +28,7 @@ export async function saveNeighborhood(
   const saved = { ...next, version: expectedVersion + 1 };
   try {
     await db.put(
-      { ...key, ...saved, updatedAt: new Date().toISOString() },
+      { ...neighborhoodKey, ...saved, updatedAt: new Date().toISOString() },
       expectedVersion === 0
         ? {
             condition: 'attribute_not_exists(pk) OR #version = :version',

@@ -7,7 +7,7 @@
  */
 import type { NodeSavedSession, NodeSavedState, RuntimeLock } from '@atproto/oauth-client-node';
 import { isConditionFailure, type Dynamo, type Key } from './dynamo';
-import { nowSeconds } from './sessions';
+import { nowSeconds } from '../../core/records/time';
 
 /** An authorization request may stay open this long before the user must start again. */
 export const STATE_TTL_SECONDS = 60 * 60;

@@ -4,7 +4,7 @@
  * so concurrent requests cannot slip past the limit. Counters expire.
  */
 import { isConditionFailure, type Dynamo } from './dynamo';
-import { nowSeconds } from './sessions';
+import { nowSeconds } from '../../core/records/time';
 
 export interface Limit {
   /** What is limited, e.g. `join`. */

@@ -3,24 +3,9 @@
  * every session of one member can be listed and revoked together. The
  * cookie only names a session; deleting the item signs the browser out.
  */
+import { SESSION_TTL_SECONDS, type Session, sessionKey } from '../../core/records/sessions';
+import { nowSeconds } from '../../core/records/time';
 import type { Dynamo } from './dynamo';
-
-export interface Session {
-  id: string;
-  did: string;
-  createdAt: string;
-  /** Epoch seconds. */
-  expiresAt: number;
-}
-
-export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
-
-export const sessionKey = (did: string, id: string) => ({
-  pk: `MEMBER#${did}`,
-  sk: `SESSION#${id}`,
-});
-
-export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 export async function createSession(db: Dynamo, did: string): Promise<Session> {
   const session: Session = {

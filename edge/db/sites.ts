@@ -17,7 +17,7 @@ import {
   siteRecord,
   toSite,
   type Site,
-} from './site-records';
+} from '../../core/records/sites';
 
 /** The name was claimed by someone else (perhaps between loading the form and sending it). */
 export class NameTaken extends Error {

@@ -5,9 +5,14 @@
  * shows its name: a signed-in page then costs one read for all three.
  */
 import type { Dynamo } from './dynamo';
-import { memberKey, toMember, type Member } from './members';
-import { neighborhoodKey, toNeighborhood, type Neighborhood } from './neighborhood';
-import { liveSession, sessionKey, type Session } from './sessions';
+import { memberKey, toMember, type Member } from '../../core/records/members';
+import {
+  neighborhoodKey,
+  toNeighborhood,
+  type Neighborhood,
+} from '../../core/records/neighborhood';
+import { liveSession } from './sessions';
+import { sessionKey, type Session } from '../../core/records/sessions';
 
 export interface SignedInState {
   /** Absent when the session is not live or the member is gone. */

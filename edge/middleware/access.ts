@@ -6,9 +6,9 @@
  */
 import { createMiddleware } from 'hono/factory';
 import type { AppContext, AppEnv } from '../context';
-import { isAdmin, isMember, type Member } from '../db/members';
+import { isAdmin, isMember, type Member } from '../../core/records/members';
 import { notFound, PageError } from '../errors';
-import type { Viewer } from '../../views/viewer';
+import type { Viewer } from '../../core/records/sessions';
 
 export const signInFirst = (path: string) =>
   new PageError(401, {

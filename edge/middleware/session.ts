@@ -7,7 +7,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { signSessionToken, verifySessionToken } from '../auth/cookie';
 import type { AppContext, AppEnv } from '../context';
-import type { Session } from '../db/sessions';
+import type { Session } from '../../core/records/sessions';
 import { getViewer } from '../db/viewer';
 
 export const sessionCookieName = (secure: boolean) =>

@@ -8,7 +8,7 @@ import { createMiddleware } from 'hono/factory';
 import { isSiteName } from '../../core/site-address';
 import type { AppContext, AppEnv } from '../context';
 import { getSite } from '../db/sites';
-import type { Site } from '../db/site-records';
+import type { Site } from '../../core/records/sites';
 import { notFound } from '../errors';
 import { requireMember } from './access';
 

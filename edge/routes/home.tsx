@@ -8,7 +8,8 @@
 import { Hono } from 'hono';
 import { localPath } from '../auth/handle';
 import type { AppEnv } from '../context';
-import { isMember, listDirectory } from '../db/members';
+import { listDirectory } from '../db/members';
+import { isMember } from '../../core/records/members';
 import { currentNeighborhood, renderPage } from '../render';
 import { HomePage } from '../../views/pages/home';
 

@@ -7,15 +7,17 @@
  */
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../context';
-import { getInvitation, invitationState, type InvitationState } from '../db/invitations';
-import { isMember } from '../db/members';
+import { getInvitation } from '../db/invitations';
+import { invitationState, type InvitationState } from '../../core/records/invitations';
+import { isMember } from '../../core/records/members';
 import { joinWithInvitation, leave, requestToJoin } from '../db/membership';
-import { type Neighborhood } from '../db/neighborhood';
+import { type Neighborhood } from '../../core/records/neighborhood';
 import { allow, limits, secondsUntilReset, type Limit } from '../db/rate-limit';
 import { PageError } from '../errors';
 import { requireViewer, signInFirst } from '../middleware/access';
 import { currentNeighborhood, renderPage } from '../render';
-import { InvitationPage, invitationPath } from '../../views/pages/join/invitation';
+import { InvitationPage } from '../../views/pages/join/invitation';
+import { invitationPath } from '../../core/paths';
 
 const backHome = (c: AppContext) => {
   c.header('Cache-Control', 'no-store');

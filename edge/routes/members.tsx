@@ -7,15 +7,16 @@
  */
 import { Hono } from 'hono';
 import type { AppContext, AppEnv } from '../context';
-import { findMember, isAdmin, isMember, listDirectory, memberName } from '../db/members';
-import { type Neighborhood } from '../db/neighborhood';
+import { findMember, listDirectory } from '../db/members';
+import { isAdmin, isMember, memberName } from '../../core/records/members';
+import { type Neighborhood } from '../../core/records/neighborhood';
 import { notFound } from '../errors';
 import { requireMember } from '../middleware/access';
 import { currentNeighborhood, renderPage } from '../render';
 import { profileEdit } from './profile-edit';
-import { profilePath } from '../../views/components/member-card';
 import { DirectoryPage } from '../../views/pages/members/directory';
 import { ProfilePage } from '../../views/pages/members/profile';
+import { profilePath } from '../../core/paths';
 
 /** Throws the sign-in or members-only page unless this viewer may see the directory. */
 function checkDirectoryAccess(c: AppContext, neighborhood: Neighborhood): void {

@@ -10,14 +10,8 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fetchProfile } from '../auth/profile';
 import type { AppContext, AppEnv } from '../context';
-import {
-  isMember,
-  putMember,
-  updateMember,
-  VersionConflict,
-  type Member,
-  type ProfileFields,
-} from '../db/members';
+import { putMember, updateMember, VersionConflict } from '../db/members';
+import { isMember, type Member, type ProfileFields } from '../../core/records/members';
 import { notFound, PageError } from '../errors';
 import {
   differences,
@@ -25,12 +19,12 @@ import {
   valuesFromInput,
   valuesOf,
   type ProfileFormValues,
-} from '../forms/profile';
+} from '../../core/forms/profile';
 import { membersOnlyError } from '../middleware/access';
 import { renderPage } from '../render';
 import { postedInput, validForm } from '../validate';
-import { profilePath } from '../../views/components/member-card';
 import { EditProfilePage, type EditProfilePageProps } from '../../views/pages/members/edit';
+import { profilePath } from '../../core/paths';
 
 /** The viewer's own member item, if `:id` names them (handle or DID); otherwise a 404. */
 function ownProfile(c: AppContext): Member {

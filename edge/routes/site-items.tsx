@@ -22,7 +22,7 @@ import {
   SlugTaken,
   VersionConflict,
 } from '../db/items';
-import type { Site, SiteItem } from '../db/site-records';
+import type { Site, SiteItem } from '../../core/records/sites';
 import { siteUrl } from '../../core/site-address';
 import { notFound } from '../errors';
 import {
@@ -32,14 +32,14 @@ import {
   parseItemForm,
   slugTakenMessage,
   valuesFromInput,
-} from '../forms/item';
-import { itemWarnings } from '../forms/markdown-lint';
+} from '../../core/forms/item';
+import { itemWarnings } from '../../core/forms/markdown-lint';
 import { currentSite, ownSite } from '../middleware/site-owner';
 import { isHtmx, renderPage } from '../render';
 import { postedInput } from '../validate';
 import { DashboardPage } from '../../views/pages/site-items/dashboard';
 import { ItemFormField, type FormField } from '../../views/pages/site-items/item-form-fields';
-import { itemPath } from '../../views/pages/site-items/paths';
+import { itemPath } from '../../core/paths';
 import { liveItem, siteItem, templateOf } from './site-items/access';
 import {
   answerEditor,

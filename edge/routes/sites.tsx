@@ -11,9 +11,10 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext, AppEnv } from '../context';
-import { isMember, memberName, VersionConflict } from '../db/members';
-import { type Neighborhood } from '../db/neighborhood';
-import type { Site } from '../db/site-records';
+import { VersionConflict } from '../db/members';
+import { isMember, memberName } from '../../core/records/members';
+import { type Neighborhood } from '../../core/records/neighborhood';
+import type { Site } from '../../core/records/sites';
 import {
   createSite,
   firstFreeName,
@@ -23,6 +24,7 @@ import {
   saveSiteSettings,
   SiteLimitReached,
 } from '../db/sites';
+import { NAME_CHECK_PATH, settingsPath } from '../../core/paths';
 import { siteUrl } from '../../core/site-address';
 import { notFound } from '../errors';
 import {
@@ -31,8 +33,8 @@ import {
   parseSettingsForm,
   postedVersion,
   settingsDifferences,
-} from '../forms/settings-form';
-import { nameCandidates, siteNameSchema } from '../forms/site-name';
+} from '../../core/forms/settings-form';
+import { nameCandidates, siteNameSchema } from '../../core/forms/site-name';
 import { currentSite, ownSite } from '../middleware/site-owner';
 import { requireMember } from '../middleware/access';
 import { currentNeighborhood, isHtmx, renderPage } from '../render';
@@ -41,15 +43,9 @@ import { findTemplate, templates, type TemplateDefinition } from '../../template
 import { defaultSettings, withDefaults } from '../../templates/settings';
 import { GalleryPage } from '../../views/pages/sites/gallery';
 import { canMakeSite, SitesPage } from '../../views/pages/sites/list';
-import {
-  NAME_CHECK_PATH,
-  NameField,
-  NewSitePage,
-  type NewSitePageProps,
-} from '../../views/pages/sites/new';
+import { NameField, NewSitePage, type NewSitePageProps } from '../../views/pages/sites/new';
 import {
   SettingsForm,
-  settingsPath,
   SiteSettingsPage,
   type SettingsFormProps,
 } from '../../views/pages/sites/settings';

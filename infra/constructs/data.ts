@@ -13,7 +13,7 @@ import {
   type ITable,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { table as definition, type KeyAttribute } from '../../edge/db/table';
+import { table as definition, type KeyAttribute } from '../../core/records/table';
 
 const attributeTypes: Record<KeyAttribute['type'], AttributeType> = {
   S: AttributeType.STRING,

@@ -5,7 +5,8 @@
  */
 import { Dynamo } from '../../edge/db/dynamo';
 import { createItem } from '../../edge/db/items';
-import { saveNeighborhood, type Neighborhood } from '../../edge/db/neighborhood';
+import { saveNeighborhood } from '../../edge/db/neighborhood';
+import { type Neighborhood } from '../../core/records/neighborhood';
 import { createSite } from '../../edge/db/sites';
 import { sample } from '../../templates/newsletter/sample';
 import { createAccount, type Account } from './atproto';

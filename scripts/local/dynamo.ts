@@ -5,7 +5,7 @@
  * from the same definition the CDK construct uses.
  */
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createTableInput } from '../../edge/db/table';
+import { createTableInput } from '../../core/records/table';
 
 export interface LocalDynamo {
   endpoint: string;

@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../edge/db/audit';
 import { listInvitations } from '../../edge/db/invitations';
-import { saveNeighborhood, type Neighborhood } from '../../edge/db/neighborhood';
+import { saveNeighborhood } from '../../edge/db/neighborhood';
+import { type Neighborhood } from '../../core/records/neighborhood';
 import { allPages, currentSettings, open, readable, send, settingsForm } from './admin-support';
 import { db, signIn, type SignedIn } from './support';
 

@@ -6,12 +6,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../edge/db/audit';
-import {
-  createInvitation,
-  getInvitation,
-  invitationState,
-  listInvitations,
-} from '../../edge/db/invitations';
+import { createInvitation, getInvitation, listInvitations } from '../../edge/db/invitations';
+import { invitationState } from '../../core/records/invitations';
 import { allow, limits } from '../../edge/db/rate-limit';
 import { allPages, open, readable, send } from './admin-support';
 import { db, ORIGIN, signIn, type SignedIn } from './support';

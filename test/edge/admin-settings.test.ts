@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../edge/db/audit';
-import { saveNeighborhood, type Neighborhood } from '../../edge/db/neighborhood';
+import { saveNeighborhood } from '../../edge/db/neighborhood';
+import { type Neighborhood } from '../../core/records/neighborhood';
 import { currentSettings, open, readable, send, settingsForm } from './admin-support';
 import { db, signIn, type SignedIn } from './support';
 

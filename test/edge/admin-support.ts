@@ -4,7 +4,8 @@
  * tags and entities removed (so tests read what a person reads), and the
  * shared admin counter, which last-admin tests set and then put back.
  */
-import { getNeighborhood, type Neighborhood } from '../../edge/db/neighborhood';
+import { getNeighborhood } from '../../edge/db/neighborhood';
+import { type Neighborhood } from '../../core/records/neighborhood';
 import { db, get, postForm, signedOutBrowser, signIn, type SignedIn } from './support';
 
 export interface Browser {

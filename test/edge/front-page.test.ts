@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decide, remove } from '../../edge/db/membership';
-import { getNeighborhood, saveNeighborhood, type Neighborhood } from '../../edge/db/neighborhood';
+import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
+import { type Neighborhood } from '../../core/records/neighborhood';
 import { bindings, db, get, signIn } from './support';
 
 /** Saves the given settings over the current ones (other test files share the item). */

@@ -5,8 +5,8 @@
  */
 import { expect } from 'vitest';
 import { getItem } from '../../edge/db/items';
-import { valuesOf } from '../../edge/forms/item';
-import type { Site, SiteItem } from '../../edge/db/site-records';
+import { valuesOf } from '../../core/forms/item';
+import type { Site, SiteItem } from '../../core/records/sites';
 import type { TemplateId } from '../../templates';
 import { createTestSite } from './site-support';
 import { db, postForm, signIn, type SignedIn } from './support';

@@ -4,21 +4,13 @@
  * and invitation links in every state, shown and used.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createInvitation,
-  getInvitation,
-  revokeInvitation,
-  type Invitation,
-} from '../../edge/db/invitations';
+import { createInvitation, getInvitation, revokeInvitation } from '../../edge/db/invitations';
+import { type Invitation } from '../../core/records/invitations';
 import { getMember } from '../../edge/db/members';
 import { decide, remove } from '../../edge/db/membership';
-import {
-  getNeighborhood,
-  saveNeighborhood,
-  type JoinPolicy,
-  type Neighborhood,
-} from '../../edge/db/neighborhood';
-import { nowSeconds } from '../../edge/db/sessions';
+import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
+import { type JoinPolicy, type Neighborhood } from '../../core/records/neighborhood';
+import { nowSeconds } from '../../core/records/time';
 import { db, get, postForm, signedOutBrowser, signIn, type SignedIn } from './support';
 
 async function policy(joinPolicy: JoinPolicy) {

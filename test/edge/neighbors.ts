@@ -4,11 +4,8 @@
  * and counting the DynamoDB requests a page makes.
  */
 import { vi } from 'vitest';
-import {
-  getNeighborhood,
-  saveNeighborhood,
-  type DirectoryVisibility,
-} from '../../edge/db/neighborhood';
+import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
+import { type DirectoryVisibility } from '../../core/records/neighborhood';
 import { db } from './support';
 
 /** Saves the directory setting (reading the current version first, as an admin's form would). */

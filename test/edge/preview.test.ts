@@ -19,7 +19,7 @@ import { app } from '../../edge/app';
 import { BUILDER_TIMEOUT_MS } from '../../edge/builder';
 import { createItem } from '../../edge/db/items';
 import { createSite } from '../../edge/db/sites';
-import type { Site, SiteItem } from '../../edge/db/site-records';
+import type { Site, SiteItem } from '../../core/records/sites';
 import type { BuilderRequest, PreviewResponse } from '../../builder/types';
 import { defaultSettings } from '../../templates/settings';
 import { blog } from '../../templates/blog/template';

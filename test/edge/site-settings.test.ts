@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getSite, saveSiteSettings } from '../../edge/db/sites';
-import type { Site } from '../../edge/db/site-records';
+import type { Site } from '../../core/records/sites';
 import { blog } from '../../templates/blog/template';
 import { newsletter } from '../../templates/newsletter/template';
 import {

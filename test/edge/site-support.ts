@@ -3,7 +3,7 @@
  * data layer, with the template's default settings, for a signed-in owner.
  */
 import { createSite } from '../../edge/db/sites';
-import type { Site } from '../../edge/db/site-records';
+import type { Site } from '../../core/records/sites';
 import { findTemplate, type TemplateId } from '../../templates';
 import { defaultSettings } from '../../templates/settings';
 import { db } from './support';

@@ -9,14 +9,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getSite, listOwnerSites } from '../../edge/db/sites';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
-import { siteUrl } from '../../edge/env';
+import { siteUrl } from '../../core/site-address';
 import { reservedNames } from '../../core/site-address';
 import { blog } from '../../templates/blog/template';
 import { defaultSettings } from '../../templates/settings';
 import { createTestSite, testSiteName } from './site-support';
 import { bindings, db, get, postForm, signIn, testDid, type SignedIn } from './support';
 
-const address = (name: string) => siteUrl({ sitesUrl: bindings.SITES_URL }, name);
+const address = (name: string) => siteUrl(bindings.SITES_URL, name);
 
 async function setSiteLimit(siteLimit: number) {
   const { version, ...current } = await getNeighborhood(db);

@@ -7,9 +7,11 @@ import { env, SELF } from 'cloudflare:test';
 import { signSessionToken } from '../../edge/auth/cookie';
 import { csrfToken } from '../../edge/auth/csrf';
 import { Dynamo } from '../../edge/db/dynamo';
-import { saveProfile, type Member } from '../../edge/db/members';
+import { saveProfile } from '../../edge/db/members';
+import { type Member } from '../../core/records/members';
 import { ensureAdmin, requestToJoin } from '../../edge/db/membership';
-import { createSession, type Session } from '../../edge/db/sessions';
+import { createSession } from '../../edge/db/sessions';
+import { type Session } from '../../core/records/sessions';
 import type { Env } from '../../edge/env';
 
 export const bindings = env as unknown as Env;

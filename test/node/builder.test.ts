@@ -24,7 +24,7 @@ import type { Dynamo } from '../../edge/db/dynamo';
 import { createItem, trashItem } from '../../edge/db/items';
 import { saveNeighborhood } from '../../edge/db/neighborhood';
 import { createSite } from '../../edge/db/sites';
-import type { SiteItem } from '../../edge/db/site-records';
+import type { SiteItem } from '../../core/records/sites';
 import { findTemplate } from '../../templates';
 import { defaultSettings } from '../../templates/settings';
 import { startLocalBuilder, type LocalBuilder } from '../../scripts/local/builder';

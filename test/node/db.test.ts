@@ -12,7 +12,8 @@ import {
   createStateStore,
   oauthStateKey,
 } from '../../edge/db/oauth-store';
-import { createSession, deleteAllSessions, getSession, nowSeconds } from '../../edge/db/sessions';
+import { createSession, deleteAllSessions, getSession } from '../../edge/db/sessions';
+import { nowSeconds } from '../../core/records/time';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
 import { getViewer } from '../../edge/db/viewer';
 import { onEveryBackend } from './backends';

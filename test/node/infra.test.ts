@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTableInput, table } from '../../edge/db/table';
+import { createTableInput, table } from '../../core/records/table';
 import { NbhdStack } from '../../infra/stacks/nbhd-stack';
 import { root } from '../../scripts/local/edge';
 

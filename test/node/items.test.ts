@@ -7,13 +7,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { imagesWithoutAlt as rendererSays } from '../../builder/markdown';
-import { imagesWithoutAlt } from '../../edge/forms/markdown-lint';
+import { imagesWithoutAlt } from '../../core/forms/markdown-lint';
 import type { Dynamo } from '../../edge/db/dynamo';
 import {
   createItem,
   getItem,
   listItems,
-  purgeDate,
   restoreItem,
   saveItem,
   slugHolder,
@@ -21,7 +20,7 @@ import {
   trashItem,
   VersionConflict,
 } from '../../edge/db/items';
-import { slugKey, TRASH_DAYS, type SiteItem } from '../../edge/db/site-records';
+import { itemPurgeDate, slugKey, TRASH_DAYS, type SiteItem } from '../../core/records/sites';
 import type { ItemContent } from '../../templates/content';
 import { onEveryBackend } from './backends';
 
@@ -255,7 +254,7 @@ onEveryBackend('site items', (client) => {
       const item = await createItem(db, site, content());
       const trashed = await trashItem(db, site, item.id);
       expect(trashed).toMatchObject({ id: item.id, version: 2, deletedAt: expect.any(String) });
-      const kept = purgeDate(trashed!)!.getTime() - Date.parse(trashed!.deletedAt!);
+      const kept = itemPurgeDate(trashed!)!.getTime() - Date.parse(trashed!.deletedAt!);
       expect(Math.abs(kept - TRASH_DAYS * 86_400_000)).toBeLessThan(1000);
       const error = await rejection(createItem(db, site, content()));
       expect((error as SlugTaken).problem).toBe('trash');

@@ -9,10 +9,10 @@ import { listAudit, recordAudit } from '../../edge/db/audit';
 import {
   createInvitation,
   getInvitation,
-  invitationState,
   revokeInvitation,
   useInvitation,
 } from '../../edge/db/invitations';
+import { invitationState } from '../../core/records/invitations';
 import {
   findMember,
   getMember,

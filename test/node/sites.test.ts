@@ -8,7 +8,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Dynamo } from '../../edge/db/dynamo';
 import { VersionConflict } from '../../edge/db/members';
-import type { Site } from '../../edge/db/site-records';
+import type { Site } from '../../core/records/sites';
 import {
   createSite,
   firstFreeName,

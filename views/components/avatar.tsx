@@ -1,5 +1,5 @@
 /** A member's avatar, or their initial when they have none. */
-import type { Member } from '../../edge/db/members';
+import type { Member } from '../../core/records/members';
 
 export function Avatar({ member }: { member: Member }) {
   if (member.avatarUrl) {

@@ -5,8 +5,8 @@
  * was overwritten; the form below still holds the person's own version, so
  * they choose: keep theirs (save it over the other) or take the saved one.
  */
-import type { SiteItem } from '../../edge/db/site-records';
-import { changedLines, type ItemDifference } from '../../edge/forms/item';
+import type { SiteItem } from '../../core/records/sites';
+import { changedLines, type ItemDifference } from '../../core/forms/item';
 
 function Value({ diff, side }: { diff: ItemDifference; side: 'saved' | 'yours' }) {
   if (diff.field !== 'body') return <dd>{diff[side] || '(empty)'}</dd>;

@@ -5,8 +5,8 @@
  * invitation); pending, that an admin will answer; removed, what they can
  * still do; a member, a short welcome back. Every button is a plain form.
  */
-import { memberName, REMOVED_RETENTION_DAYS, type Member } from '../../edge/db/members';
-import type { JoinPolicy, Neighborhood } from '../../edge/db/neighborhood';
+import { memberName, removedPurgeDate, type Member } from '../../core/records/members';
+import type { JoinPolicy, Neighborhood } from '../../core/records/neighborhood';
 import { longDate } from '../dates';
 import { CsrfField } from './csrf-field';
 import { SignInForm, type SignInFormProps } from './sign-in-form';
@@ -22,8 +22,6 @@ const howJoiningWorks: Record<JoinPolicy, string> = {
   approval: 'Sign in with Bluesky, then ask to join; an admin answers each request.',
   invitation: 'Joining is by invitation: ask a neighbor for a link, then open it and sign in.',
 };
-
-const dayAfter = (iso: string, addDays = 0) => longDate(Date.parse(iso) + addDays * 86_400_000);
 
 export function JoinPanel({ neighborhood, member, signIn }: JoinPanelProps) {
   if (!member) {
@@ -52,13 +50,14 @@ export function JoinPanel({ neighborhood, member, signIn }: JoinPanelProps) {
     );
   }
   if (member.status === 'removed') {
+    const purgeAt = removedPurgeDate(member);
     return (
       <section class="card" aria-labelledby="join-heading">
         <h2 id="join-heading">You were removed from {neighborhood.name}</h2>
         <p>
           An admin removed you from the neighborhood. You can still{' '}
           <a href="/me/export">download your data</a>
-          {member.removedAt && ` until ${dayAfter(member.removedAt, REMOVED_RETENTION_DAYS)}`}.
+          {purgeAt && ` until ${longDate(purgeAt)}`}.
         </p>
       </section>
     );

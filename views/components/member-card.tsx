@@ -3,11 +3,9 @@
  * Lists that need more (an admin's role and actions) pass it as children.
  */
 import type { Child } from 'hono/jsx';
-import { memberName, type Member } from '../../edge/db/members';
+import { memberName, type Member } from '../../core/records/members';
 import { Avatar } from './avatar';
-
-export const profilePath = (m: Pick<Member, 'handle' | 'did'>) =>
-  `/members/${encodeURIComponent(m.handle === 'handle.invalid' ? m.did : m.handle)}`;
+import { profilePath } from '../../core/paths';
 
 export function MemberCard({ member, children }: { member: Member; children?: Child }) {
   return (

@@ -3,7 +3,7 @@
  * member's profile: promote or demote (a form with a CSRF token), and a link
  * to the removal confirmation. The admin endpoints check again on the server.
  */
-import type { Member } from '../../edge/db/members';
+import type { Member } from '../../core/records/members';
 import { CsrfField } from './csrf-field';
 
 export function ProfileAdmin({ member, csrfToken }: { member: Member; csrfToken: string }) {

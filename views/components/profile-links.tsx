@@ -4,7 +4,7 @@
  * `nofollow ugc noopener` and followed by its site's name, so a neighbor sees
  * where a link goes before they press it.
  */
-import type { ProfileLink } from '../../edge/db/members';
+import type { ProfileLink } from '../../core/records/members';
 
 /** The address to put in `href`, or `undefined` if it is not an http(s) web address. */
 export function safeHref(url: string): URL | undefined {

@@ -11,7 +11,7 @@ import {
   pickerName,
   shownColourName,
   type SettingsFormValues,
-} from '../../edge/forms/settings-form';
+} from '../../core/forms/settings-form';
 import type {
   ChoiceField,
   ColourField,

@@ -2,7 +2,7 @@
  * Deleting one's account: a form that asks for the handle typed out, so it
  * never happens by a slip, and the goodbye page shown afterwards.
  */
-import type { Member } from '../../edge/db/members';
+import type { Member } from '../../core/records/members';
 import { CsrfField } from '../components/csrf-field';
 import { TextField } from '../components/fields';
 

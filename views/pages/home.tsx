@@ -3,12 +3,12 @@
  * it is; how to join for whoever is looking; and who joined recently, when
  * the viewer may see the directory. Kept tiny: it is most people's first visit.
  */
-import type { Member } from '../../edge/db/members';
-import type { Neighborhood } from '../../edge/db/neighborhood';
+import type { Member } from '../../core/records/members';
+import type { Neighborhood } from '../../core/records/neighborhood';
 import { JoinPanel } from '../components/join-panel';
 import { MemberCard } from '../components/member-card';
 import type { SignInFormProps } from '../components/sign-in-form';
-import type { Viewer } from '../viewer';
+import type { Viewer } from '../../core/records/sessions';
 
 export interface HomePageProps {
   neighborhood: Neighborhood;

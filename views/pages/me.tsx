@@ -3,12 +3,12 @@
  * stand in the neighborhood (in words), their profile, their data (download
  * it, delete the account), leaving, and sign-out.
  */
-import { memberBio, memberName, REMOVED_RETENTION_DAYS, type Member } from '../../edge/db/members';
+import { memberBio, memberName, removedPurgeDate, type Member } from '../../core/records/members';
 import { Avatar } from '../components/avatar';
 import { CsrfField } from '../components/csrf-field';
-import { profilePath } from '../components/member-card';
-import type { Viewer } from '../viewer';
+import type { Viewer } from '../../core/records/sessions';
 import { longDate } from '../dates';
+import { profilePath } from '../../core/paths';
 
 /** Where they stand, as a sentence. */
 export function membershipInWords(member: Member): string {
@@ -20,8 +20,9 @@ export function membershipInWords(member: Member): string {
     case 'pending':
       return 'You asked to join. An admin will answer soon.';
     case 'removed': {
-      const purge = member.removedAt
-        ? ` Your data is kept until ${longDate(new Date(Date.parse(member.removedAt) + REMOVED_RETENTION_DAYS * 86400_000).toISOString())}; you can still download it.`
+      const purgeAt = removedPurgeDate(member);
+      const purge = purgeAt
+        ? ` Your data is kept until ${longDate(purgeAt)}; you can still download it.`
         : '';
       return `An admin removed you from the neighborhood.${purge}`;
     }

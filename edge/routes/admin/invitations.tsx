@@ -13,8 +13,8 @@ import {
   getInvitation,
   listInvitations,
   revokeInvitation,
-  type Invitation,
 } from '../../db/invitations';
+import { type Invitation } from '../../../core/records/invitations';
 import { allow, limits } from '../../db/rate-limit';
 import { notFound, PageError } from '../../errors';
 import { requireAdmin } from '../../middleware/access';

@@ -7,15 +7,17 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../../context';
-import { recordAudit, type AuditAction } from '../../db/audit';
+import { recordAudit } from '../../db/audit';
+import { type AuditAction } from '../../../core/records/audit';
 import type { Dynamo } from '../../db/dynamo';
-import { listByStatus, listDirectory, type Member } from '../../db/members';
+import { listByStatus, listDirectory } from '../../db/members';
+import { type Member } from '../../../core/records/members';
 import { remove, setRole } from '../../db/membership';
 import { requireAdmin } from '../../middleware/access';
 import { renderPage } from '../../render';
 import { MembersAdminPage } from '../../../views/pages/admin/members';
 import { RemoveMemberPage } from '../../../views/pages/admin/remove';
-import type { Viewer } from '../../../views/viewer';
+import type { Viewer } from '../../../core/records/sessions';
 import { actor, personAt, target } from './shared';
 
 const notices: Record<string, string> = {

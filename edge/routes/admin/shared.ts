@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import type { Dynamo } from '../../db/dynamo';
-import { getMember, type Member } from '../../db/members';
+import { getMember } from '../../db/members';
+import { type Member } from '../../../core/records/members';
 import { notFound } from '../../errors';
-import type { Viewer } from '../../../views/viewer';
+import type { Viewer } from '../../../core/records/sessions';
 
 /** The audit log's "who did it". */
 export const actor = ({ member }: Viewer) => ({

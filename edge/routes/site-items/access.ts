@@ -7,9 +7,9 @@ import { findTemplate } from '../../../templates';
 import type { TemplateDefinition } from '../../../templates/template';
 import type { AppContext } from '../../context';
 import { getItem } from '../../db/items';
-import type { Site, SiteItem } from '../../db/site-records';
+import type { Site, SiteItem } from '../../../core/records/sites';
 import { notFound, PageError } from '../../errors';
-import { trashPath } from '../../../views/pages/site-items/paths';
+import { trashPath } from '../../../core/paths';
 
 const ITEM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -8,7 +8,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ItemContent } from '../../../templates/content';
 import type { AppContext } from '../../context';
 import { SlugTaken, type VersionConflict } from '../../db/items';
-import type { Site, SiteItem } from '../../db/site-records';
+import type { Site, SiteItem } from '../../../core/records/sites';
 import { notFound } from '../../errors';
 import {
   differences,
@@ -16,13 +16,13 @@ import {
   slugTakenMessage,
   valuesOf,
   type ItemFormValues,
-} from '../../forms/item';
-import { itemWarnings } from '../../forms/markdown-lint';
+} from '../../../core/forms/item';
+import { itemWarnings } from '../../../core/forms/markdown-lint';
 import { isHtmx, renderPage } from '../../render';
 import { PreviewFrame } from '../../../views/components/preview-frame';
 import { ItemEditor, type ItemEditorProps } from '../../../views/pages/site-items/editor';
 import { ItemPage, itemPageTitle } from '../../../views/pages/site-items/item';
-import { itemPath, itemPreviewPath } from '../../../views/pages/site-items/paths';
+import { itemPath, itemPreviewPath } from '../../../core/paths';
 import { templateOf } from './access';
 
 /** Whether htmx sent the request (and wants a fragment). */

@@ -10,7 +10,7 @@ import { notFound } from '../../errors';
 import { currentSite, ownSite } from '../../middleware/site-owner';
 import { renderPage } from '../../render';
 import { DeleteItemPage } from '../../../views/pages/site-items/delete';
-import { itemPath, sitePath } from '../../../views/pages/site-items/paths';
+import { itemPath, sitePath } from '../../../core/paths';
 import { TrashPage } from '../../../views/pages/site-items/trash';
 import { liveItem, siteItem, templateOf } from './access';
 

@@ -2,7 +2,7 @@
  * The audit log, newest first, one plain sentence per admin action
  * ("alice.test approved bob.test’s request: “Welcome!”"), paged.
  */
-import type { AuditEntry } from '../../../edge/db/audit';
+import type { AuditEntry } from '../../../core/records/audit';
 import { Pager } from '../../components/pager';
 import { AdminNav, When } from './common';
 

@@ -8,7 +8,7 @@ import {
   invitationState,
   type Invitation,
   type InvitationState,
-} from '../../../edge/db/invitations';
+} from '../../../core/records/invitations';
 import { CsrfField } from '../../components/csrf-field';
 import { FormProblems, TextField } from '../../components/fields';
 import { Pager } from '../../components/pager';

@@ -3,14 +3,12 @@
  * A–Z. Each shows their role and the forms an admin needs: make admin, step
  * down / make member, and a link to remove them (which asks first).
  */
-import type { Member } from '../../../edge/db/members';
+import type { Member } from '../../../core/records/members';
 import { CsrfField } from '../../components/csrf-field';
 import { MemberCard } from '../../components/member-card';
 import { Pager } from '../../components/pager';
 import { AdminNav, Notice } from './common';
-
-export const memberPath = (m: Pick<Member, 'did'>, action: string) =>
-  `/admin/members/${encodeURIComponent(m.did)}/${action}`;
+import { memberAdminPath } from '../../../core/paths';
 
 interface RowProps {
   member: Member;
@@ -28,13 +26,13 @@ function MemberRow({ member: m, viewerDid, csrfToken }: RowProps) {
         {you && ' (you)'}
       </p>
       <div class="actions">
-        <form method="post" action={memberPath(m, admin ? 'demote' : 'promote')}>
+        <form method="post" action={memberAdminPath(m, admin ? 'demote' : 'promote')}>
           <CsrfField token={csrfToken} />
           <button type="submit" class="secondary">
             {admin ? (you ? 'Step down as admin' : 'Make member') : 'Make admin'}
           </button>
         </form>
-        <a href={memberPath(m, 'remove')}>Remove…</a>
+        <a href={memberAdminPath(m, 'remove')}>Remove…</a>
       </div>
     </MemberCard>
   );

@@ -2,7 +2,7 @@
  * The admin area's front door: one link per section, with what is waiting
  * (pending requests) and how the neighborhood is set up right now.
  */
-import type { Neighborhood } from '../../../edge/db/neighborhood';
+import type { Neighborhood } from '../../../core/records/neighborhood';
 import { settingText } from './settings';
 
 export interface AdminOverviewProps {

@@ -3,10 +3,10 @@
  * saying what happens (signed out everywhere now, data kept for a while)
  * with the button that does it and a way back.
  */
-import { memberName, REMOVED_RETENTION_DAYS, type Member } from '../../../edge/db/members';
+import { memberName, REMOVED_RETENTION_DAYS, type Member } from '../../../core/records/members';
 import { Avatar } from '../../components/avatar';
 import { CsrfField } from '../../components/csrf-field';
-import { memberPath } from './members';
+import { memberAdminPath } from '../../../core/paths';
 
 export function RemoveMemberPage(props: { member: Member; you: boolean; csrfToken: string }) {
   const { member } = props;
@@ -23,7 +23,7 @@ export function RemoveMemberPage(props: { member: Member; you: boolean; csrfToke
         download it), then deleted.
       </p>
       {props.you && <p class="notice">This is you: you will be signed out at once.</p>}
-      <form method="post" action={memberPath(member, 'remove')} class="actions">
+      <form method="post" action={memberAdminPath(member, 'remove')} class="actions">
         <CsrfField token={props.csrfToken} />
         <button type="submit">Remove {name}</button>
         <a href="/admin/members">Cancel</a>

@@ -4,7 +4,7 @@
  * person sees. A message that is too long comes back in its own form with
  * the problem named next to it.
  */
-import { memberName, type Member } from '../../../edge/db/members';
+import { memberName, type Member } from '../../../core/records/members';
 import { Avatar } from '../../components/avatar';
 import { CsrfField } from '../../components/csrf-field';
 import { Pager } from '../../components/pager';

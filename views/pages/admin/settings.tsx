@@ -5,7 +5,7 @@
  * what the admin typed, and carries the version it was read at so a
  * concurrent edit is caught instead of overwritten.
  */
-import type { Neighborhood } from '../../../edge/db/neighborhood';
+import type { Neighborhood } from '../../../core/records/neighborhood';
 import { ConflictNotice } from '../../components/conflict';
 import { CsrfField } from '../../components/csrf-field';
 import { Choice, FormProblems, TextArea, TextField } from '../../components/fields';

@@ -3,12 +3,13 @@
  * from whoever made it, and one way forward for the viewer: sign in (and
  * come back here), press Join, or learn they are already a member.
  */
-import { isMember, type Member } from '../../../edge/db/members';
-import type { Invitation } from '../../../edge/db/invitations';
-import type { Neighborhood } from '../../../edge/db/neighborhood';
+import { isMember, type Member } from '../../../core/records/members';
+import type { Invitation } from '../../../core/records/invitations';
+import type { Neighborhood } from '../../../core/records/neighborhood';
 import { longDate } from '../../dates';
 import { CsrfField } from '../../components/csrf-field';
 import { SignInForm } from '../../components/sign-in-form';
+import { invitationPath } from '../../../core/paths';
 
 export interface InvitationPageProps {
   neighborhood: Neighborhood;
@@ -16,8 +17,6 @@ export interface InvitationPageProps {
   member?: Member;
   csrfToken: string;
 }
-
-export const invitationPath = (code: string) => `/invitations/${encodeURIComponent(code)}`;
 
 const day = (seconds: number) => longDate(seconds * 1000);
 

@@ -3,9 +3,11 @@
  * name, a page at a time. The order switch and the next page are plain
  * links, so it works the same in lynx.
  */
-import type { DirectoryOrder, Member } from '../../../edge/db/members';
+import type { DirectoryOrder } from '../../../core/records/members';
+import type { Member } from '../../../core/records/members';
 import { MemberCard } from '../../components/member-card';
 import { Pager } from '../../components/pager';
+import { directoryPath } from '../../../core/paths';
 
 export interface DirectoryPageProps {
   members: Member[];
@@ -19,9 +21,6 @@ const orders: { value: DirectoryOrder; label: string }[] = [
   { value: 'newest', label: 'Newest first' },
   { value: 'name', label: 'By name' },
 ];
-
-export const directoryPath = (order: DirectoryOrder, after?: string) =>
-  `/members?order=${order}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
 
 export function DirectoryPage({ members, order, next, paged }: DirectoryPageProps) {
   return (

@@ -4,12 +4,12 @@
  * comes back with the input kept and each problem next to its field; a
  * save that collided with another shows what differs above the form.
  */
-import type { Member } from '../../../edge/db/members';
-import { LIMITS, LINK_SLOTS, type ProfileFormValues } from '../../../edge/forms/profile';
+import type { Member } from '../../../core/records/members';
+import { LIMITS, LINK_SLOTS, type ProfileFormValues } from '../../../core/forms/profile';
 import { ConflictNotice } from '../../components/conflict';
 import { CsrfField } from '../../components/csrf-field';
 import { Checkbox, FormProblems, TextArea, TextField } from '../../components/fields';
-import { profilePath } from '../../components/member-card';
+import { profilePath } from '../../../core/paths';
 
 export interface EditProfilePageProps {
   member: Member;

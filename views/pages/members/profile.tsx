@@ -3,12 +3,12 @@
  * some, with their links and when they joined. The owner gets a link to edit
  * it; an admin looking at someone else gets the admin actions.
  */
-import { memberBio, memberName, type Member } from '../../../edge/db/members';
+import { memberBio, memberName, type Member } from '../../../core/records/members';
 import { longDate } from '../../dates';
 import { Avatar } from '../../components/avatar';
-import { profilePath } from '../../components/member-card';
 import { ProfileAdmin } from '../../components/profile-admin';
 import { ProfileLinks } from '../../components/profile-links';
+import { profilePath } from '../../../core/paths';
 
 export interface ProfilePageProps {
   member: Member;

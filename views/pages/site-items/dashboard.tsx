@@ -4,11 +4,17 @@
  * the template names them: posts, projects, issues) and pages with their
  * status and date, and the way to the trash.
  */
-import type { Site } from '../../../edge/db/site-records';
-import type { ItemSummary, SiteContents } from '../../../edge/db/items';
+import type { Site } from '../../../core/records/sites';
+import type { ItemSummary, SiteContents } from '../../../core/records/sites';
 import type { TemplateDefinition } from '../../../templates/template';
 import { longDate } from '../../dates';
-import { itemPath, newItemPath, settingsPath, sitePreviewPath, trashPath } from './paths';
+import {
+  itemPath,
+  newItemPath,
+  settingsPath,
+  sitePreviewPath,
+  trashPath,
+} from '../../../core/paths';
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 

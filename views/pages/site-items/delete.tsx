@@ -2,9 +2,9 @@
  * "Move this to the trash?": the question before deleting an item, which
  * says it can be restored for 30 days. A plain form, so it works anywhere.
  */
-import { TRASH_DAYS, type SiteItem } from '../../../edge/db/site-records';
+import { TRASH_DAYS, type SiteItem } from '../../../core/records/sites';
 import { CsrfField } from '../../components/csrf-field';
-import { itemPath } from './paths';
+import { itemPath } from '../../../core/paths';
 
 export function DeleteItemPage(props: { site: string; item: SiteItem; csrfToken: string }) {
   const { site, item } = props;

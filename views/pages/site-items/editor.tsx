@@ -6,10 +6,10 @@
  * answers just this, so saving needs no reload. Without JavaScript the same
  * form posts and redirects.
  */
-import type { SiteItem } from '../../../edge/db/site-records';
-import type { ItemDifference, ItemExtra, ItemFormValues } from '../../../edge/forms/item';
-import type { ItemWarning } from '../../../edge/forms/markdown-lint';
-import type { FieldErrors } from '../../../edge/validate';
+import type { SiteItem } from '../../../core/records/sites';
+import type { ItemDifference, ItemExtra, ItemFormValues } from '../../../core/forms/item';
+import type { ItemWarning } from '../../../core/forms/markdown-lint';
+import type { FieldErrors } from '../../../core/forms/field-errors';
 import type { ItemKind } from '../../../templates/content';
 import type { TemplateDefinition } from '../../../templates/template';
 import { CsrfField } from '../../components/csrf-field';
@@ -17,7 +17,7 @@ import { FormProblems } from '../../components/fields';
 import { ItemConflict } from '../../components/item-conflict';
 import { MarkdownHelp } from '../../components/markdown-help';
 import { formFields, hasField, ItemFormField } from './item-form-fields';
-import { itemPath, itemPreviewPath, sitePath } from './paths';
+import { itemPath, itemPreviewPath, sitePath } from '../../../core/paths';
 
 /** A line above the form: the last save worked, or it did not and why. */
 export interface EditorNotice {

@@ -4,13 +4,13 @@
  * template's extras decide which fields exist; labels and hints name the
  * limits from the item schema.
  */
-import type { ItemExtra, ItemFormValues } from '../../../edge/forms/item';
-import type { ItemWarning } from '../../../edge/forms/markdown-lint';
-import type { FieldErrors } from '../../../edge/validate';
+import type { ItemExtra, ItemFormValues } from '../../../core/forms/item';
+import type { ItemWarning } from '../../../core/forms/markdown-lint';
+import type { FieldErrors } from '../../../core/forms/field-errors';
 import { limits, slugPattern, type ItemKind } from '../../../templates/content';
 import type { TemplateDefinition } from '../../../templates/template';
 import { TextArea, TextField } from '../../components/fields';
-import { itemPagePath } from './paths';
+import { itemPagePath } from '../../../core/paths';
 
 /** The text fields in the order the form shows them. */
 export const formFields = [

@@ -5,7 +5,7 @@
  */
 import { PreviewPanel } from '../../components/preview-frame';
 import { ItemEditor, kindName, type ItemEditorProps } from './editor';
-import { itemPreviewPath, sitePath } from './paths';
+import { itemPreviewPath, sitePath } from '../../../core/paths';
 
 export function itemPageTitle(props: Pick<ItemEditorProps, 'template' | 'kind' | 'item'>) {
   const name = kindName(props.template, props.kind);

@@ -2,14 +2,13 @@
  * A site's trash: deleted items with the day each will be deleted for good,
  * and a button to restore each one.
  */
-import { purgeDate } from '../../../edge/db/items';
-import type { ItemSummary } from '../../../edge/db/items';
-import { TRASH_DAYS } from '../../../edge/db/site-records';
+import type { ItemSummary } from '../../../core/records/sites';
+import { itemPurgeDate, TRASH_DAYS } from '../../../core/records/sites';
 import type { TemplateDefinition } from '../../../templates/template';
 import { CsrfField } from '../../components/csrf-field';
 import { longDate } from '../../dates';
 import { kindName } from './editor';
-import { itemPath, sitePath } from './paths';
+import { itemPath, sitePath } from '../../../core/paths';
 
 export function TrashPage(props: {
   site: string;
@@ -28,7 +27,7 @@ export function TrashPage(props: {
       {!items.length && <p class="hint">The trash is empty.</p>}
       <ul class="plain trash">
         {items.map((item) => {
-          const purge = purgeDate(item)!.toISOString();
+          const purge = itemPurgeDate(item)!.toISOString();
           return (
             <li class="card">
               <p>

@@ -12,8 +12,7 @@ import { templates } from '../../../templates';
 import { CsrfField } from '../../components/csrf-field';
 import { FormProblems } from '../../components/fields';
 import { LimitNote } from './list';
-
-export const NAME_CHECK_PATH = '/sites/new/check';
+import { NAME_CHECK_PATH } from '../../../core/paths';
 
 export interface NameFieldProps {
   value: string;

@@ -5,12 +5,13 @@
  * "Saved" in its status line (announced politely), with problems next to
  * their fields, or with what differs when someone saved in between.
  */
-import type { SettingsFormValues } from '../../../edge/forms/settings-form';
+import type { SettingsFormValues } from '../../../core/forms/settings-form';
 import type { SettingsField } from '../../../templates/settings';
 import { ConflictNotice } from '../../components/conflict';
 import { CsrfField } from '../../components/csrf-field';
 import { FormProblems } from '../../components/fields';
 import { SettingsFields } from '../../components/settings-fields';
+import { settingsPath } from '../../../core/paths';
 
 export interface SettingsFormProps {
   siteName: string;
@@ -23,8 +24,6 @@ export interface SettingsFormProps {
   saved?: boolean;
   csrfToken: string;
 }
-
-export const settingsPath = (siteName: string) => `/sites/${siteName}/settings`;
 
 /** The form and everything around it that a save can change. */
 export function SettingsForm(props: SettingsFormProps) {

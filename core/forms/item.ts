@@ -15,8 +15,8 @@ import {
   type ItemKind,
 } from '../../templates/content';
 import type { TemplateDefinition } from '../../templates/template';
-import type { SiteItem } from '../db/site-records';
-import { fieldErrors, type FieldErrors } from '../validate';
+import type { SiteItem } from '../records/sites';
+import { fieldErrors, type FieldErrors } from './field-errors';
 
 /** Every field of the form, as posted. */
 export interface ItemFormValues {

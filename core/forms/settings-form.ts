@@ -20,7 +20,7 @@ import {
   type Settings,
   type SettingsField,
 } from '../../templates/settings';
-import type { FieldErrors } from '../validate';
+import type { FieldErrors } from './field-errors';
 
 /** Empty link rows offered after the filled ones (while under the field's maximum). */
 export const EMPTY_LINK_ROWS = 2;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { unixLineBreaks } from '../../templates/content';
-import type { Member, ProfileLink } from '../db/members';
+import type { Member, ProfileLink } from '../records/members';
 
 export const LIMITS = { name: 64, bio: 300, location: 100, label: 40, url: 300, links: 5 };
 

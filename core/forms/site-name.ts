@@ -5,7 +5,7 @@
  * `alice`, `alice-2`, …).
  */
 import { z } from 'zod';
-import { NAME_MAX, NAME_MIN, nameProblem, reservedNames } from '../../core/site-address';
+import { NAME_MAX, NAME_MIN, nameProblem, reservedNames } from '../site-address';
 
 /** A posted site name: trimmed and lower-cased (addresses ignore case), then checked. */
 export const siteNameSchema = z

@@ -13,6 +13,7 @@
  * conditional updates so the neighborhood's limit holds under races.
  */
 import type { ItemContent } from '../../templates/content';
+import { epochSeconds, purgeSeconds } from './time';
 import type { Settings } from '../../templates/settings';
 import type { TemplateId } from '../../templates/template';
 
@@ -35,6 +36,35 @@ export interface SiteItem extends ItemContent {
   /** Set while the item is in the trash. */
   deletedAt?: string;
   version: number;
+}
+
+/** What lists show of an item: everything but its text, which can be long. */
+export type ItemSummary = Omit<SiteItem, 'body' | 'summary' | 'link' | 'imageUrl' | 'imageAlt'>;
+
+export const summaryAttributes = [
+  'id',
+  'site',
+  'kind',
+  'title',
+  'slug',
+  'date',
+  'tags',
+  'status',
+  'number',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'version',
+] as const satisfies readonly (keyof ItemSummary)[];
+
+/** A site's items, as its dashboard and trash show them. */
+export interface SiteContents {
+  /** Newest date first. */
+  entries: ItemSummary[];
+  /** By title. */
+  pages: ItemSummary[];
+  /** Most recently deleted first; purged ones are left out. */
+  trash: ItemSummary[];
 }
 
 /** A record as written to the table: its key and its attributes. */
@@ -89,13 +119,23 @@ export function siteRecord(site: Site): StoredRecord {
   };
 }
 
+/** When a trashed item is purged (epoch seconds); undefined outside the trash. */
+export const itemPurgeSeconds = (item: Pick<SiteItem, 'deletedAt'>) =>
+  item.deletedAt ? purgeSeconds(item.deletedAt, TRASH_DAYS) : undefined;
+
+/** The day a trashed item will be purged; undefined outside the trash. */
+export function itemPurgeDate(item: Pick<SiteItem, 'deletedAt'>): Date | undefined {
+  const at = itemPurgeSeconds(item);
+  return at === undefined ? undefined : new Date(at * 1000);
+}
+
+/** A trashed item past its purge time: DynamoDB deletes such items lazily, so readers skip them. */
+export function isPurged(item: Pick<SiteItem, 'deletedAt'>, now: Date): boolean {
+  const at = itemPurgeSeconds(item);
+  return at !== undefined && at <= epochSeconds(now);
+}
+
 /** The record to store for `item`; a trashed item expires `TRASH_DAYS` after deletion. */
 export function itemRecord(item: SiteItem): StoredRecord {
-  return {
-    ...itemKey(item.site, item.id),
-    ...item,
-    expiresAt: item.deletedAt
-      ? Math.floor(Date.parse(item.deletedAt) / 1000) + TRASH_DAYS * 86_400
-      : undefined,
-  };
+  return { ...itemKey(item.site, item.id), ...item, expiresAt: itemPurgeSeconds(item) };
 }

@@ -1,0 +1,61 @@
+/**
+ * The app's own addresses, and the one rule for where an item lives inside
+ * its site. Routes redirect to these, views link to them and the renderer
+ * places pages by the same item rule, so an address is written once.
+ *
+ * Inside a site, entries live at `<entry path>/<slug>/` (`posts/hello/`) and
+ * free pages at `<slug>/` (`about/`). A draft is previewed through the draft
+ * path, which renders the site as if that draft were ready; a ready item is
+ * seen in the site's own preview.
+ */
+import type { TemplateDefinition } from '../templates/template';
+import type { DirectoryOrder } from './records/members';
+
+/** A member as their addresses need them: a handle when it is valid, else the DID. */
+interface MemberRef {
+  did: string;
+  handle: string;
+}
+
+export const profilePath = (m: MemberRef) =>
+  `/members/${encodeURIComponent(m.handle === 'handle.invalid' ? m.did : m.handle)}`;
+export const directoryPath = (order: DirectoryOrder, after?: string) =>
+  `/members?order=${order}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
+export const memberAdminPath = (m: Pick<MemberRef, 'did'>, action: string) =>
+  `/admin/members/${encodeURIComponent(m.did)}/${action}`;
+export const invitationPath = (code: string) => `/invitations/${encodeURIComponent(code)}`;
+
+/** Where the new-site form checks a name as it is typed. */
+export const NAME_CHECK_PATH = '/sites/new/check';
+export const sitePath = (site: string) => `/sites/${site}`;
+export const settingsPath = (site: string) => `/sites/${site}/settings`;
+export const trashPath = (site: string) => `/sites/${site}/trash`;
+export const newItemPath = (site: string, kind: 'entry' | 'page') =>
+  `/sites/${site}/items/new?kind=${kind}`;
+export const itemPath = (site: string, id: string) => `/sites/${site}/items/${id}`;
+export const sitePreviewPath = (site: string) => `/sites/${site}/preview/`;
+/** The preview of the site with the draft `id` in it, as if it were ready. */
+export const draftPreviewPath = (site: string, id: string) => `/sites/${site}/preview/draft/${id}/`;
+
+/** An item as its address needs it. */
+interface ItemRef {
+  kind: 'entry' | 'page';
+  slug: string;
+}
+
+/** The item's address inside its site, relative to the site's root: `posts/hello/`, `about/`. */
+export function itemPagePath(template: Pick<TemplateDefinition, 'entry'>, item: ItemRef): string {
+  return item.kind === 'entry' ? `${template.entry.path}/${item.slug}/` : `${item.slug}/`;
+}
+
+/** The preview of this item: its page in the draft preview, or in the site's preview once ready. */
+export function itemPreviewPath(
+  site: string,
+  template: Pick<TemplateDefinition, 'entry'>,
+  item: ItemRef & { id: string; status: 'draft' | 'ready' },
+): string {
+  const page = itemPagePath(template, item);
+  return item.status === 'draft'
+    ? `${draftPreviewPath(site, item.id)}${page}`
+    : `${sitePreviewPath(site)}${page}`;
+}
