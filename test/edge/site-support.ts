@@ -10,7 +10,8 @@ import { db } from './support';
 
 /** A fresh, unique site name. */
 export function testSiteName(prefix = 'site'): string {
-  return `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+  // A letter first: an all-digit suffix would read as a counter (`name-2`) to the suggestions.
+  return `${prefix}-x${crypto.randomUUID().slice(0, 7)}`;
 }
 
 /** Creates a site for `ownerDid` as the "new site" form would. */
