@@ -33,6 +33,9 @@ export const trashPath = (site: string) => `/sites/${site}/trash`;
 export const newItemPath = (site: string, kind: 'entry' | 'page') =>
   `/sites/${site}/items/new?kind=${kind}`;
 export const itemPath = (site: string, id: string) => `/sites/${site}/items/${id}`;
+/** Where the editor checks a field as it changes: an item's, or a new one's (no id yet). */
+export const itemCheckPath = (site: string, id?: string) =>
+  `${id ? itemPath(site, id) : `/sites/${site}/items/new`}/check`;
 export const sitePreviewPath = (site: string) => `/sites/${site}/preview/`;
 /** The preview of the site with the draft `id` in it, as if it were ready. */
 export const draftPreviewPath = (site: string, id: string) => `/sites/${site}/preview/draft/${id}/`;

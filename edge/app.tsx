@@ -18,9 +18,9 @@ import { me } from './routes/me';
 import { join } from './routes/join';
 import { members } from './routes/members';
 import { admin } from './routes/admin';
-import { preview } from './routes/preview';
-import { siteItems } from './routes/site-items';
+import { site } from './routes/site';
 import { sites } from './routes/sites';
+import { templateGallery } from './routes/templates';
 import { ErrorPage } from '../views/pages/error';
 
 export const app = new Hono<AppEnv>()
@@ -41,9 +41,10 @@ export const app = new Hono<AppEnv>()
   .route('/', join)
   .route('/members', members)
   .route('/admin', admin)
-  .route('/', sites)
-  .route('/', siteItems)
-  .route('/', preview);
+  .route('/templates', templateGallery)
+  .route('/sites', sites)
+  // After `/sites`, whose `/sites/new` would otherwise be taken for a site's name.
+  .route('/sites/:name', site);
 
 app.notFound(() => {
   throw notFound();

@@ -1,7 +1,8 @@
 /**
  * The per-deployment services (configuration, database, OAuth client),
  * built once per Worker isolate from the bindings, and the typed variables
- * each request carries through Hono's context.
+ * each request carries through Hono's context: every route's, and the
+ * extra ones that member-only and site routes get from their middleware.
  */
 import type { NodeOAuthClient } from '@atproto/oauth-client-node';
 import type { Context } from 'hono';
@@ -11,6 +12,8 @@ import { parseConfig, type Config, type Env } from './env';
 import type { Neighborhood } from '../core/records/neighborhood';
 import type { Site } from '../core/records/sites';
 import type { Viewer } from '../core/records/sessions';
+import type { Member } from '../core/records/members';
+import type { TemplateDefinition } from '../templates/template';
 
 export interface Services {
   config: Config;
@@ -25,14 +28,23 @@ export interface AppEnv {
     viewer?: Viewer;
     /** The neighborhood's settings, when the session's read already brought them. */
     neighborhood?: Neighborhood;
-    /** The site named in the path, once `ownSite` has checked the viewer owns it. */
-    site?: Site;
     /** The CSRF token for forms on this response. */
     csrfToken: string;
   };
 }
 
-export type AppContext = Context<AppEnv>;
+/** The context of any route: the app's, or a sub-app's that carries more variables. */
+export type AppContext<E extends AppEnv = AppEnv> = Context<E>;
+
+/** Behind `membersOnly`: the signed-in member, checked once by the middleware. */
+export type MemberEnv = AppEnv & { Variables: { member: Member } };
+
+/**
+ * Behind `ownSite`: the site named in the path, which the member owns, and
+ * its template, loaded and checked once for every route of the site.
+ */
+export type SiteEnv = MemberEnv & { Variables: { site: Site; template: TemplateDefinition } };
+export type SiteContext = Context<SiteEnv>;
 
 const servicesByEnv = new WeakMap<Env, Services>();
 

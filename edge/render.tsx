@@ -7,7 +7,7 @@ import { raw } from 'hono/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getNeighborhood } from './db/neighborhood';
 import { defaultNeighborhood, type Neighborhood } from '../core/records/neighborhood';
-import type { AppContext } from './context';
+import type { AppContext, AppEnv } from './context';
 import { Layout } from '../views/layout';
 
 export interface PageOptions {
@@ -19,13 +19,15 @@ export interface PageOptions {
 }
 
 /** Whether htmx sent this request, so the answer is a fragment rather than a page. */
-export const isHtmx = (c: AppContext) => c.req.header('HX-Request') === 'true';
+export const isHtmx = <E extends AppEnv>(c: AppContext<E>) => c.req.header('HX-Request') === 'true';
 
 /**
  * The neighborhood's settings for this request: read with the session when
  * someone is signed in, otherwise read once here and kept for the request.
  */
-export async function currentNeighborhood(c: AppContext): Promise<Neighborhood> {
+export async function currentNeighborhood<E extends AppEnv>(
+  c: AppContext<E>,
+): Promise<Neighborhood> {
   let neighborhood = c.var.neighborhood;
   if (!neighborhood) {
     neighborhood = await getNeighborhood(c.var.db);
@@ -34,7 +36,11 @@ export async function currentNeighborhood(c: AppContext): Promise<Neighborhood> 
   return neighborhood;
 }
 
-export async function renderPage(c: AppContext, options: PageOptions, body: Child) {
+export async function renderPage<E extends AppEnv>(
+  c: AppContext<E>,
+  options: PageOptions,
+  body: Child,
+) {
   const neighborhood = options.neighborhood ?? (await currentNeighborhood(c));
   return c.html(
     <>
@@ -53,7 +59,7 @@ export async function renderPage(c: AppContext, options: PageOptions, body: Chil
 }
 
 /** For error pages: never let a second failure (say, the database) hide the first. */
-export async function safeNeighborhood(c: AppContext): Promise<Neighborhood> {
+export async function safeNeighborhood<E extends AppEnv>(c: AppContext<E>): Promise<Neighborhood> {
   try {
     return c.var.db ? await getNeighborhood(c.var.db) : defaultNeighborhood;
   } catch {

@@ -6,10 +6,12 @@
 import { type FieldErrors, fieldErrors } from '../core/forms/field-errors';
 import { zValidator } from '@hono/zod-validator';
 import type { z } from 'zod';
-import type { AppContext } from './context';
+import type { AppContext, AppEnv } from './context';
 
 /** The posted form as strings (files ignored); Hono caches the parsed body, so reading it twice is free. */
-export async function postedInput(c: AppContext): Promise<Record<string, string>> {
+export async function postedInput<E extends AppEnv>(
+  c: AppContext<E>,
+): Promise<Record<string, string>> {
   const input: Record<string, string> = {};
   for (const [key, value] of Object.entries(await c.req.parseBody())) {
     if (typeof value === 'string') input[key] = value;

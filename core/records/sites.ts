@@ -67,6 +67,9 @@ export interface SiteContents {
   trash: ItemSummary[];
 }
 
+/** Whether a member with `count` sites may make another under the neighborhood's `limit`. */
+export const canMakeSite = (count: number, limit: number) => count < limit;
+
 /** A record as written to the table: its key and its attributes. */
 export type StoredRecord = { pk: string; sk: string } & Record<string, unknown>;
 

@@ -5,7 +5,7 @@
  * and actions, as if they did not exist.
  */
 import { createMiddleware } from 'hono/factory';
-import type { AppContext, AppEnv } from '../context';
+import type { AppContext, AppEnv, MemberEnv } from '../context';
 import { isAdmin, isMember, type Member } from '../../core/records/members';
 import { notFound, PageError } from '../errors';
 import type { Viewer } from '../../core/records/sessions';
@@ -26,33 +26,31 @@ export const membersOnlyError = () =>
   });
 
 /** The signed-in viewer, or a "sign in first" page (GET) / error (POST). */
-export function requireViewer(c: AppContext): Viewer {
+export function requireViewer<E extends AppEnv>(c: AppContext<E>): Viewer {
   const viewer = c.var.viewer;
   if (!viewer) throw signInFirst(c.req.method === 'GET' ? c.req.path : '/');
   return viewer;
 }
 
 /** The viewer, who must be a member (not a visitor, not pending, not removed). Reusable by any feature. */
-export function requireMember(c: AppContext): Viewer & { member: Member } {
+export function requireMember<E extends AppEnv>(c: AppContext<E>): Viewer & { member: Member } {
   const viewer = requireViewer(c);
   if (!isMember(viewer.member)) throw membersOnlyError();
   return viewer;
 }
 
 /** The viewer, who must be an admin; anyone else gets a 404. */
-export function requireAdmin(c: AppContext): Viewer {
+export function requireAdmin<E extends AppEnv>(c: AppContext<E>): Viewer {
   const viewer = c.var.viewer;
   if (!isAdmin(viewer?.member)) throw notFound();
   return viewer!;
 }
 
-export const signedIn = createMiddleware<AppEnv>(async (c, next) => {
-  requireViewer(c);
-  await next();
-});
-
-export const membersOnly = createMiddleware<AppEnv>(async (c, next) => {
-  requireMember(c);
+/** Members only (others see the sign-in or members-only page); sets `member`; never cached. */
+export const membersOnly = createMiddleware<MemberEnv>(async (c, next) => {
+  c.set('member', requireMember(c).member);
+  c.header('Cache-Control', 'private, no-store');
+  c.header('Vary', 'Cookie');
   await next();
 });
 

@@ -1,31 +1,31 @@
 /**
- * Sites are their owner's alone. `ownSite` loads the site named in `:name`
+ * Sites are their owner's alone. `ownSite` runs once in front of every route
+ * of the site sub-app: it loads the site named in `:name` and its template,
  * and lets the request through only for its owner, who must still be a
- * member; for anyone else (admins included) the site, its items and its
- * preview answer 404, exactly as a name nobody claimed does.
+ * member. For anyone else (admins included) the site, its items and its
+ * preview answer 404, exactly as a name nobody claimed does. Handlers read
+ * `c.var.site` and `c.var.template`, typed as present.
  */
 import { createMiddleware } from 'hono/factory';
 import { isSiteName } from '../../core/site-address';
-import type { AppContext, AppEnv } from '../context';
+import { findTemplate } from '../../templates';
+import type { SiteEnv } from '../context';
 import { getSite } from '../db/sites';
-import type { Site } from '../../core/records/sites';
 import { notFound } from '../errors';
 import { requireMember } from './access';
 
-export const ownSite = createMiddleware<AppEnv>(async (c, next) => {
-  const viewer = requireMember(c);
+export const ownSite = createMiddleware<SiteEnv>(async (c, next) => {
+  const { member } = requireMember(c);
   const name = c.req.param('name') ?? '';
   const site = isSiteName(name) ? await getSite(c.var.db, name) : undefined;
-  if (!site || site.ownerDid !== viewer.member.did) throw notFound();
+  if (!site || site.ownerDid !== member.did) throw notFound();
+  // Checked when the site was made; missing only if a template was removed from the code.
+  const template = findTemplate(site.template);
+  if (!template) throw new Error(`site ${site.name} has unknown template ${site.template}`);
+  c.set('member', member);
   c.set('site', site);
+  c.set('template', template);
   c.header('Cache-Control', 'private, no-store');
   c.header('Vary', 'Cookie');
   await next();
 });
-
-/** The site `ownSite` loaded for this request. */
-export function currentSite(c: AppContext): Site {
-  const site = c.var.site;
-  if (!site) throw new Error('ownSite middleware did not run');
-  return site;
-}

@@ -1,67 +1,42 @@
 /**
- * Members' sites: the list of one's own sites, making a new one (a template
- * and a name, claimed by a conditional write under the neighborhood's
- * limit), its settings form, generated from the template's declared fields,
- * and the public template gallery. The dashboard (`/sites/:name`), content
- * and previews are other sub-apps'. Everything works with plain forms and
- * 303 redirects; with htmx the name is checked as it is typed and settings
- * save without a reload.
+ * A member's sites (`/sites`): the list of one's own, and making a new one
+ * (a template and a name, claimed by a conditional write under the
+ * neighborhood's limit). Each site's own pages are the `site/` sub-app's.
+ * Everything works with plain forms and 303 redirects; with htmx the name
+ * is checked as it is typed.
  */
 import { Hono } from 'hono';
-import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AppContext, AppEnv } from '../context';
-import { VersionConflict } from '../db/members';
-import { isMember, memberName } from '../../core/records/members';
-import { type Neighborhood } from '../../core/records/neighborhood';
-import type { Site } from '../../core/records/sites';
+import { nameCandidates, siteNameSchema } from '../../core/forms/site-name';
+import { sitePath } from '../../core/paths';
+import { memberName } from '../../core/records/members';
+import type { Neighborhood } from '../../core/records/neighborhood';
+import { canMakeSite } from '../../core/records/sites';
+import { siteUrl } from '../../core/site-address';
+import { findTemplate, templates } from '../../templates';
+import { defaultSettings } from '../../templates/settings';
+import { SitesPage } from '../../views/pages/sites/list';
+import { NameField, NewSitePage, type NewSitePageProps } from '../../views/pages/sites/new';
+import type { AppContext, MemberEnv } from '../context';
 import {
   createSite,
   firstFreeName,
   getSite,
   listOwnerSites,
   NameTaken,
-  saveSiteSettings,
   SiteLimitReached,
 } from '../db/sites';
-import { NAME_CHECK_PATH, settingsPath } from '../../core/paths';
-import { siteUrl } from '../../core/site-address';
-import { notFound } from '../errors';
-import {
-  formValuesFromInput,
-  formValuesOf,
-  parseSettingsForm,
-  postedVersion,
-  settingsDifferences,
-} from '../../core/forms/settings-form';
-import { nameCandidates, siteNameSchema } from '../../core/forms/site-name';
-import { currentSite, ownSite } from '../middleware/site-owner';
-import { requireMember } from '../middleware/access';
-import { currentNeighborhood, isHtmx, renderPage } from '../render';
+import { membersOnly } from '../middleware/access';
+import { currentNeighborhood, renderPage } from '../render';
 import { postedInput } from '../validate';
-import { findTemplate, templates, type TemplateDefinition } from '../../templates';
-import { defaultSettings, withDefaults } from '../../templates/settings';
-import { GalleryPage } from '../../views/pages/sites/gallery';
-import { canMakeSite, SitesPage } from '../../views/pages/sites/list';
-import { NameField, NewSitePage, type NewSitePageProps } from '../../views/pages/sites/new';
-import {
-  SettingsForm,
-  SiteSettingsPage,
-  type SettingsFormProps,
-} from '../../views/pages/sites/settings';
-
-/** Members only (others see the sign-in or members-only page); never cached. */
-const memberPage = createMiddleware<AppEnv>(async (c, next) => {
-  requireMember(c);
-  c.header('Cache-Control', 'private, no-store');
-  c.header('Vary', 'Cookie');
-  await next();
-});
 
 const templateNames = templates.map((t) => t.name).join(', ');
 
 /** A name suggestion for when `name` is taken: the next free `name-2`, `name-3` … */
-async function freshSuggestion(c: AppContext, name: string): Promise<string | undefined> {
+async function freshSuggestion(
+  c: AppContext<MemberEnv>,
+  name: string,
+): Promise<string | undefined> {
   const candidates = nameCandidates(name.replace(/-\d+$/, '')).filter((n) => n !== name);
   return firstFreeName(c.var.db, candidates);
 }
@@ -69,11 +44,11 @@ async function freshSuggestion(c: AppContext, name: string): Promise<string | un
 const takenMessage = (name: string, suggestion?: string) =>
   `Someone has just taken “${name}”.${suggestion ? ` “${suggestion}” is free.` : ' Try another name.'}`;
 
-const freeMessage = (c: AppContext, name: string) =>
+const freeMessage = (c: AppContext<MemberEnv>, name: string) =>
   `“${name}” is free: your site will be at ${siteUrl(c.var.config.sitesUrl, name)}`;
 
 function renderNew(
-  c: AppContext,
+  c: AppContext<MemberEnv>,
   props: Omit<NewSitePageProps, 'csrfToken'>,
   status: ContentfulStatusCode = 200,
   /** Already read by the handler; saves a read. */
@@ -86,47 +61,10 @@ function renderNew(
   );
 }
 
-/** The settings form as a full page, or as the fragment htmx swaps in. */
-function renderSettings(
-  c: AppContext,
-  site: Site,
-  template: TemplateDefinition,
-  props: Omit<SettingsFormProps, 'siteName' | 'fields' | 'csrfToken'>,
-  status: ContentfulStatusCode = 200,
-) {
-  const full = {
-    ...props,
-    siteName: site.name,
-    fields: template.settings,
-    csrfToken: c.var.csrfToken,
-  };
-  if (isHtmx(c)) return c.html(<SettingsForm {...full} />, status);
-  return renderPage(
-    c,
-    { title: `Settings for ${site.name}`, status, htmx: true },
-    <SiteSettingsPage {...full} templateName={template.name} />,
-  );
-}
-
-/** The template the site was made with; a site whose template is gone cannot be edited here. */
-function siteTemplate(site: Site): TemplateDefinition {
-  const template = findTemplate(site.template);
-  if (!template) throw notFound();
-  return template;
-}
-
-export const sites = new Hono<AppEnv>()
-  .get('/templates', (c) => {
-    c.header('Cache-Control', 'private, no-cache');
-    c.header('Vary', 'Cookie');
-    return renderPage(
-      c,
-      { title: 'Site templates' },
-      <GalleryPage canStart={isMember(c.var.viewer?.member)} />,
-    );
-  })
-  .get('/sites', memberPage, async (c) => {
-    const { member } = requireMember(c);
+export const sites = new Hono<MemberEnv>()
+  .use(membersOnly)
+  .get('/', async (c) => {
+    const { member } = c.var;
     const [neighborhood, owned] = await Promise.all([
       currentNeighborhood(c),
       listOwnerSites(c.var.db, member.did),
@@ -142,8 +80,8 @@ export const sites = new Hono<AppEnv>()
       <SitesPage sites={summaries} limit={neighborhood.siteLimit} />,
     );
   })
-  .get('/sites/new', memberPage, async (c) => {
-    const { member } = requireMember(c);
+  .get('/new', async (c) => {
+    const { member } = c.var;
     const { db } = c.var;
     const [neighborhood, owned] = await Promise.all([
       currentNeighborhood(c),
@@ -179,8 +117,8 @@ export const sites = new Hono<AppEnv>()
       neighborhood,
     );
   })
-  .post(NAME_CHECK_PATH, memberPage, async (c) => {
-    const { member } = requireMember(c);
+  .post('/new/check', async (c) => {
+    const { member } = c.var;
     const typed = (await postedInput(c)).name ?? '';
     const sitesUrl = c.var.config.sitesUrl;
     const parsed = siteNameSchema.safeParse(typed);
@@ -200,8 +138,8 @@ export const sites = new Hono<AppEnv>()
     }
     return c.html(<NameField value={typed} status={freeMessage(c, name)} sitesUrl={sitesUrl} />);
   })
-  .post('/sites', memberPage, async (c) => {
-    const { member } = requireMember(c);
+  .post('/', async (c) => {
+    const { member } = c.var;
     const { db, config } = c.var;
     const input = await postedInput(c);
     const typedName = input.name ?? '';
@@ -258,61 +196,5 @@ export const sites = new Hono<AppEnv>()
       }
       throw error;
     }
-    return c.redirect(`/sites/${name}`, 303);
-  })
-  .get('/sites/:name/settings', ownSite, (c) => {
-    const site = currentSite(c);
-    const template = siteTemplate(site);
-    return renderSettings(c, site, template, {
-      values: formValuesOf(template.settings, withDefaults(template.settings, site.settings)),
-      version: site.version,
-      saved: c.req.query('saved') === '1',
-    });
-  })
-  .post('/sites/:name/settings', ownSite, async (c) => {
-    const site = currentSite(c);
-    const template = siteTemplate(site);
-    const fields = template.settings;
-    const input = await postedInput(c);
-    const version = postedVersion(input);
-    const parsed = parseSettingsForm(fields, input);
-    if (!parsed.ok) {
-      return renderSettings(
-        c,
-        site,
-        template,
-        { values: formValuesFromInput(fields, input), version, errors: parsed.errors },
-        400,
-      );
-    }
-    const yours = parsed.settings;
-    const saved = (now: Site) =>
-      isHtmx(c)
-        ? renderSettings(c, now, template, {
-            values: formValuesOf(fields, withDefaults(fields, now.settings)),
-            version: now.version,
-            saved: true,
-          })
-        : c.redirect(`${settingsPath(now.name)}?saved=1`, 303);
-    const conflict = (now: Site) => {
-      const changes = settingsDifferences(fields, withDefaults(fields, now.settings), yours);
-      // Someone else saved exactly this meanwhile: nothing of theirs or ours is lost.
-      if (!changes.length) return saved(now);
-      return renderSettings(
-        c,
-        now,
-        template,
-        { values: formValuesFromInput(fields, input), version: now.version, conflict: changes },
-        409,
-      );
-    };
-    if (version !== site.version) return conflict(site);
-    try {
-      return saved(await saveSiteSettings(c.var.db, site.name, yours, version));
-    } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
-      const now = error.current as Site | undefined;
-      if (!now) throw notFound();
-      return conflict(now);
-    }
+    return c.redirect(sitePath(name), 303);
   });

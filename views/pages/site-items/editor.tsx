@@ -17,7 +17,7 @@ import { FormProblems } from '../../components/fields';
 import { ItemConflict } from '../../components/item-conflict';
 import { MarkdownHelp } from '../../components/markdown-help';
 import { formFields, hasField, ItemFormField } from './item-form-fields';
-import { itemPath, itemPreviewPath, sitePath } from '../../../core/paths';
+import { itemCheckPath, itemPath, itemPreviewPath, sitePath } from '../../../core/paths';
 
 /** A line above the form: the last save worked, or it did not and why. */
 export interface EditorNotice {
@@ -48,7 +48,7 @@ export function ItemEditor(props: ItemEditorProps) {
   const { site, template, kind, item, values } = props;
   const errors = props.errors ?? {};
   const action = item ? itemPath(site, item.id) : `/sites/${site}/items`;
-  const check = `${item ? itemPath(site, item.id) : `/sites/${site}/items/new`}/check`;
+  const check = itemCheckPath(site, item?.id);
   const name = kindName(template, kind);
   return (
     <div id="editor">

@@ -5,6 +5,7 @@
  * neighborhood's limit is reached.
  */
 import { findTemplate } from '../../../templates';
+import { canMakeSite } from '../../../core/records/sites';
 
 export interface SiteSummary {
   name: string;
@@ -20,8 +21,6 @@ export interface SitesPageProps {
 }
 
 /** Whether a member with `count` sites may make another. */
-export const canMakeSite = (count: number, limit: number) => count < limit;
-
 /** Why there is no "Make a new site": the limit, in words. */
 export function LimitNote({ count, limit }: { count: number; limit: number }) {
   if (limit === 0) {

@@ -1,8 +1,8 @@
 /**
- * A site's content: its dashboard, and its entries and pages written in
- * the editor (the trash lives in `site-items/trash.tsx`). Owners only
- * (`ownSite`, on every route): anyone else's site, item or trash is a 404,
- * and so is an item id from another site.
+ * A site's entries and pages, written in the editor (`/sites/:name/items`;
+ * deleting and the trash live in `trash.tsx`). The site sub-app's `ownSite`
+ * has already checked the owner: anyone else's site or item is a 404, and
+ * so is an item id from another site.
  *
  * Every action is a plain form that redirects (303) when it worked; with
  * htmx, saving answers the editor fragment instead (and a fresh preview
@@ -12,8 +12,8 @@
  */
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { slugify, type ItemKind } from '../../templates/content';
-import type { AppContext, AppEnv } from '../context';
+import { slugify, type ItemKind } from '../../../templates/content';
+import type { SiteContext, SiteEnv } from '../../context';
 import {
   createItem,
   listItems,
@@ -21,10 +21,9 @@ import {
   slugHolder,
   SlugTaken,
   VersionConflict,
-} from '../db/items';
-import type { Site, SiteItem } from '../../core/records/sites';
-import { siteUrl } from '../../core/site-address';
-import { notFound } from '../errors';
+} from '../../db/items';
+import type { SiteItem } from '../../../core/records/sites';
+import { notFound } from '../../errors';
 import {
   checkableFields,
   extrasFor,
@@ -32,15 +31,13 @@ import {
   parseItemForm,
   slugTakenMessage,
   valuesFromInput,
-} from '../../core/forms/item';
-import { itemWarnings } from '../../core/forms/markdown-lint';
-import { currentSite, ownSite } from '../middleware/site-owner';
-import { isHtmx, renderPage } from '../render';
-import { postedInput } from '../validate';
-import { DashboardPage } from '../../views/pages/site-items/dashboard';
-import { ItemFormField, type FormField } from '../../views/pages/site-items/item-form-fields';
-import { itemPath } from '../../core/paths';
-import { liveItem, siteItem, templateOf } from './site-items/access';
+} from '../../../core/forms/item';
+import { itemWarnings } from '../../../core/forms/markdown-lint';
+import { isHtmx } from '../../render';
+import { postedInput } from '../../validate';
+import { ItemFormField, type FormField } from '../../../views/pages/site-items/item-form-fields';
+import { itemCheckPath, itemPath } from '../../../core/paths';
+import { liveItem, siteItem } from './item-access';
 import {
   answerEditor,
   conflict,
@@ -49,8 +46,7 @@ import {
   slugError,
   trashedElsewhere,
   type EditorState,
-} from './site-items/editor-answer';
-import { siteTrash } from './site-items/trash';
+} from './item-editor';
 
 /** The kind named by the form or the query: an entry or a page, nothing else. */
 function kindParam(value: string | undefined): ItemKind {
@@ -59,70 +55,46 @@ function kindParam(value: string | undefined): ItemKind {
 }
 
 /** The next issue number: one more than the highest so far. */
-async function nextNumber(c: AppContext, site: Site): Promise<number | undefined> {
-  if (!templateOf(site).entryExtras.includes('number')) return undefined;
-  const { entries, trash } = await listItems(c.var.db, site.name);
+async function nextNumber(c: SiteContext): Promise<number | undefined> {
+  if (!c.var.template.entryExtras.includes('number')) return undefined;
+  const { entries, trash } = await listItems(c.var.db, c.var.site.name);
   return Math.max(0, ...[...entries, ...trash].map((i) => i.number ?? 0)) + 1;
 }
 
-export const siteItems = new Hono<AppEnv>()
-  .route('/', siteTrash)
-  .get('/sites/:name', ownSite, async (c) => {
-    const site = currentSite(c);
-    const contents = await listItems(c.var.db, site.name);
-    return renderPage(
-      c,
-      { title: site.name },
-      <DashboardPage
-        site={site}
-        template={templateOf(site)}
-        url={siteUrl(c.var.config.sitesUrl, site.name)}
-        contents={contents}
-        trashed={c.req.query('trashed') !== undefined}
-      />,
-    );
-  })
-  .get('/sites/:name/items/new', ownSite, async (c) => {
-    const site = currentSite(c);
+export const items = new Hono<SiteEnv>()
+  .get('/new', async (c) => {
     const kind = kindParam(c.req.query('kind'));
-    const number = kind === 'entry' ? await nextNumber(c, site) : undefined;
-    return answerEditor(c, site, { kind, values: newItemValues(new Date(), number) });
+    const number = kind === 'entry' ? await nextNumber(c) : undefined;
+    return answerEditor(c, { kind, values: newItemValues(new Date(), number) });
   })
-  .post('/sites/:name/items', ownSite, async (c) => {
-    const site = currentSite(c);
+  .post('/', async (c) => {
+    const { site, template } = c.var;
     const input = await postedInput(c);
     const kind = kindParam(input.kind);
     const values = valuesFromInput(input);
-    const parsed = parseItemForm(values, kind, extrasFor(templateOf(site), kind));
+    const parsed = parseItemForm(values, kind, extrasFor(template, kind));
     const warnings = itemWarnings(values);
-    if (!parsed.ok)
-      return answerEditor(c, site, { kind, values, warnings, errors: parsed.errors }, 400);
+    if (!parsed.ok) return answerEditor(c, { kind, values, warnings, errors: parsed.errors }, 400);
     let item: SiteItem;
     try {
       item = await createItem(c.var.db, site.name, parsed.content);
     } catch (error) {
       if (error instanceof SlugTaken)
-        return answerEditor(
-          c,
-          site,
-          { kind, values, warnings, errors: { slug: slugError(error) } },
-          409,
-        );
+        return answerEditor(c, { kind, values, warnings, errors: { slug: slugError(error) } }, 409);
       console.error('item create failed', site.name, String(error));
-      return answerEditor(c, site, { kind, values, warnings, notice: notSaved }, 503);
+      return answerEditor(c, { kind, values, warnings, notice: notSaved }, 503);
     }
     const next = `${itemPath(site.name, item.id)}?saved`;
     if (isHtmx(c)) return c.body(null, 204, { 'HX-Redirect': next });
     return c.redirect(next, 303);
   })
-  .post('/sites/:name/items/:id/check', ownSite, async (c) => {
-    const site = currentSite(c);
+  .post('/:id/check', async (c) => {
+    const { site, template } = c.var;
     const field = c.req.query('field') ?? '';
     if (!checkableFields.includes(field)) throw notFound();
     const input = await postedInput(c);
-    const item = c.req.param('id') === 'new' ? undefined : await liveItem(c, site);
+    const item = c.req.param('id') === 'new' ? undefined : await liveItem(c);
     const kind = item?.kind ?? kindParam(input.kind);
-    const template = templateOf(site);
     const extras = extrasFor(template, kind);
     const values = valuesFromInput(input);
     const parsed = parseItemForm(values, kind, extras);
@@ -143,13 +115,12 @@ export const siteItems = new Hono<AppEnv>()
         values={values}
         errors={{ [field]: errors[field] ?? '' }}
         warnings={itemWarnings(values)}
-        check={`${item ? itemPath(site.name, item.id) : `/sites/${site.name}/items/new`}/check`}
+        check={itemCheckPath(site.name, item?.id)}
       />,
     );
   })
-  .get('/sites/:name/items/:id', ownSite, async (c) => {
-    const site = currentSite(c);
-    const item = await liveItem(c, site);
+  .get('/:id', async (c) => {
+    const item = await liveItem(c);
     const query = c.req.query();
     const notice =
       'saved' in query
@@ -163,24 +134,24 @@ export const siteItems = new Hono<AppEnv>()
                   : 'Restored from the trash.',
             }
           : undefined;
-    return answerEditor(c, site, editing(item, notice));
+    return answerEditor(c, editing(item, notice));
   })
-  .post('/sites/:name/items/:id', ownSite, async (c) => {
-    const site = currentSite(c);
-    const item = await siteItem(c, site);
+  .post('/:id', async (c) => {
+    const { site, template } = c.var;
+    const item = await siteItem(c);
     const values = valuesFromInput(await postedInput(c));
     const kind = item.kind;
     const warnings = itemWarnings(values);
     const mine = (extra: Partial<EditorState>, status: ContentfulStatusCode) =>
-      answerEditor(c, site, { kind, item, values, warnings, ...extra }, status);
+      answerEditor(c, { kind, item, values, warnings, ...extra }, status);
     if (item.deletedAt) return mine({ notice: trashedElsewhere }, 409);
-    const parsed = parseItemForm(values, kind, extrasFor(templateOf(site), kind));
+    const parsed = parseItemForm(values, kind, extrasFor(template, kind));
     if (!parsed.ok) return mine({ errors: parsed.errors }, 400);
     let saved: SiteItem;
     try {
       saved = await saveItem(c.var.db, item, parsed.content, parsed.version ?? 0);
     } catch (error) {
-      if (error instanceof VersionConflict) return conflict(c, site, values, parsed.content, error);
+      if (error instanceof VersionConflict) return conflict(c, values, parsed.content, error);
       if (error instanceof SlugTaken) return mine({ errors: { slug: slugError(error) } }, 409);
       console.error('item save failed', site.name, item.id, String(error));
       return mine({ notice: notSaved }, 503);
@@ -189,7 +160,6 @@ export const siteItems = new Hono<AppEnv>()
     const at = saved.updatedAt.slice(11, 16);
     return answerEditor(
       c,
-      site,
       editing(saved, { tone: 'saved', text: `Saved at ${at} UTC.` }),
       200,
       saved,

@@ -6,9 +6,9 @@
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ItemContent } from '../../../templates/content';
-import type { AppContext } from '../../context';
+import type { SiteContext } from '../../context';
 import { SlugTaken, type VersionConflict } from '../../db/items';
-import type { Site, SiteItem } from '../../../core/records/sites';
+import type { SiteItem } from '../../../core/records/sites';
 import { notFound } from '../../errors';
 import {
   differences,
@@ -23,21 +23,17 @@ import { PreviewFrame } from '../../../views/components/preview-frame';
 import { ItemEditor, type ItemEditorProps } from '../../../views/pages/site-items/editor';
 import { ItemPage, itemPageTitle } from '../../../views/pages/site-items/item';
 import { itemPath, itemPreviewPath } from '../../../core/paths';
-import { templateOf } from './access';
-
-/** Whether htmx sent the request (and wants a fragment). */
 
 export type EditorState = Omit<ItemEditorProps, 'site' | 'template' | 'extras' | 'csrfToken'>;
 
 /** The editor as a full page, or (for htmx) as the fragment it swaps in. */
 export function answerEditor(
-  c: AppContext,
-  site: Site,
+  c: SiteContext,
   state: EditorState,
   status: ContentfulStatusCode = 200,
   refreshPreview?: SiteItem,
 ) {
-  const template = templateOf(site);
+  const { site, template } = c.var;
   const props: ItemEditorProps = {
     ...state,
     site: site.name,
@@ -97,8 +93,7 @@ export function slugError(error: SlugTaken): string {
  * this one would, nothing is lost and it counts as saved.
  */
 export function conflict(
-  c: AppContext,
-  site: Site,
+  c: SiteContext,
   values: ItemFormValues,
   content: ItemContent,
   error: VersionConflict<SiteItem>,
@@ -109,18 +104,16 @@ export function conflict(
   if (current.deletedAt)
     return answerEditor(
       c,
-      site,
       { kind: current.kind, item: current, values, warnings, notice: trashedElsewhere },
       409,
     );
   const changed = differences(current, content);
   if (!changed.length) {
-    if (!isHtmx(c)) return c.redirect(`${itemPath(site.name, current.id)}?saved`, 303);
-    return answerEditor(c, site, editing(current, { tone: 'saved', text: 'Saved.' }), 200, current);
+    if (!isHtmx(c)) return c.redirect(`${itemPath(c.var.site.name, current.id)}?saved`, 303);
+    return answerEditor(c, editing(current, { tone: 'saved', text: 'Saved.' }), 200, current);
   }
   return answerEditor(
     c,
-    site,
     {
       kind: current.kind,
       item: current,

@@ -1,0 +1,22 @@
+/**
+ * One member's site, everything under `/sites/:name`: `ownSite` loads the
+ * site and its template once and lets only its owner through, then one
+ * sub-app per resource answers (dashboard, settings, items, trash,
+ * preview). Anyone else's site, or a name nobody claimed, is a 404.
+ */
+import { Hono } from 'hono';
+import type { SiteEnv } from '../../context';
+import { ownSite } from '../../middleware/site-owner';
+import { dashboard } from './dashboard';
+import { items } from './items';
+import { preview } from './preview';
+import { settings } from './settings';
+import { trash } from './trash';
+
+export const site = new Hono<SiteEnv>()
+  .use(ownSite)
+  .route('/', dashboard)
+  .route('/settings', settings)
+  .route('/items', items)
+  .route('/', trash)
+  .route('/preview', preview);

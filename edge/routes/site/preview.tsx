@@ -1,0 +1,70 @@
+/**
+ * A member's preview (`/sites/:name/preview/…`), rendered by the builder
+ * exactly as publishing would. It mirrors the site's own paths, so its
+ * relative links navigate the preview; a draft item's preview lives at
+ * `/sites/:name/preview/draft/:itemId/…` (in the path, so relative links
+ * keep it). HTML pages get a slim banner after their opening body tag.
+ */
+import { Hono } from 'hono';
+import { draftPreviewPath, sitePath, sitePreviewPath } from '../../../core/paths';
+import { PreviewBanner } from '../../../views/components/preview-banner';
+import { PreviewProblemsPage } from '../../../views/pages/sites/preview-problems';
+import type { SiteContext, SiteEnv } from '../../context';
+import { notFound } from '../../errors';
+import { framableBySelf } from '../../middleware/security-headers';
+import { renderPage } from '../../render';
+import { ask, pathAfter, serveFile } from '../builder-answers';
+
+const DRAFT = /^\/draft\/([A-Za-z0-9_-]{1,100})(\/.*)?$/;
+
+/** The builder's answer for the preview path asked for. */
+async function servePreview(c: SiteContext) {
+  const { site } = c.var;
+  let base = sitePreviewPath(site.name).slice(0, -1);
+  let path = pathAfter(c, base);
+  let draft: string | undefined;
+  const named = DRAFT.exec(path);
+  if (named) {
+    draft = named[1]!;
+    base = draftPreviewPath(site.name, draft).slice(0, -1);
+    if (!named[2]) return c.redirect(`${base}/`, 301);
+    path = named[2];
+  }
+  const back = { href: sitePath(site.name), label: 'Back to the editor' };
+  const answer = await ask(c, { kind: 'preview', site: site.name, path, draft }, back);
+  switch (answer.kind) {
+    case 'file':
+      return serveFile(
+        c,
+        answer,
+        async () =>
+          String(
+            await (
+              <PreviewBanner link={back}>
+                <strong>Preview</strong>: this is how your site will look. It is not published.
+              </PreviewBanner>
+            ),
+          ),
+        'private, no-store',
+      );
+    case 'redirect':
+      return c.redirect(`${base}${answer.path}`, 302);
+    case 'no-site':
+      throw notFound();
+    case 'invalid':
+      return renderPage(
+        c,
+        { title: 'The preview cannot be made yet', status: 422 },
+        <PreviewProblemsPage problems={answer.problems} site={site.name} />,
+      );
+  }
+}
+
+export const preview = new Hono<SiteEnv>()
+  .use(framableBySelf)
+  .get('/', (c) => {
+    // Without the slash the preview's relative links would resolve one level too high.
+    if (!c.req.path.endsWith('/')) return c.redirect(sitePreviewPath(c.var.site.name), 301);
+    return servePreview(c);
+  })
+  .get('/*', (c) => servePreview(c));

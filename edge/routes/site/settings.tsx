@@ -1,0 +1,105 @@
+/**
+ * A site's settings (`/sites/:name/settings`): a form generated from the
+ * template's declared fields, validated on the server, version-checked so
+ * two tabs never overwrite each other. A plain form redirects (303) after
+ * saving; with htmx the form saves in place.
+ */
+import { Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import {
+  formValuesFromInput,
+  formValuesOf,
+  parseSettingsForm,
+  postedVersion,
+  settingsDifferences,
+} from '../../../core/forms/settings-form';
+import { settingsPath } from '../../../core/paths';
+import type { Site } from '../../../core/records/sites';
+import { withDefaults } from '../../../templates/settings';
+import {
+  SettingsForm,
+  SiteSettingsPage,
+  type SettingsFormProps,
+} from '../../../views/pages/sites/settings';
+import type { SiteContext, SiteEnv } from '../../context';
+import { VersionConflict } from '../../db/members';
+import { saveSiteSettings } from '../../db/sites';
+import { notFound } from '../../errors';
+import { isHtmx, renderPage } from '../../render';
+import { postedInput } from '../../validate';
+
+/** The settings form as a full page, or as the fragment htmx swaps in. */
+function renderSettings(
+  c: SiteContext,
+  site: Site,
+  props: Omit<SettingsFormProps, 'siteName' | 'fields' | 'csrfToken'>,
+  status: ContentfulStatusCode = 200,
+) {
+  const { template } = c.var;
+  const full = {
+    ...props,
+    siteName: site.name,
+    fields: template.settings,
+    csrfToken: c.var.csrfToken,
+  };
+  if (isHtmx(c)) return c.html(<SettingsForm {...full} />, status);
+  return renderPage(
+    c,
+    { title: `Settings for ${site.name}`, status, htmx: true },
+    <SiteSettingsPage {...full} templateName={template.name} />,
+  );
+}
+
+export const settings = new Hono<SiteEnv>()
+  .get('/', (c) => {
+    const { site, template } = c.var;
+    return renderSettings(c, site, {
+      values: formValuesOf(template.settings, withDefaults(template.settings, site.settings)),
+      version: site.version,
+      saved: c.req.query('saved') === '1',
+    });
+  })
+  .post('/', async (c) => {
+    const { site, template } = c.var;
+    const fields = template.settings;
+    const input = await postedInput(c);
+    const version = postedVersion(input);
+    const parsed = parseSettingsForm(fields, input);
+    if (!parsed.ok) {
+      return renderSettings(
+        c,
+        site,
+        { values: formValuesFromInput(fields, input), version, errors: parsed.errors },
+        400,
+      );
+    }
+    const yours = parsed.settings;
+    const saved = (now: Site) =>
+      isHtmx(c)
+        ? renderSettings(c, now, {
+            values: formValuesOf(fields, withDefaults(fields, now.settings)),
+            version: now.version,
+            saved: true,
+          })
+        : c.redirect(`${settingsPath(now.name)}?saved=1`, 303);
+    const conflict = (now: Site) => {
+      const changes = settingsDifferences(fields, withDefaults(fields, now.settings), yours);
+      // Someone else saved exactly this meanwhile: nothing of theirs or ours is lost.
+      if (!changes.length) return saved(now);
+      return renderSettings(
+        c,
+        now,
+        { values: formValuesFromInput(fields, input), version: now.version, conflict: changes },
+        409,
+      );
+    };
+    if (version !== site.version) return conflict(site);
+    try {
+      return saved(await saveSiteSettings(c.var.db, site.name, yours, version));
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+      const now = error.current as Site | undefined;
+      if (!now) throw notFound();
+      return conflict(now);
+    }
+  });
