@@ -12,7 +12,8 @@
  *   does, readers treat them as gone.
  */
 import type { ItemContent } from '../../templates/content';
-import { isConditionFailure, type Dynamo } from './dynamo';
+import { conditionally, type Written } from './conditional';
+import type { Dynamo } from './dynamo';
 import {
   claimSlug,
   expireClaim,
@@ -156,18 +157,20 @@ export async function saveItem(
   };
   const moved = saved.slug !== previous.slug;
   const fresh = moved && (await claimSlug(db, previous.site, saved.slug, saved, now));
+  let put: Written<void> | undefined;
   try {
-    await db.put(itemRecord(saved), {
-      condition: '#version = :version AND attribute_not_exists(#deletedAt)',
-      names: { '#version': 'version', '#deletedAt': 'deletedAt' },
-      values: { ':version': expectedVersion },
-    });
-  } catch (error) {
-    if (fresh) await undoClaim(db, previous.site, saved.slug, saved.id).catch(() => undefined);
-    if (isConditionFailure(error))
-      throw new VersionConflict(await getItem(db, previous.site, previous.id, now));
-    throw error;
+    put = await conditionally(
+      db.put(itemRecord(saved), {
+        condition: '#version = :version AND attribute_not_exists(#deletedAt)',
+        names: { '#version': 'version', '#deletedAt': 'deletedAt' },
+        values: { ':version': expectedVersion },
+      }),
+    );
+  } finally {
+    if (fresh && !put?.written)
+      await undoClaim(db, previous.site, saved.slug, saved.id).catch(() => undefined);
   }
+  if (!put.written) throw new VersionConflict(await getItem(db, previous.site, previous.id, now));
   if (moved) await releaseSlug(db, previous.site, previous.slug, previous.id);
   return saved;
 }
@@ -185,28 +188,23 @@ export async function trashItem(
 ): Promise<SiteItem | undefined> {
   const deletedAt = now.toISOString();
   const expiresAt = purgeSeconds(deletedAt);
-  let trashed: SiteItem | undefined;
-  try {
-    trashed = toSiteItem(
-      await db.update(
-        itemKey(site, id),
-        'SET #deletedAt = :at, #updatedAt = :at, #expiresAt = :expires ADD #version :one',
-        {
-          condition: 'attribute_exists(pk) AND attribute_not_exists(#deletedAt)',
-          names: {
-            '#deletedAt': 'deletedAt',
-            '#updatedAt': 'updatedAt',
-            '#expiresAt': 'expiresAt',
-            '#version': 'version',
-          },
-          values: { ':at': deletedAt, ':expires': expiresAt, ':one': 1 },
+  const update = await conditionally(
+    db.update(
+      itemKey(site, id),
+      'SET #deletedAt = :at, #updatedAt = :at, #expiresAt = :expires ADD #version :one',
+      {
+        condition: 'attribute_exists(pk) AND attribute_not_exists(#deletedAt)',
+        names: {
+          '#deletedAt': 'deletedAt',
+          '#updatedAt': 'updatedAt',
+          '#expiresAt': 'expiresAt',
+          '#version': 'version',
         },
-      ),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
-  }
+        values: { ':at': deletedAt, ':expires': expiresAt, ':one': 1 },
+      },
+    ),
+  );
+  const trashed = update.written ? toSiteItem(update.value) : undefined;
   if (!trashed) return undefined;
   // After the item, so a failure here leaves a claim without expiry: stale once the item is purged.
   await expireClaim(db, site, trashed.slug, id, expiresAt);
@@ -240,26 +238,27 @@ export async function restoreItem(
   const item = await getItem(db, site, id, now);
   if (!item?.deletedAt) return undefined;
   const { slug, fresh } = await reclaimSlug(db, item, now);
+  let update: Written<Record<string, unknown>> | undefined;
   try {
-    const restored = await db.update(
-      itemKey(site, id),
-      'SET #slug = :slug, #updatedAt = :at ADD #version :one REMOVE #deletedAt, #expiresAt',
-      {
-        condition: '#version = :version AND attribute_exists(#deletedAt)',
-        names: {
-          '#slug': 'slug',
-          '#updatedAt': 'updatedAt',
-          '#version': 'version',
-          '#deletedAt': 'deletedAt',
-          '#expiresAt': 'expiresAt',
+    update = await conditionally(
+      db.update(
+        itemKey(site, id),
+        'SET #slug = :slug, #updatedAt = :at ADD #version :one REMOVE #deletedAt, #expiresAt',
+        {
+          condition: '#version = :version AND attribute_exists(#deletedAt)',
+          names: {
+            '#slug': 'slug',
+            '#updatedAt': 'updatedAt',
+            '#version': 'version',
+            '#deletedAt': 'deletedAt',
+            '#expiresAt': 'expiresAt',
+          },
+          values: { ':slug': slug, ':at': now.toISOString(), ':one': 1, ':version': item.version },
         },
-        values: { ':slug': slug, ':at': now.toISOString(), ':one': 1, ':version': item.version },
-      },
+      ),
     );
-    return toSiteItem(restored);
-  } catch (error) {
-    if (fresh) await undoClaim(db, site, slug, id).catch(() => undefined);
-    if (isConditionFailure(error)) return undefined;
-    throw error;
+  } finally {
+    if (fresh && !update?.written) await undoClaim(db, site, slug, id).catch(() => undefined);
   }
+  return update.written ? toSiteItem(update.value) : undefined;
 }

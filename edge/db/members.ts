@@ -6,7 +6,8 @@
  * `version`, so two edits never overwrite each other silently, and derives
  * the index attributes that put a member on the right lists.
  */
-import { isConditionFailure, type Dynamo } from './dynamo';
+import { conditionally } from './conditional';
+import type { Dynamo } from './dynamo';
 import type { Page } from './dynamo';
 
 export type MembershipStatus = 'visitor' | 'pending' | 'member' | 'removed';
@@ -139,8 +140,8 @@ export async function putMember(
     saved.status === 'removed' && saved.removedAt
       ? Math.floor(Date.parse(saved.removedAt) / 1000) + REMOVED_RETENTION_DAYS * 86400
       : undefined;
-  try {
-    await db.put(
+  const put = await conditionally(
+    db.put(
       { ...memberKey(saved.did), ...saved, ...indexAttributes(saved), expiresAt: purgeAt },
       expectedVersion === null
         ? { condition: 'attribute_not_exists(pk)' }
@@ -149,11 +150,9 @@ export async function putMember(
             names: { '#version': 'version' },
             values: { ':version': expectedVersion },
           },
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw new VersionConflict(await getMember(db, saved.did));
-    throw error;
-  }
+    ),
+  );
+  if (!put.written) throw new VersionConflict(await getMember(db, saved.did));
   if (saved.handle !== 'handle.invalid' && saved.handle !== previousHandle)
     await db.put({ ...handleKey(saved.handle), did: saved.did });
   return saved;

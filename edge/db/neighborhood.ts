@@ -4,7 +4,8 @@
  * version so two admins never overwrite each other silently. Until the
  * first save, pages use neutral defaults.
  */
-import { isConditionFailure, type Dynamo } from './dynamo';
+import { conditionally } from './conditional';
+import type { Dynamo } from './dynamo';
 import { VersionConflict } from './members';
 
 export type DirectoryVisibility = 'public' | 'members';
@@ -59,8 +60,8 @@ export async function saveNeighborhood(
   expectedVersion: number,
 ): Promise<Neighborhood> {
   const saved = { ...next, version: expectedVersion + 1 };
-  try {
-    await db.put(
+  const put = await conditionally(
+    db.put(
       { ...key, ...saved, updatedAt: new Date().toISOString() },
       expectedVersion === 0
         ? {
@@ -73,10 +74,8 @@ export async function saveNeighborhood(
             names: { '#version': 'version' },
             values: { ':version': expectedVersion },
           },
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw new VersionConflict(await getNeighborhood(db));
-    throw error;
-  }
+    ),
+  );
+  if (!put.written) throw new VersionConflict(await getNeighborhood(db));
   return saved;
 }

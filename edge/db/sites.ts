@@ -8,7 +8,8 @@
  * version they were read at.
  */
 import type { Settings } from '../../templates/settings';
-import { isConditionFailure, type Dynamo } from './dynamo';
+import { conditionally, type Written } from './conditional';
+import type { Dynamo } from './dynamo';
 import { VersionConflict } from './members';
 import {
   ownerSitesPartition,
@@ -56,21 +57,19 @@ export async function createSite(
   site: Pick<Site, 'name' | 'ownerDid' | 'template' | 'settings'>,
   limit: number,
 ): Promise<Site> {
-  try {
-    await countSite(db, site.ownerDid, 1, limit);
-  } catch (error) {
-    if (isConditionFailure(error)) throw new SiteLimitReached(limit);
-    throw error;
-  }
+  const counted = await conditionally(countSite(db, site.ownerDid, 1, limit));
+  if (!counted.written) throw new SiteLimitReached(limit);
   const now = new Date().toISOString();
   const created: Site = { ...site, createdAt: now, updatedAt: now, version: 1 };
+  let claimed: Written<void> | undefined;
   try {
-    await db.put(siteRecord(created), { condition: 'attribute_not_exists(pk)' });
-  } catch (error) {
-    await countSite(db, site.ownerDid, -1);
-    if (isConditionFailure(error)) throw new NameTaken(site.name);
-    throw error;
+    claimed = await conditionally(
+      db.put(siteRecord(created), { condition: 'attribute_not_exists(pk)' }),
+    );
+  } finally {
+    if (!claimed?.written) await countSite(db, site.ownerDid, -1);
   }
+  if (!claimed.written) throw new NameTaken(site.name);
   return created;
 }
 
@@ -113,24 +112,18 @@ export async function saveSiteSettings(
   settings: Settings,
   expectedVersion: number,
 ): Promise<Site> {
-  try {
-    const record = await db.update(
-      siteKey(name),
-      'SET #settings = :settings, #updatedAt = :now, #version = :next',
-      {
-        condition: '#version = :version',
-        names: { '#settings': 'settings', '#updatedAt': 'updatedAt', '#version': 'version' },
-        values: {
-          ':settings': settings,
-          ':now': new Date().toISOString(),
-          ':version': expectedVersion,
-          ':next': expectedVersion + 1,
-        },
+  const update = await conditionally(
+    db.update(siteKey(name), 'SET #settings = :settings, #updatedAt = :now, #version = :next', {
+      condition: '#version = :version',
+      names: { '#settings': 'settings', '#updatedAt': 'updatedAt', '#version': 'version' },
+      values: {
+        ':settings': settings,
+        ':now': new Date().toISOString(),
+        ':version': expectedVersion,
+        ':next': expectedVersion + 1,
       },
-    );
-    return toSite(record)!;
-  } catch (error) {
-    if (isConditionFailure(error)) throw new VersionConflict(await getSite(db, name));
-    throw error;
-  }
+    }),
+  );
+  if (!update.written) throw new VersionConflict(await getSite(db, name));
+  return toSite(update.value)!;
 }
