@@ -12,7 +12,7 @@
  *   does, readers treat them as gone.
  */
 import type { ItemContent } from '../../templates/content';
-import { conditionally, type Written } from './conditional';
+import { conditionally, VersionConflict, type Written } from './conditional';
 import type { Dynamo } from './dynamo';
 import {
   claimSlug,
@@ -25,11 +25,13 @@ import {
   storedItem,
   undoClaim,
 } from './item-slugs';
-import { VersionConflict } from './members';
 import { itemKey, itemRecord, sitePartition, toSiteItem, type SiteItem } from './site-records';
 
 export { slugHolder, SlugTaken, type SlugProblem } from './item-slugs';
 export { VersionConflict };
+
+/** Someone else saved or trashed the item since it was read; `current` is it as stored now. */
+export class ItemVersionConflict extends VersionConflict<SiteItem> {}
 
 /** What lists show of an item: everything but its text, which can be long. */
 export type ItemSummary = Omit<SiteItem, 'body' | 'summary' | 'link' | 'imageUrl' | 'imageAlt'>;
@@ -135,9 +137,9 @@ export async function createItem(
 
 /**
  * Saves new content over `previous` if the stored item still has
- * `expectedVersion`; otherwise throws `VersionConflict` with the item as it
- * is now, and nothing changes. A new slug is claimed before the save and the
- * old one released after it. The item's kind never changes.
+ * `expectedVersion`; otherwise throws `ItemVersionConflict` with the item as
+ * it is now, and nothing changes. A new slug is claimed before the save and
+ * the old one released after it. The item's kind never changes.
  */
 export async function saveItem(
   db: Dynamo,
@@ -147,7 +149,7 @@ export async function saveItem(
   now = new Date(),
 ): Promise<SiteItem> {
   if (previous.version !== expectedVersion || previous.deletedAt)
-    throw new VersionConflict(previous);
+    throw new ItemVersionConflict(previous);
   const saved: SiteItem = {
     ...previous,
     ...content,
@@ -170,7 +172,8 @@ export async function saveItem(
     if (fresh && !put?.written)
       await undoClaim(db, previous.site, saved.slug, saved.id).catch(() => undefined);
   }
-  if (!put.written) throw new VersionConflict(await getItem(db, previous.site, previous.id, now));
+  if (!put.written)
+    throw new ItemVersionConflict(await getItem(db, previous.site, previous.id, now));
   if (moved) await releaseSlug(db, previous.site, previous.slug, previous.id);
   return saved;
 }

@@ -6,7 +6,7 @@
  * `version`, so two edits never overwrite each other silently, and derives
  * the index attributes that put a member on the right lists.
  */
-import { conditionally } from './conditional';
+import { conditionally, VersionConflict } from './conditional';
 import type { Dynamo } from './dynamo';
 import type { Page } from './dynamo';
 
@@ -49,13 +49,10 @@ export type ProfileFields = Pick<
   'did' | 'handle' | 'displayName' | 'description' | 'avatarUrl'
 >;
 
-/** Someone else changed the item since it was read; `current` is what it is now. */
-export class VersionConflict<T> extends Error {
-  override name = 'VersionConflict';
-  constructor(readonly current: T | undefined) {
-    super('the item changed since it was read');
-  }
-}
+export { VersionConflict };
+
+/** Someone else saved the member since they were read; `current` is them as stored now. */
+export class MemberVersionConflict extends VersionConflict<Member> {}
 
 export const memberKey = (did: string) => ({ pk: `MEMBER#${did}`, sk: 'PROFILE' });
 const handleKey = (handle: string) => ({ pk: `HANDLE#${handle}`, sk: 'HANDLE' });
@@ -121,8 +118,8 @@ export async function findMember(db: Dynamo, handleOrDid: string): Promise<Membe
 
 /**
  * Writes `next` if the stored item still has `expectedVersion` (or does not
- * exist, for `null`). Throws `VersionConflict` with the current item if not.
- * The handle pointer is written only when the handle differs from
+ * exist, for `null`). Throws `MemberVersionConflict` with the current item
+ * if not. The handle pointer is written only when the handle differs from
  * `previousHandle` (the stored one), not on every write.
  */
 export async function putMember(
@@ -152,7 +149,7 @@ export async function putMember(
           },
     ),
   );
-  if (!put.written) throw new VersionConflict(await getMember(db, saved.did));
+  if (!put.written) throw new MemberVersionConflict(await getMember(db, saved.did));
   if (saved.handle !== 'handle.invalid' && saved.handle !== previousHandle)
     await db.put({ ...handleKey(saved.handle), did: saved.did });
   return saved;
@@ -175,7 +172,7 @@ export async function updateMember(
     try {
       return await putMember(db, next, current ? current.version : null, current?.handle);
     } catch (error) {
-      if (!(error instanceof VersionConflict) || attempt >= 3) throw error;
+      if (!(error instanceof MemberVersionConflict) || attempt >= 3) throw error;
     }
   }
 }

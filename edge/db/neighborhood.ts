@@ -4,9 +4,8 @@
  * version so two admins never overwrite each other silently. Until the
  * first save, pages use neutral defaults.
  */
-import { conditionally } from './conditional';
+import { conditionally, VersionConflict } from './conditional';
 import type { Dynamo } from './dynamo';
-import { VersionConflict } from './members';
 
 export type DirectoryVisibility = 'public' | 'members';
 export type JoinPolicy = 'open' | 'approval' | 'invitation';
@@ -24,6 +23,9 @@ export interface Neighborhood {
   siteLimit: number;
   version: number;
 }
+
+/** Another admin saved the settings since they were read; `current` is what is stored now. */
+export class NeighborhoodVersionConflict extends VersionConflict<Neighborhood> {}
 
 export const neighborhoodKey = { pk: 'NEIGHBORHOOD', sk: 'SETTINGS' };
 const key = neighborhoodKey;
@@ -52,7 +54,7 @@ export async function getNeighborhood(db: Dynamo): Promise<Neighborhood> {
 
 /**
  * Saves settings if nobody saved since `expectedVersion` was read; otherwise
- * throws `VersionConflict` with what is stored now.
+ * throws `NeighborhoodVersionConflict` with what is stored now.
  */
 export async function saveNeighborhood(
   db: Dynamo,
@@ -76,6 +78,6 @@ export async function saveNeighborhood(
           },
     ),
   );
-  if (!put.written) throw new VersionConflict(await getNeighborhood(db));
+  if (!put.written) throw new NeighborhoodVersionConflict(await getNeighborhood(db));
   return saved;
 }

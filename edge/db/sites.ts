@@ -8,9 +8,8 @@
  * version they were read at.
  */
 import type { Settings } from '../../templates/settings';
-import { conditionally, type Written } from './conditional';
+import { conditionally, VersionConflict, type Written } from './conditional';
 import type { Dynamo } from './dynamo';
-import { VersionConflict } from './members';
 import {
   ownerSitesPartition,
   siteCountKey,
@@ -32,6 +31,9 @@ export class SiteLimitReached extends Error {
     super(`site limit ${limit} reached`);
   }
 }
+
+/** Someone else saved the site's settings since they were read; `current` is the site now. */
+export class SiteVersionConflict extends VersionConflict<Site> {}
 
 /** The site named `name`, or undefined if nobody claimed it. */
 export async function getSite(db: Dynamo, name: string): Promise<Site | undefined> {
@@ -103,7 +105,7 @@ export async function firstFreeName(
 
 /**
  * Saves a site's settings if nobody saved since `expectedVersion` was read;
- * otherwise throws `VersionConflict` with the site as it is now. Only the
+ * otherwise throws `SiteVersionConflict` with the site as it is now. Only the
  * settings change, so whatever else the site item holds is left alone.
  */
 export async function saveSiteSettings(
@@ -124,6 +126,6 @@ export async function saveSiteSettings(
       },
     }),
   );
-  if (!update.written) throw new VersionConflict(await getSite(db, name));
+  if (!update.written) throw new SiteVersionConflict(await getSite(db, name));
   return toSite(update.value)!;
 }

@@ -12,9 +12,9 @@ import { fetchProfile } from '../auth/profile';
 import type { AppContext, AppEnv } from '../context';
 import {
   isMember,
+  MemberVersionConflict,
   putMember,
   updateMember,
-  VersionConflict,
   type Member,
   type ProfileFields,
 } from '../db/members';
@@ -89,8 +89,8 @@ export const profileEdit = new Hono<AppEnv>()
         const saved = await putMember(c.var.db, { ...member, ...edit }, version, member.handle);
         return c.redirect(profilePath(saved), 303);
       } catch (error) {
-        if (!(error instanceof VersionConflict)) throw error;
-        const current = error.current as Member | undefined;
+        if (!(error instanceof MemberVersionConflict)) throw error;
+        const current = error.current;
         if (!current) throw notFound();
         const conflict = differences(current, edit);
         // The other save left things as this one would have: nothing is lost.

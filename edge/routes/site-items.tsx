@@ -16,11 +16,11 @@ import { slugify, type ItemKind } from '../../templates/content';
 import type { AppContext, AppEnv } from '../context';
 import {
   createItem,
+  ItemVersionConflict,
   listItems,
   saveItem,
   slugHolder,
   SlugTaken,
-  VersionConflict,
 } from '../db/items';
 import type { Site, SiteItem } from '../db/site-records';
 import { siteUrl } from '../../core/site-address';
@@ -180,7 +180,8 @@ export const siteItems = new Hono<AppEnv>()
     try {
       saved = await saveItem(c.var.db, item, parsed.content, parsed.version ?? 0);
     } catch (error) {
-      if (error instanceof VersionConflict) return conflict(c, site, values, parsed.content, error);
+      if (error instanceof ItemVersionConflict)
+        return conflict(c, site, values, parsed.content, error);
       if (error instanceof SlugTaken) return mine({ errors: { slug: slugError(error) } }, 409);
       console.error('item save failed', site.name, item.id, String(error));
       return mine({ notice: notSaved }, 503);

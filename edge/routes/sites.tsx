@@ -11,7 +11,7 @@ import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext, AppEnv } from '../context';
-import { isMember, memberName, VersionConflict } from '../db/members';
+import { isMember, memberName } from '../db/members';
 import { type Neighborhood } from '../db/neighborhood';
 import type { Site } from '../db/site-records';
 import {
@@ -22,6 +22,7 @@ import {
   NameTaken,
   saveSiteSettings,
   SiteLimitReached,
+  SiteVersionConflict,
 } from '../db/sites';
 import { siteUrl } from '../../core/site-address';
 import { notFound } from '../errors';
@@ -314,9 +315,8 @@ export const sites = new Hono<AppEnv>()
     try {
       return saved(await saveSiteSettings(c.var.db, site.name, yours, version));
     } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
-      const now = error.current as Site | undefined;
-      if (!now) throw notFound();
-      return conflict(now);
+      if (!(error instanceof SiteVersionConflict)) throw error;
+      if (!error.current) throw notFound();
+      return conflict(error.current);
     }
   });
