@@ -35,7 +35,7 @@ export class DynamoError extends Error {
   }
 }
 
-export function isConditionFailure(error: unknown): boolean {
+export function isConditionFailure(error: unknown): error is DynamoError {
   return error instanceof DynamoError && error.type === 'ConditionalCheckFailedException';
 }
 

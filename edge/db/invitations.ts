@@ -4,6 +4,7 @@
  * can never be used more often than allowed, even by people joining at the
  * same moment. Revoked and used-up links stay listed so admins can see them.
  */
+import { conditionally } from './conditional';
 import {
   type Invitation,
   type InvitationState,
@@ -11,7 +12,7 @@ import {
   invitationKey,
   invitationState,
 } from '../../core/records/invitations';
-import { isConditionFailure, type Dynamo, type Page } from './dynamo';
+import type { Dynamo, Page } from './dynamo';
 import { nowSeconds } from '../../core/records/time';
 
 function newCode(): string {
@@ -74,17 +75,13 @@ export async function listInvitations(db: Dynamo, cursor?: string): Promise<Page
 }
 
 export async function revokeInvitation(db: Dynamo, code: string): Promise<Invitation | undefined> {
-  try {
-    return strip(
-      await db.update(invitationKey(code), 'SET revokedAt = if_not_exists(revokedAt, :now)', {
-        condition: 'attribute_exists(pk)',
-        values: { ':now': new Date().toISOString() },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
-  }
+  const revoked = await conditionally(
+    db.update(invitationKey(code), 'SET revokedAt = if_not_exists(revokedAt, :now)', {
+      condition: 'attribute_exists(pk)',
+      values: { ':now': new Date().toISOString() },
+    }),
+  );
+  return revoked.written ? strip(revoked.value) : undefined;
 }
 
 /**
@@ -95,16 +92,14 @@ export async function useInvitation(
   db: Dynamo,
   code: string,
 ): Promise<InvitationState | 'missing'> {
-  try {
-    await db.update(invitationKey(code), 'ADD uses :one', {
+  const used = await conditionally(
+    db.update(invitationKey(code), 'ADD uses :one', {
       condition:
         'attribute_exists(pk) AND attribute_not_exists(revokedAt) AND uses < maxUses AND validUntil > :now',
       values: { ':one': 1, ':now': nowSeconds() },
-    });
-    return 'valid';
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const current = await getInvitation(db, code);
-    return current ? invitationState(current) : 'missing';
-  }
+    }),
+  );
+  if (used.written) return 'valid';
+  const current = await getInvitation(db, code);
+  return current ? invitationState(current) : 'missing';
 }

@@ -8,7 +8,8 @@
  * release) is taken over once it is a minute old.
  */
 import { reservedPageSlugs } from '../../templates/content';
-import { isConditionFailure, type Dynamo } from './dynamo';
+import { conditionally } from './conditional';
+import type { Dynamo, PutOptions } from './dynamo';
 import { epochSeconds } from '../../core/records/time';
 import { isPurged, itemKey, slugKey, toSiteItem, type SiteItem } from '../../core/records/sites';
 
@@ -90,19 +91,17 @@ export async function claimSlug(
   if (item.kind === 'page' && reservedPageSlugs.includes(slug))
     throw new SlugTaken(slug, 'reserved');
   const claim: SlugClaim = { itemId: item.id, claimedAt: now.toISOString() };
-  try {
-    await db.put(
+  const claimed = await conditionally(
+    db.put(
       { ...slugKey(site, slug), ...claim },
       {
         condition: 'attribute_not_exists(pk) OR #expiresAt <= :now',
         names: { '#expiresAt': 'expiresAt' },
         values: { ':now': epochSeconds(now) },
       },
-    );
-    return true;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+    ),
+  );
+  if (claimed.written) return true;
   const existing = await db.get<SlugClaim>(slugKey(site, slug));
   if (!existing) return claimSlug(db, site, slug, item, now);
   if (existing.itemId === item.id) return false;
@@ -111,33 +110,30 @@ export async function claimSlug(
   if (now.getTime() - Date.parse(existing.claimedAt) < CLAIM_GRACE_MS)
     throw new SlugTaken(slug, 'taken');
   // A stale claim: take it over, unless someone else just did.
-  try {
-    await db.put(
+  const takenOver = await conditionally(
+    db.put(
       { ...slugKey(site, slug), ...claim },
       {
         condition: '#itemId = :itemId AND #claimedAt = :claimedAt',
         names: { '#itemId': 'itemId', '#claimedAt': 'claimedAt' },
         values: { ':itemId': existing.itemId, ':claimedAt': existing.claimedAt },
       },
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) throw new SlugTaken(slug, 'taken');
-    throw error;
-  }
+    ),
+  );
+  if (takenOver.written) return true;
+  throw new SlugTaken(slug, 'taken');
 }
+
+/** The condition that `itemId` still holds the claim, with the write's own `values`. */
+const whileHeldBy = (itemId: string, values: Record<string, unknown> = {}): PutOptions => ({
+  condition: '#itemId = :itemId',
+  names: { '#itemId': 'itemId' },
+  values: { ':itemId': itemId, ...values },
+});
 
 /** Gives `slug` back, if `itemId` still holds it. */
 export async function releaseSlug(db: Dynamo, site: string, slug: string, itemId: string) {
-  try {
-    await db.delete(slugKey(site, slug), {
-      condition: '#itemId = :itemId',
-      names: { '#itemId': 'itemId' },
-      values: { ':itemId': itemId },
-    });
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await conditionally(db.delete(slugKey(site, slug), whileHeldBy(itemId)));
 }
 
 /** Gives back a claim this save made, unless the item (changed by another save) now uses it. */
@@ -154,15 +150,13 @@ export async function expireClaim(
   itemId: string,
   expiresAt: number,
 ): Promise<void> {
-  try {
-    await db.update(slugKey(site, slug), 'SET #expiresAt = :expires', {
-      condition: '#itemId = :id',
-      names: { '#expiresAt': 'expiresAt', '#itemId': 'itemId' },
-      values: { ':expires': expiresAt, ':id': itemId },
-    });
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await conditionally(
+    db.update(
+      slugKey(site, slug),
+      'SET expiresAt = :expires',
+      whileHeldBy(itemId, { ':expires': expiresAt }),
+    ),
+  );
 }
 
 /** Makes a restored item's claim permanent again; false if the item no longer has it. */
@@ -172,15 +166,8 @@ export async function keepClaim(
   slug: string,
   itemId: string,
 ): Promise<boolean> {
-  try {
-    await db.update(slugKey(site, slug), 'REMOVE #expiresAt', {
-      condition: '#itemId = :id',
-      names: { '#expiresAt': 'expiresAt', '#itemId': 'itemId' },
-      values: { ':id': itemId },
-    });
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  const kept = await conditionally(
+    db.update(slugKey(site, slug), 'REMOVE expiresAt', whileHeldBy(itemId)),
+  );
+  return kept.written;
 }

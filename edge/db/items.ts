@@ -13,7 +13,8 @@
  */
 import { type ItemSummary, type SiteContents, summaryAttributes } from '../../core/records/sites';
 import type { ItemContent } from '../../templates/content';
-import { isConditionFailure, type Dynamo } from './dynamo';
+import { conditionally, VersionConflict, type Written } from './conditional';
+import type { Dynamo } from './dynamo';
 import {
   claimSlug,
   expireClaim,
@@ -23,7 +24,6 @@ import {
   storedItem,
   undoClaim,
 } from './item-slugs';
-import { VersionConflict } from './members';
 import {
   isPurged,
   itemKey,
@@ -37,6 +37,9 @@ import { purgeSeconds } from '../../core/records/time';
 
 export { slugHolder, SlugTaken, type SlugProblem } from './item-slugs';
 export { VersionConflict };
+
+/** Someone else saved or trashed the item since it was read; `current` is it as stored now. */
+export class ItemVersionConflict extends VersionConflict<SiteItem> {}
 
 /** Entries newest first (ties by creation), pages by title. */
 const byDate = (a: ItemSummary, b: ItemSummary) =>
@@ -108,9 +111,9 @@ export async function createItem(
 
 /**
  * Saves new content over `previous` if the stored item still has
- * `expectedVersion`; otherwise throws `VersionConflict` with the item as it
- * is now, and nothing changes. A new slug is claimed before the save and the
- * old one released after it. The item's kind never changes.
+ * `expectedVersion`; otherwise throws `ItemVersionConflict` with the item as
+ * it is now, and nothing changes. A new slug is claimed before the save and
+ * the old one released after it. The item's kind never changes.
  */
 export async function saveItem(
   db: Dynamo,
@@ -120,7 +123,7 @@ export async function saveItem(
   now = new Date(),
 ): Promise<SiteItem> {
   if (previous.version !== expectedVersion || previous.deletedAt)
-    throw new VersionConflict(previous);
+    throw new ItemVersionConflict(previous);
   const saved: SiteItem = {
     ...previous,
     ...content,
@@ -130,18 +133,21 @@ export async function saveItem(
   };
   const moved = saved.slug !== previous.slug;
   const fresh = moved && (await claimSlug(db, previous.site, saved.slug, saved, now));
+  let put: Written<void> | undefined;
   try {
-    await db.put(itemRecord(saved), {
-      condition: '#version = :version AND attribute_not_exists(#deletedAt)',
-      names: { '#version': 'version', '#deletedAt': 'deletedAt' },
-      values: { ':version': expectedVersion },
-    });
-  } catch (error) {
-    if (fresh) await undoClaim(db, previous.site, saved.slug, saved.id).catch(() => undefined);
-    if (isConditionFailure(error))
-      throw new VersionConflict(await getItem(db, previous.site, previous.id, now));
-    throw error;
+    put = await conditionally(
+      db.put(itemRecord(saved), {
+        condition: '#version = :version AND attribute_not_exists(#deletedAt)',
+        names: { '#version': 'version', '#deletedAt': 'deletedAt' },
+        values: { ':version': expectedVersion },
+      }),
+    );
+  } finally {
+    if (fresh && !put?.written)
+      await undoClaim(db, previous.site, saved.slug, saved.id).catch(() => undefined);
   }
+  if (!put.written)
+    throw new ItemVersionConflict(await getItem(db, previous.site, previous.id, now));
   if (moved) await releaseSlug(db, previous.site, previous.slug, previous.id);
   return saved;
 }
@@ -159,28 +165,23 @@ export async function trashItem(
 ): Promise<SiteItem | undefined> {
   const deletedAt = now.toISOString();
   const expiresAt = purgeSeconds(deletedAt, TRASH_DAYS);
-  let trashed: SiteItem | undefined;
-  try {
-    trashed = toSiteItem(
-      await db.update(
-        itemKey(site, id),
-        'SET #deletedAt = :at, #updatedAt = :at, #expiresAt = :expires ADD #version :one',
-        {
-          condition: 'attribute_exists(pk) AND attribute_not_exists(#deletedAt)',
-          names: {
-            '#deletedAt': 'deletedAt',
-            '#updatedAt': 'updatedAt',
-            '#expiresAt': 'expiresAt',
-            '#version': 'version',
-          },
-          values: { ':at': deletedAt, ':expires': expiresAt, ':one': 1 },
+  const update = await conditionally(
+    db.update(
+      itemKey(site, id),
+      'SET #deletedAt = :at, #updatedAt = :at, #expiresAt = :expires ADD #version :one',
+      {
+        condition: 'attribute_exists(pk) AND attribute_not_exists(#deletedAt)',
+        names: {
+          '#deletedAt': 'deletedAt',
+          '#updatedAt': 'updatedAt',
+          '#expiresAt': 'expiresAt',
+          '#version': 'version',
         },
-      ),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
-  }
+        values: { ':at': deletedAt, ':expires': expiresAt, ':one': 1 },
+      },
+    ),
+  );
+  const trashed = update.written ? toSiteItem(update.value) : undefined;
   if (!trashed) return undefined;
   // After the item, so a failure here leaves a claim without expiry: stale once the item is purged.
   await expireClaim(db, site, trashed.slug, id, expiresAt);
@@ -214,26 +215,27 @@ export async function restoreItem(
   const item = await getItem(db, site, id, now);
   if (!item?.deletedAt) return undefined;
   const { slug, fresh } = await reclaimSlug(db, item, now);
+  let update: Written<Record<string, unknown>> | undefined;
   try {
-    const restored = await db.update(
-      itemKey(site, id),
-      'SET #slug = :slug, #updatedAt = :at ADD #version :one REMOVE #deletedAt, #expiresAt',
-      {
-        condition: '#version = :version AND attribute_exists(#deletedAt)',
-        names: {
-          '#slug': 'slug',
-          '#updatedAt': 'updatedAt',
-          '#version': 'version',
-          '#deletedAt': 'deletedAt',
-          '#expiresAt': 'expiresAt',
+    update = await conditionally(
+      db.update(
+        itemKey(site, id),
+        'SET #slug = :slug, #updatedAt = :at ADD #version :one REMOVE #deletedAt, #expiresAt',
+        {
+          condition: '#version = :version AND attribute_exists(#deletedAt)',
+          names: {
+            '#slug': 'slug',
+            '#updatedAt': 'updatedAt',
+            '#version': 'version',
+            '#deletedAt': 'deletedAt',
+            '#expiresAt': 'expiresAt',
+          },
+          values: { ':slug': slug, ':at': now.toISOString(), ':one': 1, ':version': item.version },
         },
-        values: { ':slug': slug, ':at': now.toISOString(), ':one': 1, ':version': item.version },
-      },
+      ),
     );
-    return toSiteItem(restored);
-  } catch (error) {
-    if (fresh) await undoClaim(db, site, slug, id).catch(() => undefined);
-    if (isConditionFailure(error)) return undefined;
-    throw error;
+  } finally {
+    if (fresh && !update?.written) await undoClaim(db, site, slug, id).catch(() => undefined);
   }
+  return update.written ? toSiteItem(update.value) : undefined;
 }

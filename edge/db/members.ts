@@ -6,6 +6,7 @@
  * `version`, so two edits never overwrite each other silently, and derives
  * the index attributes that put a member on the right lists.
  */
+import { conditionally, VersionConflict } from './conditional';
 import type { DirectoryOrder } from '../../core/records/members';
 import {
   handleKey,
@@ -16,16 +17,13 @@ import {
   type Member,
   type ProfileFields,
 } from '../../core/records/members';
-import { isConditionFailure, type Dynamo } from './dynamo';
+import type { Dynamo } from './dynamo';
 import type { Page } from './dynamo';
 
-/** Someone else changed the item since it was read; `current` is what it is now. */
-export class VersionConflict<T> extends Error {
-  override name = 'VersionConflict';
-  constructor(readonly current: T | undefined) {
-    super('the item changed since it was read');
-  }
-}
+export { VersionConflict };
+
+/** Someone else saved the member since they were read; `current` is them as stored now. */
+export class MemberVersionConflict extends VersionConflict<Member> {}
 
 export async function getMember(db: Dynamo, did: string): Promise<Member | undefined> {
   return toMember(await db.get(memberKey(did)));
@@ -40,8 +38,8 @@ export async function findMember(db: Dynamo, handleOrDid: string): Promise<Membe
 
 /**
  * Writes `next` if the stored item still has `expectedVersion` (or does not
- * exist, for `null`). Throws `VersionConflict` with the current item if not.
- * The handle pointer is written only when the handle differs from
+ * exist, for `null`). Throws `MemberVersionConflict` with the current item
+ * if not. The handle pointer is written only when the handle differs from
  * `previousHandle` (the stored one), not on every write.
  */
 export async function putMember(
@@ -56,8 +54,8 @@ export async function putMember(
     updatedAt: new Date().toISOString(),
   };
   const purgeAt = removedPurgeSeconds(saved);
-  try {
-    await db.put(
+  const put = await conditionally(
+    db.put(
       { ...memberKey(saved.did), ...saved, ...indexAttributes(saved), expiresAt: purgeAt },
       expectedVersion === null
         ? { condition: 'attribute_not_exists(pk)' }
@@ -66,11 +64,9 @@ export async function putMember(
             names: { '#version': 'version' },
             values: { ':version': expectedVersion },
           },
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw new VersionConflict(await getMember(db, saved.did));
-    throw error;
-  }
+    ),
+  );
+  if (!put.written) throw new MemberVersionConflict(await getMember(db, saved.did));
   if (saved.handle !== 'handle.invalid' && saved.handle !== previousHandle)
     await db.put({ ...handleKey(saved.handle), did: saved.did });
   return saved;
@@ -93,7 +89,7 @@ export async function updateMember(
     try {
       return await putMember(db, next, current ? current.version : null, current?.handle);
     } catch (error) {
-      if (!(error instanceof VersionConflict) || attempt >= 3) throw error;
+      if (!(error instanceof MemberVersionConflict) || attempt >= 3) throw error;
     }
   }
 }

@@ -8,7 +8,8 @@
  * demoting each other at the same moment cannot both succeed. No
  * transactions are needed, so it runs on dynalite too.
  */
-import { isConditionFailure, type Dynamo } from './dynamo';
+import { conditionally } from './conditional';
+import type { Dynamo } from './dynamo';
 import { useInvitation } from './invitations';
 import { type InvitationState } from '../../core/records/invitations';
 import { deleteMember, getMember, updateMember } from './members';
@@ -26,16 +27,14 @@ export class LastAdminError extends Error {
 }
 
 async function countAdmin(db: Dynamo, delta: 1 | -1): Promise<void> {
-  try {
-    await db.update(adminCountKey, 'ADD #count :delta', {
+  const counted = await conditionally(
+    db.update(adminCountKey, 'ADD #count :delta', {
       names: { '#count': 'count' },
       values: { ':delta': delta, ...(delta < 0 && { ':one': 1 }) },
       ...(delta < 0 && { condition: '#count > :one' }),
-    });
-  } catch (error) {
-    if (isConditionFailure(error)) throw new LastAdminError();
-    throw error;
-  }
+    }),
+  );
+  if (!counted.written) throw new LastAdminError();
 }
 
 const now = () => new Date().toISOString();

@@ -4,13 +4,16 @@
  * version so two admins never overwrite each other silently. Until the
  * first save, pages use neutral defaults.
  */
+import { conditionally, VersionConflict } from './conditional';
 import {
   type Neighborhood,
   neighborhoodKey,
   toNeighborhood,
 } from '../../core/records/neighborhood';
-import { isConditionFailure, type Dynamo } from './dynamo';
-import { VersionConflict } from './members';
+import type { Dynamo } from './dynamo';
+
+/** Another admin saved the settings since they were read; `current` is what is stored now. */
+export class NeighborhoodVersionConflict extends VersionConflict<Neighborhood> {}
 
 export async function getNeighborhood(db: Dynamo): Promise<Neighborhood> {
   return toNeighborhood(await db.get(neighborhoodKey));
@@ -18,7 +21,7 @@ export async function getNeighborhood(db: Dynamo): Promise<Neighborhood> {
 
 /**
  * Saves settings if nobody saved since `expectedVersion` was read; otherwise
- * throws `VersionConflict` with what is stored now.
+ * throws `NeighborhoodVersionConflict` with what is stored now.
  */
 export async function saveNeighborhood(
   db: Dynamo,
@@ -26,8 +29,8 @@ export async function saveNeighborhood(
   expectedVersion: number,
 ): Promise<Neighborhood> {
   const saved = { ...next, version: expectedVersion + 1 };
-  try {
-    await db.put(
+  const put = await conditionally(
+    db.put(
       { ...neighborhoodKey, ...saved, updatedAt: new Date().toISOString() },
       expectedVersion === 0
         ? {
@@ -40,10 +43,8 @@ export async function saveNeighborhood(
             names: { '#version': 'version' },
             values: { ':version': expectedVersion },
           },
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw new VersionConflict(await getNeighborhood(db));
-    throw error;
-  }
+    ),
+  );
+  if (!put.written) throw new NeighborhoodVersionConflict(await getNeighborhood(db));
   return saved;
 }

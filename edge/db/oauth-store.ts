@@ -6,7 +6,8 @@
  * checks it, because DynamoDB deletes expired items lazily.
  */
 import type { NodeSavedSession, NodeSavedState, RuntimeLock } from '@atproto/oauth-client-node';
-import { isConditionFailure, type Dynamo, type Key } from './dynamo';
+import { conditionally } from './conditional';
+import type { Dynamo, Key } from './dynamo';
 import { nowSeconds } from '../../core/records/time';
 
 /** An authorization request may stay open this long before the user must start again. */
@@ -60,33 +61,30 @@ export function createRequestLock(db: Dynamo, waitMs = 5000): RuntimeLock {
     const owner = crypto.randomUUID();
     const deadline = Date.now() + waitMs;
     for (let delay = 25; ; delay = Math.min(delay * 2, 400)) {
-      try {
-        await db.put(
+      const locked = await conditionally(
+        db.put(
           { ...key, owner, expiresAt: nowSeconds() + LOCK_TTL_SECONDS },
           {
             condition: 'attribute_not_exists(pk) OR #expiresAt < :now',
             names: { '#expiresAt': 'expiresAt' },
             values: { ':now': nowSeconds() },
           },
-        );
-        break;
-      } catch (error) {
-        if (!isConditionFailure(error) || Date.now() > deadline) throw error;
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
+        ),
+      );
+      if (locked.written) break;
+      if (Date.now() > deadline) throw locked.error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
     }
     try {
       return await fn();
     } finally {
-      await db
-        .delete(key, {
+      await conditionally(
+        db.delete(key, {
           condition: '#owner = :owner',
           names: { '#owner': 'owner' },
           values: { ':owner': owner },
-        })
-        .catch((error: unknown) => {
-          if (!isConditionFailure(error)) throw error;
-        });
+        }),
+      );
     }
   };
 }

@@ -3,7 +3,8 @@
  * per person, action and time window, incremented with a conditional write
  * so concurrent requests cannot slip past the limit. Counters expire.
  */
-import { isConditionFailure, type Dynamo } from './dynamo';
+import { conditionally } from './conditional';
+import type { Dynamo } from './dynamo';
 import { nowSeconds } from '../../core/records/time';
 
 export interface Limit {
@@ -25,8 +26,8 @@ export const secondsUntilReset = (limit: Limit, now = nowSeconds()) =>
 /** Counts one use; `false` if the person has used up this window. */
 export async function allow(db: Dynamo, limit: Limit, who: string): Promise<boolean> {
   const window = Math.floor(nowSeconds() / limit.windowSeconds);
-  try {
-    await db.update(
+  const counted = await conditionally(
+    db.update(
       { pk: `RATE#${limit.action}#${who}`, sk: String(window) },
       'ADD #hits :one SET expiresAt = :expires',
       {
@@ -38,10 +39,7 @@ export async function allow(db: Dynamo, limit: Limit, who: string): Promise<bool
           ':expires': (window + 1) * limit.windowSeconds + 60,
         },
       },
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+    ),
+  );
+  return counted.written;
 }

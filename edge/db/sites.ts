@@ -8,8 +8,8 @@
  * version they were read at.
  */
 import type { Settings } from '../../templates/settings';
-import { isConditionFailure, type Dynamo } from './dynamo';
-import { VersionConflict } from './members';
+import { conditionally, VersionConflict, type Written } from './conditional';
+import type { Dynamo } from './dynamo';
 import {
   ownerSitesPartition,
   siteCountKey,
@@ -31,6 +31,9 @@ export class SiteLimitReached extends Error {
     super(`site limit ${limit} reached`);
   }
 }
+
+/** Someone else saved the site's settings since they were read; `current` is the site now. */
+export class SiteVersionConflict extends VersionConflict<Site> {}
 
 /** The site named `name`, or undefined if nobody claimed it. */
 export async function getSite(db: Dynamo, name: string): Promise<Site | undefined> {
@@ -56,21 +59,19 @@ export async function createSite(
   site: Pick<Site, 'name' | 'ownerDid' | 'template' | 'settings'>,
   limit: number,
 ): Promise<Site> {
-  try {
-    await countSite(db, site.ownerDid, 1, limit);
-  } catch (error) {
-    if (isConditionFailure(error)) throw new SiteLimitReached(limit);
-    throw error;
-  }
+  const counted = await conditionally(countSite(db, site.ownerDid, 1, limit));
+  if (!counted.written) throw new SiteLimitReached(limit);
   const now = new Date().toISOString();
   const created: Site = { ...site, createdAt: now, updatedAt: now, version: 1 };
+  let claimed: Written<void> | undefined;
   try {
-    await db.put(siteRecord(created), { condition: 'attribute_not_exists(pk)' });
-  } catch (error) {
-    await countSite(db, site.ownerDid, -1);
-    if (isConditionFailure(error)) throw new NameTaken(site.name);
-    throw error;
+    claimed = await conditionally(
+      db.put(siteRecord(created), { condition: 'attribute_not_exists(pk)' }),
+    );
+  } finally {
+    if (!claimed?.written) await countSite(db, site.ownerDid, -1);
   }
+  if (!claimed.written) throw new NameTaken(site.name);
   return created;
 }
 
@@ -104,7 +105,7 @@ export async function firstFreeName(
 
 /**
  * Saves a site's settings if nobody saved since `expectedVersion` was read;
- * otherwise throws `VersionConflict` with the site as it is now. Only the
+ * otherwise throws `SiteVersionConflict` with the site as it is now. Only the
  * settings change, so whatever else the site item holds is left alone.
  */
 export async function saveSiteSettings(
@@ -113,24 +114,18 @@ export async function saveSiteSettings(
   settings: Settings,
   expectedVersion: number,
 ): Promise<Site> {
-  try {
-    const record = await db.update(
-      siteKey(name),
-      'SET #settings = :settings, #updatedAt = :now, #version = :next',
-      {
-        condition: '#version = :version',
-        names: { '#settings': 'settings', '#updatedAt': 'updatedAt', '#version': 'version' },
-        values: {
-          ':settings': settings,
-          ':now': new Date().toISOString(),
-          ':version': expectedVersion,
-          ':next': expectedVersion + 1,
-        },
+  const update = await conditionally(
+    db.update(siteKey(name), 'SET #settings = :settings, #updatedAt = :now, #version = :next', {
+      condition: '#version = :version',
+      names: { '#settings': 'settings', '#updatedAt': 'updatedAt', '#version': 'version' },
+      values: {
+        ':settings': settings,
+        ':now': new Date().toISOString(),
+        ':version': expectedVersion,
+        ':next': expectedVersion + 1,
       },
-    );
-    return toSite(record)!;
-  } catch (error) {
-    if (isConditionFailure(error)) throw new VersionConflict(await getSite(db, name));
-    throw error;
-  }
+    }),
+  );
+  if (!update.written) throw new SiteVersionConflict(await getSite(db, name));
+  return toSite(update.value)!;
 }

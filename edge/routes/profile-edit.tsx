@@ -10,7 +10,7 @@ import { createMiddleware } from 'hono/factory';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { fetchProfile } from '../auth/profile';
 import type { AppContext, AppEnv } from '../context';
-import { putMember, updateMember, VersionConflict } from '../db/members';
+import { MemberVersionConflict, putMember, updateMember } from '../db/members';
 import { isMember, type Member, type ProfileFields } from '../../core/records/members';
 import { notFound, PageError } from '../errors';
 import {
@@ -83,8 +83,8 @@ export const profileEdit = new Hono<AppEnv>()
         const saved = await putMember(c.var.db, { ...member, ...edit }, version, member.handle);
         return c.redirect(profilePath(saved), 303);
       } catch (error) {
-        if (!(error instanceof VersionConflict)) throw error;
-        const current = error.current as Member | undefined;
+        if (!(error instanceof MemberVersionConflict)) throw error;
+        const current = error.current;
         if (!current) throw notFound();
         const conflict = differences(current, edit);
         // The other save left things as this one would have: nothing is lost.

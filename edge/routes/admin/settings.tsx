@@ -9,8 +9,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../context';
 import { recordAudit } from '../../db/audit';
-import { VersionConflict } from '../../db/members';
-import { getNeighborhood, saveNeighborhood } from '../../db/neighborhood';
+import {
+  getNeighborhood,
+  NeighborhoodVersionConflict,
+  saveNeighborhood,
+} from '../../db/neighborhood';
 import { type Neighborhood } from '../../../core/records/neighborhood';
 import { requireAdmin } from '../../middleware/access';
 import { currentNeighborhood, renderPage } from '../../render';
@@ -98,8 +101,8 @@ export const settings = new Hono<AppEnv>()
       try {
         await saveNeighborhood(db, next, version);
       } catch (error) {
-        if (!(error instanceof VersionConflict)) throw error;
-        return conflict(c, (error.current as Neighborhood | undefined) ?? current, next);
+        if (!(error instanceof NeighborhoodVersionConflict)) throw error;
+        return conflict(c, error.current ?? current, next);
       }
       await recordAudit(db, {
         ...actor(viewer),

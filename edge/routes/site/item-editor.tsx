@@ -7,7 +7,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ItemContent } from '../../../templates/content';
 import type { SiteContext } from '../../context';
-import { SlugTaken, type VersionConflict } from '../../db/items';
+import { SlugTaken, type ItemVersionConflict } from '../../db/items';
 import type { SiteItem } from '../../../core/records/sites';
 import { notFound } from '../../errors';
 import {
@@ -96,7 +96,7 @@ export function conflict(
   c: SiteContext,
   values: ItemFormValues,
   content: ItemContent,
-  error: VersionConflict<SiteItem>,
+  error: ItemVersionConflict,
 ) {
   const current = error.current;
   if (!current) throw notFound();

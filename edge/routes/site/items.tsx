@@ -16,11 +16,11 @@ import { slugify, type ItemKind } from '../../../templates/content';
 import type { SiteContext, SiteEnv } from '../../context';
 import {
   createItem,
+  ItemVersionConflict,
   listItems,
   saveItem,
   slugHolder,
   SlugTaken,
-  VersionConflict,
 } from '../../db/items';
 import type { SiteItem } from '../../../core/records/sites';
 import { notFound } from '../../errors';
@@ -151,7 +151,7 @@ export const items = new Hono<SiteEnv>()
     try {
       saved = await saveItem(c.var.db, item, parsed.content, parsed.version ?? 0);
     } catch (error) {
-      if (error instanceof VersionConflict) return conflict(c, values, parsed.content, error);
+      if (error instanceof ItemVersionConflict) return conflict(c, values, parsed.content, error);
       if (error instanceof SlugTaken) return mine({ errors: { slug: slugError(error) } }, 409);
       console.error('item save failed', site.name, item.id, String(error));
       return mine({ notice: notSaved }, 503);

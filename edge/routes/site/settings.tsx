@@ -22,8 +22,7 @@ import {
   type SettingsFormProps,
 } from '../../../views/pages/sites/settings';
 import type { SiteContext, SiteEnv } from '../../context';
-import { VersionConflict } from '../../db/members';
-import { saveSiteSettings } from '../../db/sites';
+import { saveSiteSettings, SiteVersionConflict } from '../../db/sites';
 import { notFound } from '../../errors';
 import { isHtmx, renderPage } from '../../render';
 import { postedInput } from '../../validate';
@@ -97,9 +96,8 @@ export const settings = new Hono<SiteEnv>()
     try {
       return saved(await saveSiteSettings(c.var.db, site.name, yours, version));
     } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
-      const now = error.current as Site | undefined;
-      if (!now) throw notFound();
-      return conflict(now);
+      if (!(error instanceof SiteVersionConflict)) throw error;
+      if (!error.current) throw notFound();
+      return conflict(error.current);
     }
   });
