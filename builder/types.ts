@@ -1,40 +1,9 @@
 /**
- * The builder's contract: what rendering a site takes and gives back, and
- * the requests its Lambda handler answers. The edge imports only the
- * request and response shapes; rendering itself runs in Node.
+ * The builder's contract: the requests its Lambda handler answers and what
+ * it answers them with. The edge imports these shapes; rendering itself
+ * runs in Node.
  */
-import type { ItemContent } from '../templates/content';
-import type { Settings } from '../templates/settings';
 import type { TemplateId } from '../templates/template';
-
-/** One item as the templates see it: its content plus when it was last changed. */
-export interface RenderItem extends ItemContent {
-  updatedAt: string;
-}
-
-export interface RenderInput {
-  template: TemplateId;
-  site: {
-    /** The subdomain. */
-    name: string;
-    /** Its public address, e.g. `https://alice.oak.example`; feeds and the sitemap use it. */
-    url: string;
-    /** Written to `/.well-known/atproto-did`. */
-    ownerDid: string;
-  };
-  /** For the footer's link back home. */
-  neighborhood: { name: string; url: string };
-  settings: Settings;
-  /** Only what is to be published: the caller leaves drafts and trashed items out. */
-  items: RenderItem[];
-}
-
-export interface RenderedFile {
-  /** From the site's root, without a leading slash: `index.html`, `posts/hello/index.html`. */
-  path: string;
-  contentType: string;
-  body: Uint8Array;
-}
 
 /**
  * Asks for one file of a site's preview. `path` is the URL path below the

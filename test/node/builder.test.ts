@@ -12,8 +12,8 @@ import { parseBuilderConfig } from '../../builder/config';
 import { builderServices, createHandler } from '../../builder/handler';
 import { loadRenderInput } from '../../builder/load';
 import { clearRenderCache, renderSite } from '../../builder/preview';
-import { render } from '../../builder/render';
-import type { BuilderResponse, RenderInput } from '../../builder/types';
+import { render, type RenderInput } from '../../builder/render';
+import type { BuilderResponse } from '../../builder/types';
 import {
   BuilderError,
   BuilderTooSlow,
