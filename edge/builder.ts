@@ -8,7 +8,7 @@
  * reaches a page.
  */
 import { AwsClient } from 'aws4fetch';
-import type { BuilderRequest, PreviewResponse } from '../builder/types';
+import type { BuilderRequest, PreviewResponse } from '../core/builder-protocol';
 import type { Config } from './env';
 
 /** Why the builder could not answer; the routes only care which kind. */

@@ -24,7 +24,7 @@ import { notFound, PageError } from '../errors';
 import { currentSite, ownSite } from '../middleware/site-owner';
 import { framableBySelf, sitePreviewPolicy } from '../middleware/security-headers';
 import { renderPage } from '../render';
-import type { BuilderRequest, PreviewResponse } from '../../builder/types';
+import type { BuilderRequest, PreviewResponse } from '../../core/builder-protocol';
 import { findTemplate } from '../../templates';
 import { PreviewBanner, withBanner } from '../../views/components/preview-banner';
 

@@ -13,7 +13,7 @@ import { builderServices, createHandler } from '../../builder/handler';
 import { loadRenderInput } from '../../builder/load';
 import { clearRenderCache, renderSite } from '../../builder/preview';
 import { render, type RenderInput } from '../../builder/render';
-import type { BuilderResponse } from '../../builder/types';
+import type { BuilderResponse } from '../../core/builder-protocol';
 import {
   BuilderError,
   BuilderTooSlow,
@@ -275,6 +275,39 @@ describe('the builder handler: samples and bad requests', () => {
       kind: 'bad-request',
       message: 'malformed sample request: unknown template',
     });
+  });
+
+  it.each([
+    { what: 'an array', event: [], message: 'the request must be a JSON object' },
+    { what: 'a string', event: 'preview', message: 'the request must be a JSON object' },
+    { what: 'no kind', event: { site: 'bees', path: '/' }, message: 'unknown request kind null' },
+    {
+      what: 'a kind that is no string',
+      event: { kind: 7, path: '/' },
+      message: 'unknown request kind 7',
+    },
+    {
+      what: 'a preview without a site',
+      event: { kind: 'preview', path: '/' },
+      message: 'malformed preview request: site is missing',
+    },
+    {
+      what: 'a bad site name and a relative path',
+      event: { kind: 'preview', site: 'Bees!', path: 'posts' },
+      message: 'malformed preview request: site is not a site name; path must start with /',
+    },
+    {
+      what: 'a path too long',
+      event: { kind: 'preview', site: 'bees', path: `/${'a'.repeat(2000)}` },
+      message: 'malformed preview request: path is too long',
+    },
+    {
+      what: 'a sample without a template',
+      event: { kind: 'sample', path: '/' },
+      message: 'malformed sample request: unknown template',
+    },
+  ])('answers $what with “$message”', async ({ event, message }) => {
+    expect(await handler(event)).toEqual({ kind: 'bad-request', message });
   });
 });
 
