@@ -1,6 +1,7 @@
 /**
  * The edge's client for the builder Lambda: one synchronous Invoke call,
- * signed with aws4fetch like every other AWS call the Worker makes. The
+ * signed with aws4fetch like every other AWS call the Worker makes, with
+ * the builder's own key and region (`Config.builder`). The
  * builder is someone else's server as far as a request is concerned, so
  * every way it can fail becomes one of three typed errors the routes turn
  * into friendly pages: it could not be reached, it failed, or it was too
@@ -37,11 +38,6 @@ export const BUILDER_TIMEOUT_MS = 10_000;
 
 const KINDS = new Set<string>(['file', 'redirect', 'no-site', 'invalid']);
 
-/** The region in a Lambda endpoint such as `https://lambda.eu-west-1.amazonaws.com`. */
-function regionOf(endpoint: string, fallback: string): string {
-  return /^https:\/\/lambda\.([a-z0-9-]+)\.amazonaws\.com/.exec(endpoint)?.[1] ?? fallback;
-}
-
 function fail(error: BuilderFailure, detail: string): never {
   console.error('builder invoke failed', error.name, detail);
   throw error;
@@ -56,16 +52,16 @@ export interface InvokeOptions {
  * throws `BuilderUnreachable`, `BuilderError` or `BuilderTooSlow`.
  */
 export async function invokeBuilder(
-  config: Pick<Config, 'builder' | 'dynamo'>,
+  config: Pick<Config, 'builder'>,
   request: BuilderRequest,
   { timeoutMs = BUILDER_TIMEOUT_MS }: InvokeOptions = {},
 ): Promise<PreviewResponse> {
-  const { endpoint, functionName } = config.builder;
+  const { endpoint, functionName, region, accessKeyId, secretAccessKey } = config.builder;
   const aws = new AwsClient({
-    accessKeyId: config.dynamo.accessKeyId,
-    secretAccessKey: config.dynamo.secretAccessKey,
+    accessKeyId,
+    secretAccessKey,
     service: 'lambda',
-    region: regionOf(endpoint, config.dynamo.region),
+    region,
     // One retry for a throttle or a 5xx from the Lambda service; each costs a subrequest.
     retries: 1,
   });

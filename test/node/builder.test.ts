@@ -338,8 +338,7 @@ describe('the local Lambda-invoke endpoint', () => {
   let broken: LocalBuilder;
   const aws = new AwsClient({ ...LOCAL_CREDENTIALS, service: 'lambda', region: LOCAL_REGION });
   const config = (url: string) => ({
-    builder: { endpoint: url, functionName: FUNCTION },
-    dynamo: { ...LOCAL_CREDENTIALS, region: LOCAL_REGION, endpoint: '', table: '' },
+    builder: { endpoint: url, functionName: FUNCTION, region: LOCAL_REGION, ...LOCAL_CREDENTIALS },
   });
 
   beforeAll(async () => {
