@@ -8,7 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AwsClient } from 'aws4fetch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseBuilderConfig } from '../../builder/config';
 import { builderServices, createHandler } from '../../builder/handler';
 import type { BuilderResponse } from '../../core/builder-protocol';
@@ -152,13 +152,75 @@ describe('the local Lambda-invoke endpoint', () => {
     expect(res.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
   });
 
-  it('accepts an asynchronous (Event) invocation at once', async () => {
-    const res = await aws.fetch(invokeUrl(builder.url), {
-      method: 'POST',
-      headers: { 'x-amz-invocation-type': 'Event' },
-      body: JSON.stringify({ kind: 'preview', site: 'bees', path: '/' }),
-    });
-    expect(res.status).toBe(202);
+  it('accepts an Event invocation with 202 and no body at once, then runs the handler', async () => {
+    const request = { kind: 'preview', site: 'bees', path: '/' };
+    const held = heldHandler();
+    const events = await startLocalBuilder({ port: 0, functionName: FUNCTION, handler: held.run });
+    try {
+      const res = await aws.fetch(invokeUrl(events.url), {
+        method: 'POST',
+        headers: { 'x-amz-invocation-type': 'Event' },
+        body: JSON.stringify(request),
+      });
+      // Answered while the handler is still held: the caller never waits for the work.
+      expect(res.status).toBe(202);
+      expect(await res.text()).toBe('');
+      expect(held.events).toEqual([request]);
+      held.release();
+      expect(await held.answered).toEqual(await preview('/'));
+    } finally {
+      await events.close();
+    }
+  });
+
+  it.each([
+    { how: 'rejects', handler: () => Promise.reject(new Error('renderer bug')) },
+    {
+      how: 'throws before its first await',
+      handler: (): Promise<unknown> => {
+        throw new Error('renderer bug');
+      },
+    },
+  ])(
+    'logs a handler that $how in an Event invocation, having answered 202',
+    async ({ handler }) => {
+      const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const failing = await startLocalBuilder({ port: 0, functionName: FUNCTION, handler });
+      try {
+        const res = await aws.fetch(invokeUrl(failing.url), {
+          method: 'POST',
+          headers: { 'x-amz-invocation-type': 'Event' },
+          body: JSON.stringify({ kind: 'preview', site: 'bees', path: '/' }),
+        });
+        expect(res.status).toBe(202);
+        await vi.waitFor(() =>
+          expect(logged).toHaveBeenCalledWith(
+            'local builder: event invocation failed',
+            expect.objectContaining({ message: 'renderer bug' }),
+          ),
+        );
+      } finally {
+        logged.mockRestore();
+        await failing.close();
+      }
+    },
+  );
+
+  it('refuses an unknown invocation type without running the handler', async () => {
+    const held = heldHandler();
+    const other = await startLocalBuilder({ port: 0, functionName: FUNCTION, handler: held.run });
+    try {
+      const res = await aws.fetch(invokeUrl(other.url), {
+        method: 'POST',
+        headers: { 'x-amz-invocation-type': 'Later' },
+        body: JSON.stringify({ kind: 'preview', site: 'bees', path: '/' }),
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers.get('x-amzn-errortype')).toBe('InvalidParameterValueException');
+      expect(held.events).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('is what the edge’s client reads, and each failure becomes its typed error', async () => {
