@@ -114,8 +114,12 @@ export async function measurePreview(log: (line: string) => void = () => {}): Pr
     });
     try {
       const config = {
-        builder: { endpoint: builder.url, functionName: FUNCTION },
-        dynamo: { ...LOCAL_CREDENTIALS, region: LOCAL_REGION, endpoint: '', table: '' },
+        builder: {
+          endpoint: builder.url,
+          functionName: FUNCTION,
+          region: LOCAL_REGION,
+          ...LOCAL_CREDENTIALS,
+        },
       };
       const page = async (path: string) => {
         const started = performance.now();

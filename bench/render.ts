@@ -8,8 +8,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { render } from '../builder/render';
-import type { RenderInput, RenderItem } from '../builder/types';
+import { render, type RenderInput } from '../builder/render';
+import type { RenderItem } from '../templates/content';
 import { sample } from '../templates/blog/sample';
 import { KiB, kib } from './compress';
 import { printTable, type Row } from './table';

@@ -3,7 +3,13 @@
  * leading slash, the content type that path is served with, and the bytes.
  * Sorted by path, so the same site always gives the same list.
  */
-import type { RenderedFile } from './types';
+/** One file of a rendered site. */
+export interface RenderedFile {
+  /** From the site's root, without a leading slash: `index.html`, `posts/hello/index.html`. */
+  path: string;
+  contentType: string;
+  body: Uint8Array;
+}
 
 /** Content types by exact path, for the files whose name alone does not say. */
 const byPath: Record<string, string> = {

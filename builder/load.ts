@@ -18,13 +18,12 @@ import { sitePartition, toSite, toSiteItem, type SiteItem } from '../core/record
 import { siteUrl } from '../core/site-address';
 import { findTemplate, type TemplateId } from '../templates';
 import { sample as blogSample } from '../templates/blog/sample';
-import type { ItemContent } from '../templates/content';
+import type { ItemContent, RenderItem } from '../templates/content';
 import { sample as newsletterSample } from '../templates/newsletter/sample';
 import { withDefaults, type Settings } from '../templates/settings';
 import { sample as showcaseSample } from '../templates/showcase/sample';
 import type { BuilderConfig } from './config';
-import { RenderInputError } from './render';
-import type { RenderInput, RenderItem } from './types';
+import { RenderInputError, type RenderInput } from './render';
 
 type SdkItem = Record<string, SdkAttributeValue>;
 

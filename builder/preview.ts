@@ -11,8 +11,8 @@
  * renders once; any change to the site changes the input and so the key.
  */
 import { createHash } from 'node:crypto';
-import { render, RenderInputError } from './render';
-import type { PreviewResponse, RenderedFile, RenderInput } from './types';
+import type { PreviewResponse } from '../core/builder-protocol';
+import { render, RenderInputError, type RenderedFile, type RenderInput } from './render';
 
 type SiteFiles = ReadonlyMap<string, RenderedFile>;
 

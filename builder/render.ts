@@ -5,14 +5,35 @@
  * here (see validate-input.ts); output is deterministic: no clocks, stable
  * sort orders, files sorted by path.
  */
+import type { TemplateId } from '../templates';
+import type { RenderItem } from '../templates/content';
+import type { Settings } from '../templates/settings';
 import { runEleventy } from './eleventy';
-import { toFiles } from './files';
+import { toFiles, type RenderedFile } from './files';
 import { RenderInputError } from './render-input-error';
 import { siteModel } from './site-model';
-import type { RenderedFile, RenderInput } from './types';
 import { validateInput } from './validate-input';
 
 export { RenderInputError };
+export type { RenderedFile };
+
+/** Everything a site's render takes. */
+export interface RenderInput {
+  template: TemplateId;
+  site: {
+    /** The subdomain. */
+    name: string;
+    /** Its public address, e.g. `https://alice.oak.example`; feeds and the sitemap use it. */
+    url: string;
+    /** Written to `/.well-known/atproto-did`. */
+    ownerDid: string;
+  };
+  /** For the footer's link back home. */
+  neighborhood: { name: string; url: string };
+  settings: Settings;
+  /** Only what is to be published: the caller leaves drafts and trashed items out. */
+  items: RenderItem[];
+}
 
 /**
  * Every file of the site `input` describes. Throws `RenderInputError` when

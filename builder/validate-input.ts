@@ -13,7 +13,7 @@ import { itemContentSchema, reservedPageSlugs, type ItemContent } from '../templ
 import { findTemplate, type TemplateDefinition } from '../templates';
 import { settingsSchema, withDefaults, type Settings } from '../templates/settings';
 import { RenderInputError } from './render-input-error';
-import type { RenderInput } from './types';
+import type { RenderInput } from './render';
 
 /** An item that passed validation, with when it last changed as an ISO timestamp. */
 export interface ValidItem extends ItemContent {

@@ -41,6 +41,16 @@ export interface Env {
   BUILDER_URL: string;
   /** The builder Lambda's function name (an output of `cdk deploy`). */
   BUILDER_FUNCTION: string;
+  /**
+   * Secret, optional: an AWS access key that may invoke the builder, set
+   * together with `BUILDER_SECRET_ACCESS_KEY`. Unset, the builder is invoked
+   * with the DynamoDB key (`AWS_ACCESS_KEY_ID`).
+   */
+  BUILDER_ACCESS_KEY_ID?: string;
+  /** Secret, optional: goes with `BUILDER_ACCESS_KEY_ID`. */
+  BUILDER_SECRET_ACCESS_KEY?: string;
+  /** Optional: the builder's region; unset, the one in `BUILDER_URL`, else `AWS_REGION`. */
+  BUILDER_REGION?: string;
 }
 
 const schema = z.object({
@@ -61,6 +71,9 @@ const schema = z.object({
   SITES_URL: urlVariable('SITES_URL'),
   BUILDER_URL: urlVariable('BUILDER_URL'),
   BUILDER_FUNCTION: requiredVariable('BUILDER_FUNCTION'),
+  BUILDER_ACCESS_KEY_ID: z.string().optional(),
+  BUILDER_SECRET_ACCESS_KEY: z.string().optional(),
+  BUILDER_REGION: z.string().optional(),
 });
 
 export interface Config {
@@ -82,7 +95,14 @@ export interface Config {
   admins: string[];
   /** Where members' sites are served: `sitesUrl.replace('//', '//name.')`. */
   sitesUrl: string;
-  builder: { endpoint: string; functionName: string };
+  /** The builder Lambda and the AWS key and region its invocations are signed with. */
+  builder: {
+    endpoint: string;
+    functionName: string;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -91,6 +111,31 @@ export class ConfigError extends Error {
 
 const LOOPBACK = /^http:\/\/(127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
+/** The region in a Lambda endpoint such as `https://lambda.eu-west-1.amazonaws.com`. */
+const LAMBDA_REGION = /^https:\/\/lambda\.([a-z0-9-]+)\.amazonaws\.com/;
+
+/** The builder's own key and region, each falling back to the DynamoDB one when unset. */
+function builderAccess(
+  e: z.infer<typeof schema>,
+): Omit<Config['builder'], 'endpoint' | 'functionName'> {
+  const accessKeyId = e.BUILDER_ACCESS_KEY_ID || undefined;
+  const secretAccessKey = e.BUILDER_SECRET_ACCESS_KEY || undefined;
+  if (!accessKeyId !== !secretAccessKey) {
+    const [missing, set] = accessKeyId
+      ? ['BUILDER_SECRET_ACCESS_KEY', 'BUILDER_ACCESS_KEY_ID']
+      : ['BUILDER_ACCESS_KEY_ID', 'BUILDER_SECRET_ACCESS_KEY'];
+    throw new ConfigError(
+      `Invalid configuration: ${missing} is not set, but ${set} is; set both or neither`,
+    );
+  }
+  return {
+    region: e.BUILDER_REGION || (LAMBDA_REGION.exec(e.BUILDER_URL)?.[1] ?? e.AWS_REGION),
+    accessKeyId: accessKeyId ?? e.AWS_ACCESS_KEY_ID,
+    secretAccessKey: secretAccessKey ?? e.AWS_SECRET_ACCESS_KEY,
+  };
+}
+
+/** The configuration `env` holds; throws `ConfigError` naming each bad variable. */
 export function parseConfig(env: Partial<Env>): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -128,6 +173,10 @@ export function parseConfig(env: Partial<Env>): Config {
       .filter(Boolean)
       .map((a) => (a.startsWith('did:') ? a : a.toLowerCase())),
     sitesUrl: e.SITES_URL,
-    builder: { endpoint: e.BUILDER_URL, functionName: e.BUILDER_FUNCTION },
+    builder: {
+      endpoint: e.BUILDER_URL,
+      functionName: e.BUILDER_FUNCTION,
+      ...builderAccess(e),
+    },
   };
 }

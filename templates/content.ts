@@ -138,3 +138,8 @@ export const itemContentSchema = z.object({
 });
 
 export type ItemContent = z.infer<typeof itemContentSchema>;
+
+/** One item as the templates see it when rendering: its content plus when it was last changed. */
+export interface RenderItem extends ItemContent {
+  updatedAt: string;
+}

@@ -7,7 +7,7 @@
  * `sitePreviewPolicy`).
  */
 import { BuilderFailure, BuilderTooSlow, BuilderUnreachable, invokeBuilder } from '../builder';
-import type { BuilderRequest, PreviewResponse } from '../../builder/types';
+import type { BuilderRequest, PreviewResponse } from '../../core/builder-protocol';
 import type { AppContext, AppEnv } from '../context';
 import { notFound, PageError } from '../errors';
 import { sitePreviewPolicy } from '../middleware/security-headers';

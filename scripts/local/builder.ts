@@ -98,9 +98,11 @@ async function invoke(options: LocalBuilderOptions, req: IncomingMessage, res: S
   if (type === 'Event') {
     res.writeHead(202).end();
     // Asynchronous invocations report nothing to the caller; a failure shows here only.
-    options.handler(event).catch((error: unknown) => {
-      console.error('local builder: event invocation failed', error);
-    });
+    Promise.resolve(event)
+      .then((e) => options.handler(e))
+      .catch((error: unknown) => {
+        console.error('local builder: event invocation failed', error);
+      });
     return;
   }
   if (type !== 'RequestResponse') {

@@ -3,7 +3,7 @@
  * monthly bulletin of a street's residents' group. Pure data, so the Worker
  * can import it; the builder renders it like any site.
  */
-import type { RenderItem } from '../../builder/types';
+import type { RenderItem } from '../content';
 import type { Settings } from '../settings';
 
 const settings: Settings = {

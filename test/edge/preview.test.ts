@@ -20,7 +20,7 @@ import { BUILDER_TIMEOUT_MS } from '../../edge/builder';
 import { createItem } from '../../edge/db/items';
 import { createSite } from '../../edge/db/sites';
 import type { Site, SiteItem } from '../../core/records/sites';
-import type { BuilderRequest, PreviewResponse } from '../../builder/types';
+import type { BuilderRequest, PreviewResponse } from '../../core/builder-protocol';
 import { defaultSettings } from '../../templates/settings';
 import { blog } from '../../templates/blog/template';
 import { createTestSite, testSiteName } from './site-support';

@@ -1,25 +1,16 @@
 /**
- * The builder as the edge reaches it: its Lambda handler reading a site
- * from a real dynalite (written through the edge's own data layer) and
- * rendering it with the real renderer, and the local Lambda-invoke endpoint
- * speaking the Invoke API over real HTTP, called with the edge's client.
+ * The builder's Lambda handler: reading a site from a real dynalite
+ * (written through the edge's own data layer), rendering it with the real
+ * renderer, and refusing requests it does not understand at the door. How
+ * it is reached over HTTP is builder-invoke.test.ts.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { AwsClient } from 'aws4fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBuilderConfig } from '../../builder/config';
 import { builderServices, createHandler } from '../../builder/handler';
 import { loadRenderInput } from '../../builder/load';
 import { clearRenderCache, renderSite } from '../../builder/preview';
-import { render } from '../../builder/render';
-import type { BuilderResponse, RenderInput } from '../../builder/types';
-import {
-  BuilderError,
-  BuilderTooSlow,
-  BuilderUnreachable,
-  invokeBuilder,
-} from '../../edge/builder';
+import { render, type RenderInput } from '../../builder/render';
+import type { BuilderResponse } from '../../core/builder-protocol';
 import type { Dynamo } from '../../edge/db/dynamo';
 import { createItem, trashItem } from '../../edge/db/items';
 import { saveNeighborhood } from '../../edge/db/neighborhood';
@@ -27,7 +18,6 @@ import { createSite } from '../../edge/db/sites';
 import type { SiteItem } from '../../core/records/sites';
 import { findTemplate } from '../../templates';
 import { defaultSettings } from '../../templates/settings';
-import { startLocalBuilder, type LocalBuilder } from '../../scripts/local/builder';
 import { localDynamo } from '../../scripts/local/demo';
 import {
   createTable,
@@ -39,7 +29,6 @@ import {
 import { freePort } from '../../scripts/local/ports';
 import { itemContent } from '../support/item-content';
 
-const FUNCTION = 'nbhd-builder-test';
 const env = (endpoint: string) => ({
   DYNAMODB_TABLE: 'nbhd-test',
   DYNAMODB_ENDPOINT: endpoint,
@@ -276,6 +265,39 @@ describe('the builder handler: samples and bad requests', () => {
       message: 'malformed sample request: unknown template',
     });
   });
+
+  it.each([
+    { what: 'an array', event: [], message: 'the request must be a JSON object' },
+    { what: 'a string', event: 'preview', message: 'the request must be a JSON object' },
+    { what: 'no kind', event: { site: 'bees', path: '/' }, message: 'unknown request kind null' },
+    {
+      what: 'a kind that is no string',
+      event: { kind: 7, path: '/' },
+      message: 'unknown request kind 7',
+    },
+    {
+      what: 'a preview without a site',
+      event: { kind: 'preview', path: '/' },
+      message: 'malformed preview request: site is missing',
+    },
+    {
+      what: 'a bad site name and a relative path',
+      event: { kind: 'preview', site: 'Bees!', path: 'posts' },
+      message: 'malformed preview request: site is not a site name; path must start with /',
+    },
+    {
+      what: 'a path too long',
+      event: { kind: 'preview', site: 'bees', path: `/${'a'.repeat(2000)}` },
+      message: 'malformed preview request: path is too long',
+    },
+    {
+      what: 'a sample without a template',
+      event: { kind: 'sample', path: '/' },
+      message: 'malformed sample request: unknown template',
+    },
+  ])('answers $what with “$message”', async ({ event, message }) => {
+    expect(await handler(event)).toEqual({ kind: 'bad-request', message });
+  });
 });
 
 describe('renderSite', () => {
@@ -297,105 +319,5 @@ describe('renderSite', () => {
     expect(await renderSite(reordered)).toBe(first);
     const changed = await renderSite({ ...input, settings: { ...settings, title: 'Other' } });
     expect(changed).not.toBe(first);
-  });
-});
-
-describe('the local Lambda-invoke endpoint', () => {
-  let builder: LocalBuilder;
-  let broken: LocalBuilder;
-  const aws = new AwsClient({ ...LOCAL_CREDENTIALS, service: 'lambda', region: LOCAL_REGION });
-  const config = (url: string) => ({
-    builder: { endpoint: url, functionName: FUNCTION },
-    dynamo: { ...LOCAL_CREDENTIALS, region: LOCAL_REGION, endpoint: '', table: '' },
-  });
-
-  beforeAll(async () => {
-    builder = await startLocalBuilder({ port: 0, functionName: FUNCTION, handler });
-    // A real handler whose DynamoDB is gone: its failure is a real one.
-    const dead = `http://127.0.0.1:${await freePort()}`;
-    broken = await startLocalBuilder({
-      port: 0,
-      functionName: FUNCTION,
-      handler: createHandler(() =>
-        builderServices(parseBuilderConfig(env(dead)), LOCAL_CREDENTIALS),
-      ),
-    });
-  });
-  afterAll(async () => {
-    await builder?.close();
-    await broken?.close();
-  });
-
-  const invokeUrl = (base: string, name = FUNCTION) =>
-    `${base}/2015-03-31/functions/${name}/invocations`;
-
-  it('answers a signed invocation with the handler’s JSON', async () => {
-    const res = await aws.fetch(invokeUrl(builder.url), {
-      method: 'POST',
-      body: JSON.stringify({ kind: 'preview', site: 'bees', path: '/' }),
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/json');
-    expect(res.headers.get('x-amz-function-error')).toBeNull();
-    expect(await res.json()).toEqual(await preview('/'));
-  });
-
-  it('reports a handler that throws as an unhandled function error', async () => {
-    const res = await aws.fetch(invokeUrl(broken.url), {
-      method: 'POST',
-      body: JSON.stringify({ kind: 'preview', site: 'bees', path: '/' }),
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('x-amz-function-error')).toBe('Unhandled');
-    const body = (await res.json()) as { errorType: string; errorMessage: string };
-    expect(body.errorType).toEqual(expect.any(String));
-    expect(body.errorMessage.length).toBeGreaterThan(0);
-  });
-
-  it('answers another function name with ResourceNotFoundException', async () => {
-    const res = await aws.fetch(invokeUrl(builder.url, 'someone-else'), {
-      method: 'POST',
-      body: '{}',
-    });
-    expect(res.status).toBe(404);
-    expect(res.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException');
-  });
-
-  it('refuses an invocation without a SigV4 signature', async () => {
-    const res = await fetch(invokeUrl(builder.url), { method: 'POST', body: '{}' });
-    expect(res.status).toBe(403);
-    expect(res.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException');
-  });
-
-  it('accepts an asynchronous (Event) invocation at once', async () => {
-    const res = await aws.fetch(invokeUrl(builder.url), {
-      method: 'POST',
-      headers: { 'x-amz-invocation-type': 'Event' },
-      body: JSON.stringify({ kind: 'preview', site: 'bees', path: '/' }),
-    });
-    expect(res.status).toBe(202);
-  });
-
-  it('is what the edge’s client reads, and each failure becomes its typed error', async () => {
-    expect(
-      await invokeBuilder(config(builder.url), { kind: 'preview', site: 'bees', path: '/' }),
-    ).toEqual(await preview('/'));
-    const request = { kind: 'preview', site: 'bees', path: '/' } as const;
-    await expect(invokeBuilder(config(broken.url), request)).rejects.toBeInstanceOf(BuilderError);
-    const nowhere = `http://127.0.0.1:${await freePort()}`;
-    await expect(invokeBuilder(config(nowhere), request)).rejects.toBeInstanceOf(
-      BuilderUnreachable,
-    );
-    const silent: Server = createServer(() => undefined);
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const slow = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-    try {
-      await expect(invokeBuilder(config(slow), request, { timeoutMs: 300 })).rejects.toBeInstanceOf(
-        BuilderTooSlow,
-      );
-    } finally {
-      silent.closeAllConnections();
-      silent.close();
-    }
   });
 });

@@ -50,3 +50,57 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...local, ...change })).toThrow(message);
   });
 });
+
+describe('parseConfig: the builder’s key and region', () => {
+  it('signs builder invocations with the DynamoDB key and region when its own are unset', () => {
+    const config = parseConfig({ ...local, BUILDER_ACCESS_KEY_ID: '', BUILDER_REGION: '' });
+    expect(config.builder).toEqual({
+      endpoint: 'http://127.0.0.1:8789',
+      functionName: local.BUILDER_FUNCTION,
+      region: local.AWS_REGION,
+      accessKeyId: local.AWS_ACCESS_KEY_ID,
+      secretAccessKey: local.AWS_SECRET_ACCESS_KEY,
+    });
+  });
+
+  it('takes the region from a Lambda endpoint before falling back to AWS_REGION', () => {
+    const config = parseConfig({
+      ...local,
+      AWS_REGION: 'us-east-1',
+      BUILDER_URL: 'https://lambda.eu-west-1.amazonaws.com',
+    });
+    expect(config.builder.region).toBe('eu-west-1');
+    expect(config.dynamo.region).toBe('us-east-1');
+  });
+
+  it('uses the builder’s own key and region when they are set, leaving DynamoDB’s alone', () => {
+    const config = parseConfig({
+      ...local,
+      BUILDER_URL: 'https://lambda.eu-west-1.amazonaws.com',
+      BUILDER_ACCESS_KEY_ID: 'AKIABUILDER',
+      BUILDER_SECRET_ACCESS_KEY: 'builder-secret',
+      BUILDER_REGION: 'eu-central-1',
+    });
+    expect(config.builder).toMatchObject({
+      region: 'eu-central-1',
+      accessKeyId: 'AKIABUILDER',
+      secretAccessKey: 'builder-secret',
+    });
+    expect(config.dynamo).toMatchObject({
+      region: local.AWS_REGION,
+      accessKeyId: local.AWS_ACCESS_KEY_ID,
+      secretAccessKey: local.AWS_SECRET_ACCESS_KEY,
+    });
+  });
+
+  it.each([
+    [{ BUILDER_ACCESS_KEY_ID: 'AKIABUILDER' }, 'BUILDER_SECRET_ACCESS_KEY is not set'],
+    [{ BUILDER_SECRET_ACCESS_KEY: 'builder-secret' }, 'BUILDER_ACCESS_KEY_ID is not set'],
+    [
+      { BUILDER_ACCESS_KEY_ID: 'AKIABUILDER', BUILDER_SECRET_ACCESS_KEY: '' },
+      'BUILDER_SECRET_ACCESS_KEY is not set',
+    ],
+  ])('refuses half a key pair, %o, naming the missing variable', (change, message) => {
+    expect(() => parseConfig({ ...local, ...change })).toThrow(message);
+  });
+});

@@ -6,8 +6,8 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { gzipSync } from 'node:zlib';
-import { render } from '../../builder/render';
-import type { RenderedFile, RenderInput, RenderItem } from '../../builder/types';
+import { render, type RenderedFile, type RenderInput } from '../../builder/render';
+import type { RenderItem } from '../../templates/content';
 import type { TemplateId } from '../../templates';
 import type { Settings } from '../../templates/settings';
 
