@@ -1,6 +1,13 @@
-// One linter for the whole repository: ESLint's and typescript-eslint's recommended rules.
+// One linter for the whole repository: ESLint's and typescript-eslint's recommended rules,
+// plus the layer rules from the design notes, so the dependency arrows cannot rot:
+//   core/      <- everyone (imports only templates/ and zod)
+//   views/     -> core, templates            (never edge/ or builder/)
+//   edge/      -> core, views, templates     (never builder/; app paths only from core)
+//   builder/   -> core, templates            (never edge/ or views/)
+//   templates/ -> nothing of ours but itself
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { layerRules } from './scripts/lint/layers.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.wrangler/', '.nbhd/', 'cdk.out/'] },
@@ -14,8 +21,9 @@ export default tseslint.config(
       ],
     },
   },
+  ...layerRules,
   {
-    files: ['scripts/**/*.mjs', '*.js'],
+    files: ['scripts/**/*.mjs', 'scripts/**/*.js', '*.js'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
 );

@@ -1,0 +1,81 @@
+// The layer arrows of the design notes as one ESLint rule, so they cannot rot. Each
+// relative import is resolved to the top-level folder it lands in, and that folder
+// must be one its importer may use. Packages are free, except that core/ stays pure.
+import { dirname, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Which of our folders each folder may import (besides itself). */
+const mayImport = {
+  core: ['templates'],
+  views: ['core', 'templates'],
+  edge: ['core', 'views', 'templates'],
+  builder: ['core', 'templates'],
+  templates: [],
+};
+
+/** Packages core/ may not use: it is pure rules, with no I/O, no Hono and no AWS. */
+const impure = /^(hono|@hono\/|@aws-sdk\/|aws4fetch|node:)/;
+
+/** Names that are app paths: routes take them from core/paths.ts, never from views. */
+const pathName = /(Path|_PATH)$/;
+
+/** The CloudFront Function is built from this file, so it may import nothing. */
+const importFree = new Set(['core/site-address.ts']);
+
+const topFolder = (path) => path.split(sep)[0];
+
+const layers = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Keeps imports pointing the way the layers allow.' },
+    schema: [],
+  },
+  create(context) {
+    const file = relative(root, context.filename);
+    const from = topFolder(file);
+    if (!(from in mayImport)) return {};
+
+    function check(node, source, names = []) {
+      if (typeof source !== 'string') return;
+      if (importFree.has(file.split(sep).join('/'))) {
+        return context.report({ node, message: `${file} must stay import-free.` });
+      }
+      if (!source.startsWith('.')) {
+        if (from === 'core' && impure.test(source)) {
+          context.report({ node, message: `core/ is pure: it may not import ${source}.` });
+        }
+        return;
+      }
+      const to = topFolder(relative(root, resolve(dirname(context.filename), source)));
+      if (to !== from && to in mayImport && !mayImport[from].includes(to)) {
+        return context.report({ node, message: `${from}/ may not import ${to}/ (${source}).` });
+      }
+      const path = from === 'edge' && to === 'views' && names.find((n) => pathName.test(n));
+      if (path) {
+        context.report({
+          node,
+          message: `Routes take app paths from core/paths.ts, not from views (${path}).`,
+        });
+      }
+    }
+
+    const named = (node) =>
+      (node.specifiers ?? []).map((s) => s.imported?.name ?? s.local?.name ?? '');
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value, named(node)),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => check(node, node.source.value),
+    };
+  },
+};
+
+export const layerRules = [
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs'],
+    plugins: { nbhd: { rules: { layers } } },
+    rules: { 'nbhd/layers': 'error' },
+  },
+];
