@@ -47,7 +47,11 @@ export type ProfileFields = Pick<
   'did' | 'handle' | 'displayName' | 'description' | 'avatarUrl'
 >;
 
-export const memberKey = (did: string) => ({ pk: `MEMBER#${did}`, sk: 'PROFILE' });
+/** One person's partition: their profile, sessions, OAuth grant and site count. */
+export const memberPartition = (did: string) => `MEMBER#${did}`;
+export const memberKey = (did: string) => ({ pk: memberPartition(did), sk: 'PROFILE' });
+/** Where the OAuth library keeps the person's Bluesky grant (tokens). */
+export const oauthSessionKey = (did: string) => ({ pk: memberPartition(did), sk: 'OAUTH_SESSION' });
 export const handleKey = (handle: string) => ({ pk: `HANDLE#${handle}`, sk: 'HANDLE' });
 
 /** Days a removed member's data is kept (they may still export it) before it is purged. */

@@ -22,6 +22,8 @@ export interface Neighborhood {
 }
 
 export const neighborhoodKey = { pk: 'NEIGHBORHOOD', sk: 'SETTINGS' };
+/** How many admins there are, kept beside the settings so the last one cannot leave. */
+export const adminCountKey = { pk: 'NEIGHBORHOOD', sk: 'ADMINS' };
 
 export const defaultNeighborhood: Neighborhood = {
   name: 'Our neighborhood',

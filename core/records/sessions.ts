@@ -3,7 +3,7 @@
  * so every session of one member can be listed and revoked together; and
  * who is looking at a page (a member and their live session). Pure: no I/O.
  */
-import type { Member } from './members';
+import { memberPartition, type Member } from './members';
 
 export interface Session {
   id: string;
@@ -16,7 +16,7 @@ export interface Session {
 export const SESSION_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 export const sessionKey = (did: string, id: string) => ({
-  pk: `MEMBER#${did}`,
+  pk: memberPartition(did),
   sk: `SESSION#${id}`,
 });
 

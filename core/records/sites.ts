@@ -13,6 +13,7 @@
  * conditional updates so the neighborhood's limit holds under races.
  */
 import type { ItemContent } from '../../templates/content';
+import { memberPartition } from './members';
 import { epochSeconds, purgeSeconds } from './time';
 import type { Settings } from '../../templates/settings';
 import type { TemplateId } from '../../templates/template';
@@ -86,7 +87,7 @@ export const slugKey = (site: string, slug: string) => ({
   pk: sitePartition(site),
   sk: `SLUG#${slug}`,
 });
-export const siteCountKey = (did: string) => ({ pk: `MEMBER#${did}`, sk: 'SITES' });
+export const siteCountKey = (did: string) => ({ pk: memberPartition(did), sk: 'SITES' });
 /** `byTime` index partition listing one member's sites, oldest first. */
 export const ownerSitesPartition = (did: string) => `SITES#${did}`;
 

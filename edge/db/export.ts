@@ -4,8 +4,8 @@
  * membership) and their sign-in sessions. The Bluesky sign-in grant is
  * named but its tokens are left out, so the file is safe to keep anywhere.
  */
+import { memberPartition, toMember, type Member } from '../../core/records/members';
 import type { Dynamo } from './dynamo';
-import { toMember, type Member } from '../../core/records/members';
 
 export interface AccountExport {
   exportedAt: string;
@@ -16,7 +16,7 @@ export interface AccountExport {
 }
 
 export async function exportAccount(db: Dynamo, did: string): Promise<AccountExport> {
-  const items = await db.query<Record<string, unknown> & { sk: string }>(`MEMBER#${did}`);
+  const items = await db.query<Record<string, unknown> & { sk: string }>(memberPartition(did));
   const profile = items.find((i) => i.sk === 'PROFILE');
   return {
     exportedAt: new Date().toISOString(),

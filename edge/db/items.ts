@@ -11,7 +11,18 @@
  *   after deletion), so DynamoDB's TTL purges them together; until it
  *   does, readers treat them as gone.
  */
-import { type ItemSummary, type SiteContents, summaryAttributes } from '../../core/records/sites';
+import {
+  type ItemSummary,
+  type SiteContents,
+  summaryAttributes,
+  isPurged,
+  itemKey,
+  itemRecord,
+  sitePartition,
+  toSiteItem,
+  TRASH_DAYS,
+  type SiteItem,
+} from '../../core/records/sites';
 import type { ItemContent } from '../../templates/content';
 import { conditionally, VersionConflict, type Written } from './conditional';
 import type { Dynamo } from './dynamo';
@@ -24,15 +35,6 @@ import {
   storedItem,
   undoClaim,
 } from './item-slugs';
-import {
-  isPurged,
-  itemKey,
-  itemRecord,
-  sitePartition,
-  toSiteItem,
-  TRASH_DAYS,
-  type SiteItem,
-} from '../../core/records/sites';
 import { purgeSeconds } from '../../core/records/time';
 
 export { slugHolder, SlugTaken, type SlugProblem } from './item-slugs';

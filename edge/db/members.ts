@@ -7,8 +7,8 @@
  * the index attributes that put a member on the right lists.
  */
 import { conditionally, VersionConflict } from './conditional';
-import type { DirectoryOrder } from '../../core/records/members';
 import {
+  type DirectoryOrder,
   handleKey,
   indexAttributes,
   memberKey,
@@ -17,8 +17,7 @@ import {
   type Member,
   type ProfileFields,
 } from '../../core/records/members';
-import type { Dynamo } from './dynamo';
-import type { Page } from './dynamo';
+import type { Dynamo, Page } from './dynamo';
 
 export { VersionConflict };
 

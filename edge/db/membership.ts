@@ -8,16 +8,14 @@
  * demoting each other at the same moment cannot both succeed. No
  * transactions are needed, so it runs on dynalite too.
  */
+import { oauthSessionKey, type Member } from '../../core/records/members';
 import { conditionally } from './conditional';
 import type { Dynamo } from './dynamo';
 import { useInvitation } from './invitations';
 import { type InvitationState } from '../../core/records/invitations';
 import { deleteMember, getMember, updateMember } from './members';
-import { type Member } from '../../core/records/members';
-import type { JoinPolicy } from '../../core/records/neighborhood';
+import { adminCountKey, type JoinPolicy } from '../../core/records/neighborhood';
 import { deleteAllSessions } from './sessions';
-
-const adminCountKey = { pk: 'NEIGHBORHOOD', sk: 'ADMINS' };
 
 export class LastAdminError extends Error {
   override name = 'LastAdminError';
@@ -161,7 +159,7 @@ export const remove = (db: Dynamo, did: string) => endMembership(db, did, 'remov
 
 async function forgetSessions(db: Dynamo, did: string): Promise<void> {
   await deleteAllSessions(db, did);
-  await db.delete({ pk: `MEMBER#${did}`, sk: 'OAUTH_SESSION' });
+  await db.delete(oauthSessionKey(did));
 }
 
 /** Deletes the person's account here: profile and membership gone, every session ended. */

@@ -5,6 +5,7 @@
  * Values are stored as JSON text; every item carries a TTL and every read
  * checks it, because DynamoDB deletes expired items lazily.
  */
+import { oauthSessionKey } from '../../core/records/members';
 import type { NodeSavedSession, NodeSavedState, RuntimeLock } from '@atproto/oauth-client-node';
 import { conditionally } from './conditional';
 import type { Dynamo, Key } from './dynamo';
@@ -43,11 +44,7 @@ export function createStateStore(db: Dynamo) {
 }
 
 export function createSessionStore(db: Dynamo) {
-  return jsonStore<NodeSavedSession>(
-    db,
-    (did) => ({ pk: `MEMBER#${did}`, sk: 'OAUTH_SESSION' }),
-    OAUTH_SESSION_TTL_SECONDS,
-  );
+  return jsonStore<NodeSavedSession>(db, oauthSessionKey, OAUTH_SESSION_TTL_SECONDS);
 }
 
 /**

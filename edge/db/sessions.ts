@@ -3,6 +3,7 @@
  * every session of one member can be listed and revoked together. The
  * cookie only names a session; deleting the item signs the browser out.
  */
+import { memberPartition } from '../../core/records/members';
 import { SESSION_TTL_SECONDS, type Session, sessionKey } from '../../core/records/sessions';
 import { nowSeconds } from '../../core/records/time';
 import type { Dynamo } from './dynamo';
@@ -39,7 +40,7 @@ export async function deleteSession(db: Dynamo, did: string, id: string): Promis
 
 /** Ends every session of a member at once (sign-out everywhere, removal). */
 export async function deleteAllSessions(db: Dynamo, did: string): Promise<number> {
-  const sessions = await db.query<Session>(`MEMBER#${did}`, { prefix: 'SESSION#' });
+  const sessions = await db.query<Session>(memberPartition(did), { prefix: 'SESSION#' });
   await Promise.all(sessions.map((s) => deleteSession(db, did, s.id)));
   return sessions.length;
 }

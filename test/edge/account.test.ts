@@ -4,12 +4,11 @@
  * deletes their account only when they type their handle, never the last
  * admin's, and ends every session.
  */
+import { adminCountKey } from '../../core/records/neighborhood';
 import { describe, expect, it } from 'vitest';
 import { getMember, updateMember } from '../../edge/db/members';
 import { remove } from '../../edge/db/membership';
 import { db, get, postForm, signIn, type SignedIn } from './support';
-
-const adminCountKey = { pk: 'NEIGHBORHOOD', sk: 'ADMINS' };
 
 describe('GET /me', () => {
   it('says where each person stands, in words', async () => {

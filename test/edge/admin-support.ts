@@ -4,8 +4,8 @@
  * tags and entities removed (so tests read what a person reads), and the
  * shared admin counter, which last-admin tests set and then put back.
  */
+import { adminCountKey, type Neighborhood } from '../../core/records/neighborhood';
 import { getNeighborhood } from '../../edge/db/neighborhood';
-import { type Neighborhood } from '../../core/records/neighborhood';
 import { db, get, postForm, signedOutBrowser, signIn, type SignedIn } from './support';
 
 export interface Browser {
@@ -56,8 +56,6 @@ export function settingsForm(n: Neighborhood, change: Partial<Record<string, str
 }
 
 export const currentSettings = () => getNeighborhood(db);
-
-const adminCountKey = { pk: 'NEIGHBORHOOD', sk: 'ADMINS' };
 
 /** Runs `body` with the admin counter set to `count`, then puts back what it was. */
 export async function withAdminCount(count: number, body: () => Promise<void>) {

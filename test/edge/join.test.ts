@@ -3,13 +3,13 @@
  * of person, its rate limit and CSRF token; POST /leave and the last admin;
  * and invitation links in every state, shown and used.
  */
+import { adminCountKey, type JoinPolicy, type Neighborhood } from '../../core/records/neighborhood';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation, getInvitation, revokeInvitation } from '../../edge/db/invitations';
 import { type Invitation } from '../../core/records/invitations';
 import { getMember } from '../../edge/db/members';
 import { decide, remove } from '../../edge/db/membership';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
-import { type JoinPolicy, type Neighborhood } from '../../core/records/neighborhood';
 import { nowSeconds } from '../../core/records/time';
 import { db, get, postForm, signedOutBrowser, signIn, type SignedIn } from './support';
 
@@ -141,7 +141,7 @@ describe('POST /join', () => {
 });
 
 describe('POST /leave', () => {
-  const adminCount = { pk: 'NEIGHBORHOOD', sk: 'ADMINS' };
+  const adminCount = adminCountKey;
   let savedCount: Record<string, unknown> | undefined;
   beforeAll(async () => {
     savedCount = await db.get(adminCount);

@@ -3,8 +3,7 @@
  * pushed authorization request and sends the browser to the PDS; every bad
  * input comes back to the form with the handle kept and the problem named.
  */
-import { inject } from 'vitest';
-import { describe, expect, it } from 'vitest';
+import { inject, describe, expect, it } from 'vitest';
 import { postForm, signedOutBrowser } from './support';
 
 async function signInWith(handle: string) {

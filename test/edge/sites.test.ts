@@ -9,8 +9,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getSite, listOwnerSites } from '../../edge/db/sites';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
-import { siteUrl } from '../../core/site-address';
-import { reservedNames } from '../../core/site-address';
+import { siteUrl, reservedNames } from '../../core/site-address';
 import { blog } from '../../templates/blog/template';
 import { defaultSettings } from '../../templates/settings';
 import { createTestSite, testSiteName } from './site-support';

@@ -153,7 +153,7 @@ describe('the neighborhood table', () => {
 });
 
 describe('the builder Lambda', () => {
-  it('runs the bundled handler on Node 20, arm64, with memory and time for a 200-post blog', () => {
+  it('runs the bundled handler on Node 22, arm64, with memory and time for a 200-post blog', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],

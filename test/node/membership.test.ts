@@ -4,6 +4,7 @@
  * guard, leaving and removal, invitations that cannot be over-used, rate
  * limits, the audit log, versioned settings, and page cursors.
  */
+import { adminCountKey } from '../../core/records/neighborhood';
 import { beforeEach, expect, it } from 'vitest';
 import { listAudit, recordAudit } from '../../edge/db/audit';
 import {
@@ -44,7 +45,7 @@ const did = () => `did:plc:${String(++n).padStart(24, 'm')}`;
 onEveryBackend('membership', (db) => {
   beforeEach(async () => {
     // Each test starts with no admins counted.
-    await db().delete({ pk: 'NEIGHBORHOOD', sk: 'ADMINS' });
+    await db().delete(adminCountKey);
   });
 
   const person = async (name = 'Neighbor') => {

@@ -3,8 +3,7 @@
  * name, a page at a time. The order switch and the next page are plain
  * links, so it works the same in lynx.
  */
-import type { DirectoryOrder } from '../../../core/records/members';
-import type { Member } from '../../../core/records/members';
+import type { DirectoryOrder, Member } from '../../../core/records/members';
 import { MemberCard } from '../../components/member-card';
 import { Pager } from '../../components/pager';
 import { directoryPath } from '../../../core/paths';

@@ -4,8 +4,7 @@
  * the template names them: posts, projects, issues) and pages with their
  * status and date, and the way to the trash.
  */
-import type { Site } from '../../../core/records/sites';
-import type { ItemSummary, SiteContents } from '../../../core/records/sites';
+import type { Site, ItemSummary, SiteContents } from '../../../core/records/sites';
 import type { TemplateDefinition } from '../../../templates/template';
 import { longDate } from '../../dates';
 import {

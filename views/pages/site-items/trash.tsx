@@ -2,8 +2,7 @@
  * A site's trash: deleted items with the day each will be deleted for good,
  * and a button to restore each one.
  */
-import type { ItemSummary } from '../../../core/records/sites';
-import { itemPurgeDate, TRASH_DAYS } from '../../../core/records/sites';
+import { type ItemSummary, itemPurgeDate, TRASH_DAYS } from '../../../core/records/sites';
 import type { TemplateDefinition } from '../../../templates/template';
 import { CsrfField } from '../../components/csrf-field';
 import { longDate } from '../../dates';

@@ -6,8 +6,7 @@
  * morphing keeps their cursor where it was. Without JavaScript, sending the
  * form gives the same messages.
  */
-import { siteUrl } from '../../../core/site-address';
-import { NAME_MAX } from '../../../core/site-address';
+import { siteUrl, NAME_MAX } from '../../../core/site-address';
 import { templates } from '../../../templates';
 import { CsrfField } from '../../components/csrf-field';
 import { FormProblems } from '../../components/fields';
