@@ -5,6 +5,7 @@
 //   edge/      -> core, views, templates     (never builder/; app paths only from core)
 //   builder/   -> core, templates            (never edge/ or views/)
 //   templates/ -> nothing of ours but itself
+//   infra/     -> core
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { layerRules } from './scripts/lint/layers.js';

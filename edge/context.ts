@@ -36,6 +36,9 @@ export interface AppEnv {
 /** The context of any route: the app's, or a sub-app's that carries more variables. */
 export type AppContext<E extends AppEnv = AppEnv> = Context<E>;
 
+/** Behind `adminsOnly`: the signed-in admin, checked once where the admin area is mounted. */
+export type AdminEnv = AppEnv & { Variables: { admin: Viewer } };
+
 /** Behind `membersOnly`: the signed-in member, checked once by the middleware. */
 export type MemberEnv = AppEnv & { Variables: { member: Member } };
 

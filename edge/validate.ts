@@ -19,18 +19,18 @@ export async function postedInput<E extends AppEnv>(
   return input;
 }
 
-export function validForm<T extends z.ZodTypeAny>(
+export function validForm<T extends z.ZodTypeAny, E extends AppEnv = AppEnv>(
   schema: T,
   onInvalid: (
-    c: AppContext,
+    c: AppContext<E>,
     input: Record<string, string>,
     errors: FieldErrors,
   ) => Response | Promise<Response>,
 ) {
   return zValidator('form', schema, async (result, c) => {
     if (result.success) return;
-    // The validator's hook sees Hono's default context type; every route here runs in AppEnv.
-    const context = c as unknown as AppContext;
+    // The validator's hook sees Hono's default context type; the route's own is `E`.
+    const context = c as unknown as AppContext<E>;
     return onInvalid(context, await postedInput(context), fieldErrors(result.error.issues));
   });
 }

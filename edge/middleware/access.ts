@@ -5,7 +5,7 @@
  * and actions, as if they did not exist.
  */
 import { createMiddleware } from 'hono/factory';
-import type { AppContext, AppEnv, MemberEnv } from '../context';
+import type { AdminEnv, AppContext, AppEnv, MemberEnv } from '../context';
 import { isAdmin, isMember, type Member } from '../../core/records/members';
 import { notFound, PageError } from '../errors';
 import type { Viewer } from '../../core/records/sessions';
@@ -54,8 +54,9 @@ export const membersOnly = createMiddleware<MemberEnv>(async (c, next) => {
   await next();
 });
 
-export const adminsOnly = createMiddleware<AppEnv>(async (c, next) => {
-  requireAdmin(c);
+/** Admins only (anyone else gets a 404); sets `admin`; never cached. */
+export const adminsOnly = createMiddleware<AdminEnv>(async (c, next) => {
+  c.set('admin', requireAdmin(c));
   c.header('Cache-Control', 'private, no-store');
   await next();
 });

@@ -6,7 +6,7 @@
  * be cached anywhere.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context';
+import type { AdminEnv } from '../context';
 import { adminsOnly } from '../middleware/access';
 import { audit } from './admin/audit';
 import { invitations } from './admin/invitations';
@@ -15,7 +15,7 @@ import { overview } from './admin/overview';
 import { requests } from './admin/requests';
 import { settings } from './admin/settings';
 
-export const admin = new Hono<AppEnv>()
+export const admin = new Hono<AdminEnv>()
   .use(adminsOnly)
   .use(async (c, next) => {
     c.header('Vary', 'Cookie');

@@ -13,6 +13,7 @@ const mayImport = {
   edge: ['core', 'views', 'templates'],
   builder: ['core', 'templates'],
   templates: [],
+  infra: ['core'],
 };
 
 /** Packages core/ may not use: it is pure rules, with no I/O, no Hono and no AWS. */

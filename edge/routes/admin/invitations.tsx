@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppContext, AppEnv } from '../../context';
+import type { AdminEnv, AppContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import {
   createInvitation,
@@ -17,7 +17,6 @@ import {
 import { type Invitation } from '../../../core/records/invitations';
 import { allow, limits } from '../../db/rate-limit';
 import { notFound, PageError } from '../../errors';
-import { requireAdmin } from '../../middleware/access';
 import { renderPage } from '../../render';
 import { validForm } from '../../validate';
 import {
@@ -51,7 +50,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const nameLink = (i: Invitation) => `${i.code.slice(0, 6)}…${i.note ? ` (“${i.note}”)` : ''}`;
 
 async function page(
-  c: AppContext,
+  c: AppContext<AdminEnv>,
   props: Pick<InvitationsPageProps, 'values' | 'errors' | 'notice'>,
   status: 200 | 400 = 200,
 ) {
@@ -69,15 +68,17 @@ async function page(
   );
 }
 
-export const invitations = new Hono<AppEnv>()
+export const invitations = new Hono<AdminEnv>()
   .get('/', (c) =>
     page(c, { values: invitationDefaults, notice: notices[c.req.query('done') ?? ''] }),
   )
   .post(
     '/',
-    validForm(schema, (c, input, errors) => page(c, { values: input, errors }, 400)),
+    validForm(schema, (c: AppContext<AdminEnv>, input, errors) =>
+      page(c, { values: input, errors }, 400),
+    ),
     async (c) => {
-      const viewer = requireAdmin(c);
+      const viewer = c.var.admin;
       const { db } = c.var;
       const { validDays, maxUses, note } = c.req.valid('form');
       if (!(await allow(db, limits.invitation, viewer.member.did))) throw tooMany();
@@ -97,7 +98,7 @@ export const invitations = new Hono<AppEnv>()
     },
   )
   .post('/:code/revoke', async (c) => {
-    const viewer = requireAdmin(c);
+    const viewer = c.var.admin;
     const { db } = c.var;
     const existing = await getInvitation(db, c.req.param('code'));
     if (!existing) throw notFound();

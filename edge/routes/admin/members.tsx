@@ -6,14 +6,13 @@
  * who is no longer one afterwards is sent to the front page, not a 404.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../../context';
+import type { AdminEnv } from '../../context';
 import { recordAudit } from '../../db/audit';
 import { type AuditAction } from '../../../core/records/audit';
 import type { Dynamo } from '../../db/dynamo';
 import { listByStatus, listDirectory } from '../../db/members';
 import { type Member } from '../../../core/records/members';
 import { remove, setRole } from '../../db/membership';
-import { requireAdmin } from '../../middleware/access';
 import { renderPage } from '../../render';
 import { MembersAdminPage } from '../../../views/pages/admin/members';
 import { RemoveMemberPage } from '../../../views/pages/admin/remove';
@@ -42,10 +41,10 @@ async function act(
 const afterwards = (viewer: Viewer, person: Member, done: string) =>
   viewer.member.did === person.did ? '/' : `/admin/members?done=${done}`;
 
-export const members = new Hono<AppEnv>()
+export const members = new Hono<AdminEnv>()
   .get('/', async (c) => {
     const { db } = c.var;
-    const viewer = requireAdmin(c);
+    const viewer = c.var.admin;
     const [unlisted, directory] = await Promise.all([
       listByStatus(db, 'UNLISTED', { cursor: c.req.query('unlisted'), limit: 24 }),
       listDirectory(db, 'name', { cursor: c.req.query('after') }),
@@ -72,7 +71,7 @@ export const members = new Hono<AppEnv>()
     );
   })
   .post('/:did/promote', async (c) => {
-    const viewer = requireAdmin(c);
+    const viewer = c.var.admin;
     const person = await personAt(c.var.db, c.req.param('did'), 'member');
     if (person.role !== 'admin')
       await act(c.var.db, viewer, person, 'member.promote', () =>
@@ -81,7 +80,7 @@ export const members = new Hono<AppEnv>()
     return c.redirect('/admin/members?done=promoted', 303);
   })
   .post('/:did/demote', async (c) => {
-    const viewer = requireAdmin(c);
+    const viewer = c.var.admin;
     const person = await personAt(c.var.db, c.req.param('did'), 'member');
     if (person.role === 'admin')
       await act(c.var.db, viewer, person, 'member.demote', () =>
@@ -90,7 +89,7 @@ export const members = new Hono<AppEnv>()
     return c.redirect(afterwards(viewer, person, 'demoted'), 303);
   })
   .get('/:did/remove', async (c) => {
-    const viewer = requireAdmin(c);
+    const viewer = c.var.admin;
     const person = await personAt(c.var.db, c.req.param('did'), 'member');
     return renderPage(
       c,
@@ -103,7 +102,7 @@ export const members = new Hono<AppEnv>()
     );
   })
   .post('/:did/remove', async (c) => {
-    const viewer = requireAdmin(c);
+    const viewer = c.var.admin;
     const person = await personAt(c.var.db, c.req.param('did'), 'member');
     await act(c.var.db, viewer, person, 'member.remove', () => remove(c.var.db, person.did));
     return c.redirect(afterwards(viewer, person, 'removed'), 303);

@@ -1,6 +1,6 @@
 /** GET /admin: the admin area's front door, with how many requests are waiting. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../../context';
+import type { AdminEnv } from '../../context';
 import { listByStatus } from '../../db/members';
 import { currentNeighborhood, renderPage } from '../../render';
 import { AdminOverview } from '../../../views/pages/admin/overview';
@@ -8,7 +8,7 @@ import { AdminOverview } from '../../../views/pages/admin/overview';
 /** Counting stops here: past it the page just says "or more". */
 const COUNT_UP_TO = 100;
 
-export const overview = new Hono<AppEnv>().get('/', async (c) => {
+export const overview = new Hono<AdminEnv>().get('/', async (c) => {
   const { db } = c.var;
   const [neighborhood, pending] = await Promise.all([
     currentNeighborhood(c),

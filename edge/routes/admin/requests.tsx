@@ -7,12 +7,11 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppContext, AppEnv } from '../../context';
+import type { AdminEnv, AppContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import { listByStatus } from '../../db/members';
 import { type Member } from '../../../core/records/members';
 import { decide } from '../../db/membership';
-import { requireAdmin } from '../../middleware/access';
 import { renderPage } from '../../render';
 import { validForm } from '../../validate';
 import {
@@ -32,7 +31,7 @@ const notices: Record<string, string> = {
 
 /** The queue; with a problem, the form it is about is on the page even if it is on a later one. */
 async function page(
-  c: AppContext,
+  c: AppContext<AdminEnv>,
   props: Pick<RequestsPageProps, 'notice' | 'problem'>,
   status: 200 | 400 = 200,
   about?: Member,
@@ -51,11 +50,11 @@ async function page(
   );
 }
 
-export const requests = new Hono<AppEnv>()
+export const requests = new Hono<AdminEnv>()
   .get('/', (c) => page(c, { notice: notices[c.req.query('done') ?? ''] }))
   .post(
     '/:did/:decision{approve|decline}',
-    validForm(schema, async (c, input, errors) => {
+    validForm(schema, async (c: AppContext<AdminEnv>, input, errors) => {
       const person = await personAt(c.var.db, c.req.param('did') ?? '', 'pending');
       const decision = c.req.param('decision') as Decision;
       const problem = { did: person.did, decision, message: input.message ?? '' };
@@ -67,7 +66,7 @@ export const requests = new Hono<AppEnv>()
       );
     }),
     async (c) => {
-      const viewer = requireAdmin(c);
+      const viewer = c.var.admin;
       const { db } = c.var;
       const approve = c.req.param('decision') === 'approve';
       const message = c.req.valid('form').message || undefined;

@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppContext, AppEnv } from '../../context';
+import type { AdminEnv, AppContext } from '../../context';
 import { recordAudit } from '../../db/audit';
 import {
   getNeighborhood,
@@ -15,7 +15,6 @@ import {
   saveNeighborhood,
 } from '../../db/neighborhood';
 import { type Neighborhood } from '../../../core/records/neighborhood';
-import { requireAdmin } from '../../middleware/access';
 import { currentNeighborhood, renderPage } from '../../render';
 import { validForm } from '../../validate';
 import {
@@ -50,7 +49,11 @@ const schema = z.object({
 
 const names = Object.keys(settingLabels) as SettingName[];
 
-function page(c: AppContext, props: Omit<SettingsPageProps, 'csrfToken'>, status: 200 | 400 | 409) {
+function page(
+  c: AppContext<AdminEnv>,
+  props: Omit<SettingsPageProps, 'csrfToken'>,
+  status: 200 | 400 | 409,
+) {
   return renderPage(
     c,
     { title: 'Settings', status },
@@ -63,7 +66,11 @@ const changed = (a: Omit<Neighborhood, 'version'>, b: Omit<Neighborhood, 'versio
   names.filter((name) => String(a[name]) !== String(b[name]));
 
 /** The form again, with this admin's input kept and a table of what differs from what is saved now. */
-function conflict(c: AppContext, current: Neighborhood, yours: Omit<Neighborhood, 'version'>) {
+function conflict(
+  c: AppContext<AdminEnv>,
+  current: Neighborhood,
+  yours: Omit<Neighborhood, 'version'>,
+) {
   const values = { ...settingsValues(yours as Neighborhood), version: String(current.version) };
   const differences = changed(current, yours).map((name) => ({
     label: settingLabels[name],
@@ -73,7 +80,7 @@ function conflict(c: AppContext, current: Neighborhood, yours: Omit<Neighborhood
   return page(c, { values, conflict: differences }, 409);
 }
 
-export const settings = new Hono<AppEnv>()
+export const settings = new Hono<AdminEnv>()
   .get('/', async (c) => {
     const neighborhood = await currentNeighborhood(c);
     return renderPage(
@@ -88,9 +95,11 @@ export const settings = new Hono<AppEnv>()
   })
   .post(
     '/',
-    validForm(schema, (c, input, errors) => page(c, { values: input, errors }, 400)),
+    validForm(schema, (c: AppContext<AdminEnv>, input, errors) =>
+      page(c, { values: input, errors }, 400),
+    ),
     async (c) => {
-      const viewer = requireAdmin(c);
+      const viewer = c.var.admin;
       const { db } = c.var;
       const { version, ...next } = c.req.valid('form');
       const current = await getNeighborhood(db);
