@@ -20,30 +20,13 @@ import {
   queueBuilderRequest,
 } from '../../edge/builder';
 import { createItem } from '../../edge/db/items';
-import { saveNeighborhood } from '../../edge/db/neighborhood';
-import { createSite } from '../../edge/db/sites';
-import { findTemplate } from '../../templates';
-import { defaultSettings } from '../../templates/settings';
 import { startLocalBuilder, type LocalBuilder } from '../../scripts/local/builder';
-import { localDynamo } from '../../scripts/local/demo';
-import {
-  createTable,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  startDynalite,
-  type LocalDynamo,
-} from '../../scripts/local/dynamo';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, type LocalDynamo } from '../../scripts/local/dynamo';
 import { freePort } from '../../scripts/local/ports';
 import { itemContent } from '../support/item-content';
+import { builderEnv, startBuilderFixture } from './builder-support';
 
 const FUNCTION = 'nbhd-builder-test';
-const env = (endpoint: string) => ({
-  DYNAMODB_TABLE: 'nbhd-test',
-  DYNAMODB_ENDPOINT: endpoint,
-  AWS_REGION: LOCAL_REGION,
-  SITES_URL: 'http://localhost:8788',
-  PUBLIC_URL: 'http://127.0.0.1:8787',
-});
 
 let dynamo: LocalDynamo;
 let handler: (event: unknown) => Promise<BuilderResponse>;
@@ -51,37 +34,10 @@ let handler: (event: unknown) => Promise<BuilderResponse>;
 const preview = (path: string) => handler({ kind: 'preview', site: 'bees', path });
 
 beforeAll(async () => {
-  dynamo = await startDynalite(await freePort());
-  await createTable(dynamo.endpoint, 'nbhd-test');
-  const db = localDynamo(dynamo.endpoint, 'nbhd-test');
-  await saveNeighborhood(
-    db,
-    {
-      name: 'Oak Street',
-      description: '',
-      welcome: '',
-      location: '',
-      directoryVisibility: 'public',
-      joinPolicy: 'open',
-      siteLimit: 3,
-    },
-    0,
-  );
-  const blog = findTemplate('blog')!;
-  await createSite(
-    db,
-    {
-      name: 'bees',
-      ownerDid: 'did:plc:builderowneraaaaaaaaaaaa',
-      template: 'blog',
-      settings: { ...defaultSettings(blog.settings), title: 'Bees at number 12' },
-    },
-    3,
-  );
+  const fixture = await startBuilderFixture();
+  ({ dynamo, handler } = fixture);
+  const db = fixture.db;
   await createItem(db, 'bees', itemContent({ title: 'First honey', slug: 'first-honey' }));
-  handler = createHandler(() =>
-    builderServices(parseBuilderConfig(env(dynamo.endpoint)), LOCAL_CREDENTIALS),
-  );
 }, 60_000);
 
 afterAll(() => dynamo?.close());
@@ -102,7 +58,7 @@ describe('the local Lambda-invoke endpoint', () => {
       port: 0,
       functionName: FUNCTION,
       handler: createHandler(() =>
-        builderServices(parseBuilderConfig(env(dead)), LOCAL_CREDENTIALS),
+        builderServices(parseBuilderConfig(builderEnv(dead)), LOCAL_CREDENTIALS),
       ),
     });
   });

@@ -6,40 +6,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBuilderConfig } from '../../builder/config';
-import { builderServices, createHandler } from '../../builder/handler';
+import { builderServices } from '../../builder/handler';
 import { loadRenderInput } from '../../builder/load';
 import { clearRenderCache, renderSite } from '../../builder/preview';
 import { render, type RenderInput } from '../../builder/render';
 import type { BuilderResponse } from '../../core/builder-protocol';
 import type { Dynamo } from '../../edge/db/dynamo';
 import { createItem, trashItem } from '../../edge/db/items';
-import { saveNeighborhood } from '../../edge/db/neighborhood';
 import { createSite } from '../../edge/db/sites';
 import type { SiteItem } from '../../core/records/sites';
-import { findTemplate } from '../../templates';
-import { defaultSettings } from '../../templates/settings';
-import { localDynamo } from '../../scripts/local/demo';
-import {
-  createTable,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  startDynalite,
-  type LocalDynamo,
-} from '../../scripts/local/dynamo';
-import { freePort } from '../../scripts/local/ports';
+import { LOCAL_CREDENTIALS, type LocalDynamo } from '../../scripts/local/dynamo';
 import { itemContent } from '../support/item-content';
-
-const env = (endpoint: string) => ({
-  DYNAMODB_TABLE: 'nbhd-test',
-  DYNAMODB_ENDPOINT: endpoint,
-  AWS_REGION: LOCAL_REGION,
-  SITES_URL: 'http://localhost:8788',
-  PUBLIC_URL: 'http://127.0.0.1:8787',
-});
-
-const ownerDid = 'did:plc:builderowneraaaaaaaaaaaa';
-const blog = findTemplate('blog')!;
-const settings = { ...defaultSettings(blog.settings), title: 'Bees at number 12' };
+import { blogSettings, builderEnv, ownerDid, startBuilderFixture } from './builder-support';
 
 let dynamo: LocalDynamo;
 let db: Dynamo;
@@ -57,23 +35,7 @@ const preview = (path: string, extra: object = {}) =>
   handler({ kind: 'preview', site: 'bees', path, ...extra });
 
 beforeAll(async () => {
-  dynamo = await startDynalite(await freePort());
-  await createTable(dynamo.endpoint, 'nbhd-test');
-  db = localDynamo(dynamo.endpoint, 'nbhd-test');
-  await saveNeighborhood(
-    db,
-    {
-      name: 'Oak Street',
-      description: '',
-      welcome: '',
-      location: '',
-      directoryVisibility: 'public',
-      joinPolicy: 'open',
-      siteLimit: 3,
-    },
-    0,
-  );
-  await createSite(db, { name: 'bees', ownerDid, template: 'blog', settings }, 3);
+  ({ dynamo, db, handler } = await startBuilderFixture());
   ready = await createItem(
     db,
     'bees',
@@ -95,9 +57,6 @@ beforeAll(async () => {
     itemContent({ title: 'Swarm lost', slug: 'swarm-lost', date: '2026-04-20' }),
   );
   await trashItem(db, 'bees', trashed.id);
-  handler = createHandler(() =>
-    builderServices(parseBuilderConfig(env(dynamo.endpoint)), LOCAL_CREDENTIALS),
-  );
 }, 60_000);
 
 afterAll(() => dynamo?.close());
@@ -122,7 +81,7 @@ function expectedInput(...extra: SiteItem[]): RenderInput {
     template: 'blog',
     site: { name: 'bees', url: 'http://bees.localhost:8788', ownerDid },
     neighborhood: { name: 'Oak Street', url: 'http://127.0.0.1:8787' },
-    settings,
+    settings: blogSettings,
     items: [ready, about, ...extra].map(item),
   };
 }
@@ -135,7 +94,7 @@ const bySlug = (input: RenderInput) => ({
 describe('loadRenderInput', () => {
   it('reads the site, its ready items and the neighborhood, leaving drafts and the trash out', async () => {
     const { dynamo: client, config } = builderServices(
-      parseBuilderConfig(env(dynamo.endpoint)),
+      parseBuilderConfig(builderEnv(dynamo.endpoint)),
       LOCAL_CREDENTIALS,
     );
     const input = await loadRenderInput(client, config, 'bees');
@@ -144,7 +103,7 @@ describe('loadRenderInput', () => {
 
   it('adds the named draft as if it were ready, and nothing for a trashed or unknown one', async () => {
     const { dynamo: client, config } = builderServices(
-      parseBuilderConfig(env(dynamo.endpoint)),
+      parseBuilderConfig(builderEnv(dynamo.endpoint)),
       LOCAL_CREDENTIALS,
     );
     const input = await loadRenderInput(client, config, 'bees', { draft: draft.id });
@@ -228,7 +187,7 @@ describe('the builder handler: preview requests', () => {
   it('answers settings that do not fit the template with the problems in plain words', async () => {
     await createSite(
       db,
-      { name: 'broken', ownerDid, template: 'blog', settings: { ...settings, accent: 'red' } },
+      { name: 'broken', ownerDid, template: 'blog', settings: { ...blogSettings, accent: 'red' } },
       3,
     );
     const answer = await handler({ kind: 'preview', site: 'broken', path: '/' });
@@ -317,7 +276,7 @@ describe('renderSite', () => {
     const reordered = reversed(input) as RenderInput;
     const first = await renderSite(input);
     expect(await renderSite(reordered)).toBe(first);
-    const changed = await renderSite({ ...input, settings: { ...settings, title: 'Other' } });
+    const changed = await renderSite({ ...input, settings: { ...blogSettings, title: 'Other' } });
     expect(changed).not.toBe(first);
   });
 });
