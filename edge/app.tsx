@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { servicesFor, type AppEnv } from './context';
 import { LastAdminError } from './db/membership';
 import { lastAdmin, notFound, PageError } from './errors';
+import { limitBodies } from './middleware/body-limit';
 import { csrf } from './middleware/csrf';
 import { securityHeaders } from './middleware/security-headers';
 import { loadSession } from './middleware/session';
@@ -33,6 +34,7 @@ export const app = new Hono<AppEnv>()
     await next();
   })
   .use(loadSession)
+  .use(limitBodies)
   .use(csrf)
   .route('/', home)
   .route('/', auth)

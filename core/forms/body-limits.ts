@@ -1,0 +1,28 @@
+/**
+ * How many bytes one request may send, checked before anything reads the
+ * body. Sized from the largest legitimate form with room: the item editor,
+ * whose text may be `limits.body` characters. Percent-encoded, a character
+ * of most scripts takes up to 9 bytes (3 UTF-8 bytes, each written `%XX`),
+ * so the editor's allowance is that, plus room for the other fields.
+ * Every other form is a few thousand characters at most.
+ */
+import { limits } from '../../templates/content';
+
+/** Any form but the item editor's: settings, profiles, sign-in, admin forms. */
+export const FORM_BYTES = 64 * 1024;
+
+/** The item editor (saving and checking a field), whose text can be long. */
+export const ITEM_FORM_BYTES = limits.body * 9 + FORM_BYTES;
+
+/** The item editor's addresses: `/sites/:name/items`, `…/items/:id`, `…/items/:id/check`. */
+const ITEM_FORM = /^\/sites\/[^/]+\/items(?:\/[^/]+(?:\/check)?)?$/;
+
+/** The most a request to `path` may send. */
+export const bodyLimitFor = (path: string) => (ITEM_FORM.test(path) ? ITEM_FORM_BYTES : FORM_BYTES);
+
+/** A byte count in words: `64 KB`, `1 MB`. */
+export function bytesInWords(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Math.floor(bytes / (1024 * 1024))} MB`
+    : `${Math.floor(bytes / 1024)} KB`;
+}
