@@ -11,8 +11,12 @@ import { limits } from '../../templates/content';
 /** Any form but the item editor's: settings, profiles, sign-in, admin forms. */
 export const FORM_BYTES = 64 * 1024;
 
-/** The item editor (saving and checking a field), whose text can be long. */
-export const ITEM_FORM_BYTES = limits.body * 9 + FORM_BYTES;
+/**
+ * The item editor (saving and checking a field), whose text can be long:
+ * 1 MB, above the 9 bytes a character its text may take, plus the form's
+ * other fields (`limits.body * 9 + FORM_BYTES`, 942 KB).
+ */
+export const ITEM_FORM_BYTES = Math.max(1024 * 1024, limits.body * 9 + FORM_BYTES);
 
 /** The item editor's addresses: `/sites/:name/items`, `…/items/:id`, `…/items/:id/check`. */
 const ITEM_FORM = /^\/sites\/[^/]+\/items(?:\/[^/]+(?:\/check)?)?$/;

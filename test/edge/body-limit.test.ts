@@ -73,6 +73,7 @@ describe('the item editor’s limit', () => {
     const res = await postForm(`/sites/${owner.site.name}/items`, form, { cookie: owner.cookie });
     expect(res.status).toBe(413);
     const html = await res.text();
+    expect(html).toContain('up to 1 MB');
     expect(html).toContain('100,000 characters');
     expect(html).toContain('Nothing was saved');
   });
