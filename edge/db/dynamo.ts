@@ -169,8 +169,9 @@ export class Dynamo {
 
   /**
    * One page of a query, on the table or on one of its indexes. `cursor` is
-   * the opaque `next` of the previous page; a cursor that does not decode to
-   * a key of this query is ignored, so a mangled link shows the first page.
+   * the opaque `next` of the previous page; a cursor that is not a key of
+   * this query (mangled, or well-formed but from another list) is ignored,
+   * and so is one DynamoDB refuses: a bad link shows the first page.
    */
   async page<T = Item>(pk: string, options: PageOptions = {}): Promise<Page<T>> {
     const keys = options.index ? indexes[options.index] : table;
@@ -182,27 +183,39 @@ export class Dynamo {
       condition += ' AND begins_with(#sk, :prefix)';
       values[':prefix'] = options.prefix;
     }
-    const startKey = decodeCursor(options.cursor, [hash, range, 'pk', 'sk']);
+    const decoded = decodeCursor(options.cursor, [...new Set([hash, range, 'pk', 'sk'])]);
+    const startKey =
+      decoded?.[hash] === pk &&
+      (options.prefix === undefined || decoded[range]!.startsWith(options.prefix))
+        ? decoded
+        : undefined;
     const projected = options.attributes && [
       ...new Set([hash, range, 'pk', 'sk', ...options.attributes]),
     ];
-    const out = await this.call<{
-      Items: Record<string, AttributeValue>[];
-      LastEvaluatedKey?: Record<string, AttributeValue>;
-    }>('Query', {
-      TableName: this.table,
-      ...(options.index && { IndexName: indexes[options.index].name }),
-      KeyConditionExpression: condition,
-      ExpressionAttributeNames: {
-        '#pk': hash,
-        ...(options.prefix !== undefined && { '#sk': range }),
-        ...(projected && Object.fromEntries(projected.map((name, i) => [`#a${i}`, name]))),
-      },
-      ...(projected && { ProjectionExpression: projected.map((_, i) => `#a${i}`).join(', ') }),
-      ExpressionAttributeValues: marshalItem(values),
-      ScanIndexForward: !options.newestFirst,
-      ...(options.limit && { Limit: options.limit }),
-      ...(startKey && { ExclusiveStartKey: marshalItem(startKey) }),
+    const query = (start?: Record<string, string>) =>
+      this.call<{
+        Items: Record<string, AttributeValue>[];
+        LastEvaluatedKey?: Record<string, AttributeValue>;
+      }>('Query', {
+        TableName: this.table,
+        ...(options.index && { IndexName: indexes[options.index].name }),
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: {
+          '#pk': hash,
+          ...(options.prefix !== undefined && { '#sk': range }),
+          ...(projected && Object.fromEntries(projected.map((name, i) => [`#a${i}`, name]))),
+        },
+        ...(projected && { ProjectionExpression: projected.map((_, i) => `#a${i}`).join(', ') }),
+        ExpressionAttributeValues: marshalItem(values),
+        ScanIndexForward: !options.newestFirst,
+        ...(options.limit && { Limit: options.limit }),
+        ...(start && { ExclusiveStartKey: marshalItem(start) }),
+      });
+    const out = await query(startKey).catch((error: unknown) => {
+      if (startKey && error instanceof DynamoError && error.type === 'ValidationException') {
+        return query();
+      }
+      throw error;
     });
     return {
       items: out.Items.map((item) => unmarshalItem(item) as T),

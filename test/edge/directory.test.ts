@@ -120,10 +120,20 @@ describe('GET /members, paged', () => {
     expect(seen.filter((n) => n.endsWith(batch))).toEqual(names);
   });
 
-  it('shows the first page for a mangled cursor instead of failing', async () => {
+  it('shows the first page for a mangled or foreign cursor instead of failing', async () => {
     await setVisibility('public');
-    const res = await get('/members?after=not-a-cursor');
-    expect(res.status).toBe(200);
+    const first = await (await get('/members')).text();
+    // Well-formed keys, but of the pending list, or of the A–Z order, not of this query.
+    const foreign = [
+      { gsi1pk: 'PENDING', gsi1sk: '2026-01-01#did:plc:x', pk: 'MEMBER#did:plc:x', sk: 'PROFILE' },
+      { gsi2pk: 'DIRECTORY', gsi2sk: 'ann#did:plc:x', pk: 'MEMBER#did:plc:x', sk: 'PROFILE' },
+    ].map((key) => btoa(JSON.stringify(key)).replace(/=+$/, ''));
+    for (const cursor of ['not-a-cursor', ...foreign]) {
+      const res = await get(`/members?after=${cursor}`);
+      expect(res.status, cursor).toBe(200);
+      const names = (html: string) => [...html.matchAll(/class="name">([^<]+)</g)].map((m) => m[1]);
+      expect(names(await res.text()), cursor).toEqual(names(first));
+    }
   });
 });
 

@@ -69,6 +69,30 @@ onEveryBackend('data layer', (client) => {
     expect((error as DynamoError).message.length).toBeGreaterThan(20);
   });
 
+  it('pages with its cursor, and reads any other cursor as the first page', async () => {
+    for (const sk of ['1', '2', '3']) await db.put({ pk: 'T#P', sk });
+    await db.put({ pk: 'T#Q', sk: '1' });
+    const first = await db.page<{ sk: string }>('T#P', { limit: 2 });
+    expect(first.items.map((i) => i.sk)).toEqual(['1', '2']);
+    const second = await db.page<{ sk: string }>('T#P', { limit: 2, cursor: first.next });
+    expect(second.items.map((i) => i.sk)).toEqual(['3']);
+    const cursor = (key: object) => btoa(JSON.stringify(key)).replace(/=+$/, '');
+    for (const foreign of [
+      // Well-formed, but a key of another partition, or of an index query, or with extras.
+      (await db.page('T#Q', { limit: 1 })).next ?? cursor({ pk: 'T#Q', sk: '1' }),
+      cursor({ pk: 'T#Q', sk: '1' }),
+      cursor({ pk: 'T#P', sk: '1', gsi1pk: 'X' }),
+      cursor({ gsi1pk: 'DIRECTORY', gsi1sk: 'x', pk: 'T#P', sk: '1' }),
+      'not-a-cursor',
+    ]) {
+      const page = await db.page<{ sk: string }>('T#P', { limit: 2, cursor: foreign });
+      expect(
+        page.items.map((i) => i.sk),
+        foreign,
+      ).toEqual(['1', '2']);
+    }
+  });
+
   it('queries a partition by sort-key prefix, in either order, with a limit', async () => {
     for (const sk of ['A#1', 'A#2', 'A#3', 'B#1']) await db.put({ pk: 'T#3', sk });
     const keys = async (o: Parameters<Dynamo['query']>[1]) =>
