@@ -38,14 +38,18 @@ describe('GET /me', () => {
   });
 
   it('treats a tampered cookie as signed out and clears it', async () => {
-    const { cookie } = await signIn();
-    const [header, payload, signature] = cookie.split('=')[1]!.split('.');
-    const forged = JSON.parse(atob(payload!.replace(/-/g, '+').replace(/_/g, '/')));
-    forged.sub = 'did:plc:someoneelsesomeoneelseaa';
-    const tampered = `${header}.${btoa(JSON.stringify(forged)).replace(/=+$/, '')}.${signature}`;
+    // Mallory keeps her own signature but swaps in the claims of Alice's live session:
+    // only the signature check stands between her and Alice's account.
+    const mallory = await signIn();
+    const alice = await signIn({ displayName: 'Alice Tampered' });
+    const [header, , signature] = mallory.cookie.split('=')[1]!.split('.');
+    const [, alicePayload] = alice.cookie.split('=')[1]!.split('.');
+    const tampered = `${header}.${alicePayload}.${signature}`;
     const res = await get('/me', { cookie: `nbhd_session=${tampered}` });
     expect(res.status).toBe(303);
     clearsCookie(res);
+    // The untouched cookie is still Alice's, so the claims were a live session's.
+    expect(await (await get('/me', { cookie: alice.cookie })).text()).toContain('Alice Tampered');
   });
 
   it('treats a cookie signed with another key as signed out', async () => {
