@@ -24,6 +24,14 @@ export const staleSignIn = () =>
     action: startAgain,
   });
 
+export const startedElsewhere = () =>
+  new PageError(403, {
+    title: 'This sign-in was started somewhere else',
+    message:
+      'This sign-in was started in another browser or tab, or your browser did not keep the cookie it was given when you pressed “Sign in”. Nothing changed: you are signed in, or out, just as you were. To sign in, start again here.',
+    action: { href: '/#sign-in-heading', label: 'Start again here' },
+  });
+
 /** What the sign-in form should say when `authorize` fails for `handle`. */
 export function describeAuthorizeError(
   error: unknown,

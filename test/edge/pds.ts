@@ -15,7 +15,7 @@ class CookieJar {
   private readonly cookies = new Map<string, string>();
 
   keep(res: Response): void {
-    for (const line of res.headers.getSetCookie()) {
+    for (const line of res.headers.getAll('set-cookie')) {
       const [pair = ''] = line.split(';');
       const at = pair.indexOf('=');
       if (at > 0) this.cookies.set(pair.slice(0, at).trim(), pair.slice(at + 1).trim());
