@@ -69,7 +69,9 @@ export function describeCallbackError(error: unknown): PageError {
     if (code) {
       return new PageError(400, {
         title: 'Your Bluesky server stopped the sign-in',
-        message: `It said: “${error.params.get('error_description') ?? code}”. Please try again; if it keeps happening, your server may be having trouble.`,
+        // Its own words (`error_description`) stay out: anyone can put text in this address.
+        message:
+          'It sent you back without letting you sign in. Nothing has changed; please try again. If it keeps happening, your server may be having trouble.',
         action: startAgain,
       });
     }

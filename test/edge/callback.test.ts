@@ -67,6 +67,20 @@ describe('GET /oauth/callback', () => {
     await expectFriendly(await get(declined, { cookie }), 400, 'That sign-in link has expired');
   });
 
+  it('shows only its own words when the PDS reports another error, whatever the address says', async () => {
+    const { state, cookie } = await pendingState('alice.test');
+    const planted = '<script>alert(1)</script>Your account is closed, call 555-0100';
+    const query = new URLSearchParams({
+      state,
+      error: 'server_error<b>',
+      error_description: planted,
+      iss: inject('pdsUrl'),
+    });
+    const res = await get(`/oauth/callback?${query}`, { cookie });
+    const html = await expectFriendly(res, 400, 'Your Bluesky server stopped the sign-in');
+    expect(html).not.toMatch(/555-0100|alert\(1\)|&lt;script|server_error/);
+  });
+
   it('treats a state older than an hour as expired even before DynamoDB deletes it', async () => {
     const { state, cookie } = await pendingState('bob.test');
     const item = await db.get<Record<string, unknown>>(oauthStateKey(state));
