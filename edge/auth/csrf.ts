@@ -5,6 +5,7 @@
  * own cookie). A token from another browser or session never verifies.
  */
 
+import { sameSecret } from './constant-time';
 import { hmacKey } from './hmac-key';
 
 const encoder = new TextEncoder();
@@ -32,9 +33,5 @@ export async function verifyCsrfToken(
   binding: string,
   token: string,
 ): Promise<boolean> {
-  const expected = await csrfToken(secret, binding);
-  if (token.length !== expected.length) return false;
-  let diff = 0;
-  for (let i = 0; i < expected.length; i++) diff |= expected.charCodeAt(i) ^ token.charCodeAt(i);
-  return diff === 0;
+  return sameSecret(await csrfToken(secret, binding), token);
 }

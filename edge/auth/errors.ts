@@ -24,6 +24,14 @@ export const staleSignIn = () =>
     action: startAgain,
   });
 
+export const startedElsewhere = () =>
+  new PageError(403, {
+    title: 'This sign-in was started somewhere else',
+    message:
+      'This sign-in was started in another browser or tab, or your browser did not keep the cookie it was given when you pressed “Sign in”. Nothing changed: you are signed in, or out, just as you were. To sign in, start again here.',
+    action: { href: '/#sign-in-heading', label: 'Start again here' },
+  });
+
 /** What the sign-in form should say when `authorize` fails for `handle`. */
 export function describeAuthorizeError(
   error: unknown,
@@ -61,7 +69,9 @@ export function describeCallbackError(error: unknown): PageError {
     if (code) {
       return new PageError(400, {
         title: 'Your Bluesky server stopped the sign-in',
-        message: `It said: “${error.params.get('error_description') ?? code}”. Please try again; if it keeps happening, your server may be having trouble.`,
+        // Its own words (`error_description`) stay out: anyone can put text in this address.
+        message:
+          'It sent you back without letting you sign in. Nothing has changed; please try again. If it keeps happening, your server may be having trouble.',
         action: startAgain,
       });
     }

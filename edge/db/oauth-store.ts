@@ -43,6 +43,23 @@ export function createStateStore(db: Dynamo) {
   return jsonStore<NodeSavedState>(db, oauthStateKey, STATE_TTL_SECONDS);
 }
 
+/**
+ * What the app stored with a pending authorization, read without consuming
+ * it (the library does that in `callback()`); undefined if none is live.
+ */
+export async function pendingAuthorization(
+  db: Dynamo,
+  state: string,
+): Promise<{ appState?: string } | undefined> {
+  const saved = await createStateStore(db).get(state);
+  return saved && { appState: saved.appState };
+}
+
+/** Forgets a pending authorization, so its code can never be exchanged here. */
+export async function abandonAuthorization(db: Dynamo, state: string): Promise<void> {
+  await createStateStore(db).del(state);
+}
+
 export function createSessionStore(db: Dynamo) {
   return jsonStore<NodeSavedSession>(db, oauthSessionKey, OAUTH_SESSION_TTL_SECONDS);
 }

@@ -10,14 +10,17 @@ import {
   callbackHitDirectly,
   describeCallbackError,
   staleSignIn,
+  startedElsewhere,
 } from '../auth/errors';
 import { localPath, signInSchema } from '../auth/handle';
 import { CLIENT_METADATA_PATH, JWKS_PATH, OAUTH_SCOPE } from '../auth/oauth-client';
 import { fetchProfile } from '../auth/profile';
+import { bindSignIn, boundSignIn, endSignInCookie } from '../auth/sign-in-binding';
 import type { AppContext, AppEnv } from '../context';
 import { getMember, saveProfile } from '../db/members';
 import { type ProfileFields } from '../../core/records/members';
 import { ensureAdmin } from '../db/membership';
+import { abandonAuthorization, pendingAuthorization } from '../db/oauth-store';
 import { createSession, deleteSession } from '../db/sessions';
 import { notFound } from '../errors';
 import { endSessionCookie, startSession } from '../middleware/session';
@@ -69,11 +72,10 @@ export const auth = new Hono<AppEnv>()
     ),
     async (c) => {
       const { handle, next } = c.req.valid('form');
+      const state = await bindSignIn(c, next);
       let url: URL;
       try {
-        url = await (
-          await c.var.oauthClient()
-        ).authorize(handle, { scope: OAUTH_SCOPE, state: next });
+        url = await (await c.var.oauthClient()).authorize(handle, { scope: OAUTH_SCOPE, state });
       } catch (error) {
         console.warn('oauth authorize failed', handle, String(error));
         const { status, message } = describeAuthorizeError(error, handle);
@@ -87,14 +89,23 @@ export const auth = new Hono<AppEnv>()
     if (!params.has('state') && !params.has('code') && !params.has('error')) {
       throw callbackHitDirectly();
     }
-    if (!STATE.test(params.get('state') ?? '')) throw staleSignIn();
+    const state = params.get('state') ?? '';
+    if (!STATE.test(state)) throw staleSignIn();
+
+    // Before anything is exchanged, created or ended: was it started in this browser?
+    const pending = await pendingAuthorization(c.var.db, state);
+    if (!pending) throw staleSignIn();
+    const bound = await boundSignIn(c, pending.appState);
+    if (!bound) {
+      console.warn('oauth callback from another browser refused');
+      await abandonAuthorization(c.var.db, state);
+      throw startedElsewhere();
+    }
+    endSignInCookie(c);
 
     let did: string;
-    let next: string | undefined;
     try {
-      const result = await (await c.var.oauthClient()).callback(params);
-      did = result.session.did;
-      next = localPath.parse(result.state ?? undefined);
+      did = (await (await c.var.oauthClient()).callback(params)).session.did;
     } catch (error) {
       console.warn('oauth callback failed', String(error));
       throw describeCallbackError(error);
@@ -108,7 +119,7 @@ export const auth = new Hono<AppEnv>()
     const previous = c.var.viewer;
     if (previous) await deleteSession(db, previous.member.did, previous.session.id);
     await startSession(c, await createSession(db, did));
-    return c.redirect(next ?? '/me', 303);
+    return c.redirect(bound.next ?? '/me', 303);
   })
   .post('/logout', noStore, async (c) => {
     const { viewer, db } = c.var;

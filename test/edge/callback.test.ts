@@ -8,15 +8,20 @@ import { describe, expect, inject, it } from 'vitest';
 import { oauthStateKey } from '../../edge/db/oauth-store';
 import { db, get, postForm, signedOutBrowser } from './support';
 
-/** Starts a real sign-in for `handle` and returns the `state` the client stored for it. */
-async function pendingState(handle: string): Promise<string> {
+/**
+ * Starts a real sign-in for `handle`; returns the `state` the client stored
+ * for it and the starting browser's cookies (its pre-session and sign-in
+ * cookies), which the callback must see.
+ */
+async function pendingState(handle: string): Promise<{ state: string; cookie: string }> {
   const before = new Set(await stateKeys());
   const browser = await signedOutBrowser();
   const res = await postForm('/login', { _csrf: browser.csrf, handle }, { cookie: browser.cookie });
   expect(res.status).toBe(303);
   const added = (await stateKeys()).filter((k) => !before.has(k));
   expect(added).toHaveLength(1);
-  return added[0]!;
+  const signInCookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  return { state: added[0]!, cookie: `${browser.cookie}; ${signInCookie}` };
 }
 
 /** Test-only: the pending states (a Scan is fine here, never on a request path). */
@@ -55,29 +60,44 @@ describe('GET /oauth/callback', () => {
   });
 
   it('says so kindly when the person declines at their PDS, and the state cannot be replayed', async () => {
-    const state = await pendingState('alice.test');
+    const { state, cookie } = await pendingState('alice.test');
     const declined = `/oauth/callback?state=${state}&error=access_denied&iss=${encodeURIComponent(inject('pdsUrl'))}`;
-    const html = await expectFriendly(await get(declined), 400, 'You did not sign in');
+    const html = await expectFriendly(await get(declined, { cookie }), 400, 'You did not sign in');
     expect(html).toContain('still signed out');
-    await expectFriendly(await get(declined), 400, 'That sign-in link has expired');
+    await expectFriendly(await get(declined, { cookie }), 400, 'That sign-in link has expired');
+  });
+
+  it('shows only its own words when the PDS reports another error, whatever the address says', async () => {
+    const { state, cookie } = await pendingState('alice.test');
+    const planted = '<script>alert(1)</script>Your account is closed, call 555-0100';
+    const query = new URLSearchParams({
+      state,
+      error: 'server_error<b>',
+      error_description: planted,
+      iss: inject('pdsUrl'),
+    });
+    const res = await get(`/oauth/callback?${query}`, { cookie });
+    const html = await expectFriendly(res, 400, 'Your Bluesky server stopped the sign-in');
+    expect(html).not.toMatch(/555-0100|alert\(1\)|&lt;script|server_error/);
   });
 
   it('treats a state older than an hour as expired even before DynamoDB deletes it', async () => {
-    const state = await pendingState('bob.test');
+    const { state, cookie } = await pendingState('bob.test');
     const item = await db.get<Record<string, unknown>>(oauthStateKey(state));
     await db.put({
       ...oauthStateKey(state),
       value: item!.value,
       expiresAt: Math.floor(Date.now() / 1000) - 1,
     });
-    const res = await get(`/oauth/callback?state=${state}&code=whatever`);
+    const res = await get(`/oauth/callback?state=${state}&code=whatever`, { cookie });
     await expectFriendly(res, 400, 'That sign-in link has expired');
   });
 
   it('shows a friendly page when the PDS will not exchange the code', async () => {
-    const state = await pendingState('alice.test');
+    const { state, cookie } = await pendingState('alice.test');
     const res = await get(
       `/oauth/callback?state=${state}&code=not-a-real-code&iss=${encodeURIComponent(inject('pdsUrl'))}`,
+      { cookie },
     );
     await expectFriendly(res, 502, 'We could not finish signing you in');
   });

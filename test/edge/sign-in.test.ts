@@ -33,6 +33,17 @@ describe('POST /login', () => {
     );
   });
 
+  it('gives the browser a short-lived, script-proof cookie that binds the sign-in to it', async () => {
+    const res = await signInWith('alice.test');
+    expect(res.status).toBe(303);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^nbhd_signin=[0-9a-f-]{36};/);
+    expect(cookie).toContain('Max-Age=3600');
+    expect(cookie).toContain('Path=/');
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+  });
+
   it('accepts a DID as well as a handle', async () => {
     const res = await signInWith(inject('dids')['bob.test']!);
     expect(res.status).toBe(303);

@@ -11,12 +11,15 @@
 import { createServer, type Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../scripts/local/ports';
+import { demoAccounts } from '../../scripts/local/demo';
 import { startLocalStack } from '../../scripts/local/stack';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     edgeVars: Record<string, string>;
     dids: Record<string, string>;
+    /** The demo accounts' passwords on the local PDS, by handle. */
+    passwords: Record<string, string>;
     pdsUrl: string;
     /** A did:web whose document names a PDS nobody answers at. */
     downDid: string;
@@ -73,6 +76,10 @@ export default async function setup(project: TestProject) {
 
   project.provide('edgeVars', stack.vars);
   project.provide('dids', stack.dids);
+  project.provide(
+    'passwords',
+    Object.fromEntries(demoAccounts.map((account) => [account.handle, account.password])),
+  );
   project.provide('pdsUrl', stack.pdsUrl);
   project.provide('downDid', downDid);
   project.provide('deadBuilderUrl', `http://127.0.0.1:${await freePort()}`);
