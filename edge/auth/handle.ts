@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+/** The longest a handle can be (a DNS name). */
+export const HANDLE_MAX = 253;
+
 const HANDLE = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const DID = /^did:(plc:[a-z2-7]{24}|web:[a-zA-Z0-9.%:-]+)$/;
 
@@ -28,7 +31,7 @@ export const signInSchema = z.object({
       z
         .string()
         .min(1, 'Enter your handle, for example alice.bsky.social.')
-        .max(253, 'That is longer than any handle can be. Check what you typed.')
+        .max(HANDLE_MAX, 'That is longer than any handle can be. Check what you typed.')
         .refine(
           (v) => HANDLE.test(v) || DID.test(v),
           'That does not look like a handle. A handle has a dot in it, like alice.bsky.social, and no spaces.',

@@ -12,7 +12,7 @@ import {
   staleSignIn,
   startedElsewhere,
 } from '../auth/errors';
-import { localPath, signInSchema } from '../auth/handle';
+import { HANDLE_MAX, localPath, signInSchema } from '../auth/handle';
 import { CLIENT_METADATA_PATH, JWKS_PATH, OAUTH_SCOPE } from '../auth/oauth-client';
 import { fetchProfile } from '../auth/profile';
 import { bindSignIn, boundSignIn, endSignInCookie } from '../auth/sign-in-binding';
@@ -67,9 +67,11 @@ export const auth = new Hono<AppEnv>()
   .post(
     '/login',
     noStore,
-    validForm(signInSchema, (c, input, errors) =>
-      signInAgain(c, input.handle ?? '', errors.handle ?? 'Check your handle.', 400, input.next),
-    ),
+    validForm(signInSchema, (c, input, errors) => {
+      // Typed back so it can be fixed, but a flood is not repeated to the browser.
+      const typed = (input.handle ?? '').slice(0, HANDLE_MAX * 4);
+      return signInAgain(c, typed, errors.handle ?? 'Check your handle.', 400, input.next);
+    }),
     async (c) => {
       const { handle, next } = c.req.valid('form');
       const state = await bindSignIn(c, next);

@@ -65,6 +65,15 @@ describe('POST /login', () => {
     expect(html).toContain('aria-invalid="true"');
   });
 
+  it('does not repeat a flood typed as a handle', async () => {
+    const res = await signInWith('a'.repeat(60_000));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(fieldError(html)).toContain('longer than any handle');
+    expect(fieldValue(html)!.length).toBeLessThanOrEqual(1012);
+    expect(html.length).toBeLessThan(20_000);
+  });
+
   it('says plainly when no account has that handle, keeping the handle', async () => {
     const res = await signInWith('nobody.test');
     expect(res.status).toBe(400);
