@@ -3,15 +3,24 @@
  * dynalite (with the table), a local AT Protocol network with demo
  * accounts, the builder behind a local Lambda endpoint, and the edge under
  * `wrangler dev`; seeds the demo neighborhood;
- * prints where to go and how to sign in. Ctrl-C stops everything it started.
+ * prints where to go and how to sign in. Ctrl-C, closing the terminal or
+ * `kill` stops everything it started; a `wrangler dev` left by a start that
+ * was killed outright is stopped by the next one.
  */
 import { demoAccounts, demoNeighborhood, demoSite } from './local/demo';
+import { whenAncestorExits } from './local/ancestors';
+import { stateDirectory } from './local/edge';
+import { clearLeftoverEdge } from './local/leftovers';
 import { assertPortFree, portFromEnv } from './local/ports';
 import { startLocalStack, type LocalStack } from './local/stack';
 
 let stack: LocalStack | undefined;
+let stopping = false;
 
 async function stop(code: number): Promise<never> {
+  // A second signal while stopping means "now": leave the rest to the next start.
+  if (stopping) process.exit(code || 1);
+  stopping = true;
   await stack?.close();
   process.exit(code);
 }
@@ -26,6 +35,9 @@ async function main() {
     // Only names sites' future addresses (name.localhost:8788) until publishing arrives.
     sites: portFromEnv('NBHD_SITES_PORT', 8788),
   };
+  if (await clearLeftoverEdge(stateDirectory, ports.edge)) {
+    console.log('Stopped a wrangler dev that an earlier npm start left running.');
+  }
   await assertPortFree(ports.edge, 'NBHD_PORT', 'the app');
   await assertPortFree(ports.dynamo, 'NBHD_DYNAMO_PORT', 'local DynamoDB');
   await assertPortFree(ports.plc, 'NBHD_PLC_PORT', 'local PLC directory');
@@ -35,6 +47,7 @@ async function main() {
   stack = await startLocalStack(ports, { log: console.log });
   const { edge, pdsUrl } = stack;
   edge?.process.once('exit', (code) => {
+    if (stopping) return;
     console.error(`wrangler dev stopped (exit ${code}); shutting everything down.`);
     void stop(1);
   });
@@ -54,8 +67,14 @@ ${accounts.join('\n')}
   Press Ctrl-C to stop.`);
 }
 
-process.once('SIGINT', () => void stop(0));
-process.once('SIGTERM', () => void stop(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => void stop(0));
+}
+// `kill <npm pid>` and a hung-up terminal reach npm, which does not pass them on.
+whenAncestorExits(() => {
+  console.log('npm start was stopped; stopping everything it started.');
+  void stop(0);
+});
 main().catch(async (error: unknown) => {
   console.error(`\nnpm start failed: ${error instanceof Error ? error.message : String(error)}`);
   await stop(1);

@@ -4,13 +4,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { demoAdmins } from './demo';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo';
+import { edgeEnvFile, forgetEdge, recordEdge } from './leftovers';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where the local stack keeps its state: the Worker's env file, pid file and storage. */
+export const stateDirectory = join(root, '.nbhd');
 
 /** The function name the local invoke endpoint answers to. */
 export const LOCAL_BUILDER_FUNCTION = 'nbhd-builder';
@@ -56,10 +60,10 @@ export interface LocalEdge {
 export async function startEdge(
   port: number,
   vars: Record<string, string>,
-  { quiet = false, stateDir = join(root, '.nbhd') } = {},
+  { quiet = false, stateDir = stateDirectory } = {},
 ): Promise<LocalEdge> {
   mkdirSync(stateDir, { recursive: true });
-  const envFile = join(stateDir, `edge-${port}.env`);
+  const envFile = edgeEnvFile(stateDir, port);
   writeFileSync(
     envFile,
     Object.entries(vars)
@@ -94,6 +98,7 @@ export async function startEdge(
       },
     },
   );
+  if (child.pid) recordEdge(stateDir, port, child.pid);
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d));
   child.stderr?.on('data', (d: Buffer) => (output += d));
@@ -101,8 +106,6 @@ export async function startEdge(
 
   const url = `http://127.0.0.1:${port}`;
   const close = async () => {
-    // The file holds the session secret; it lives only as long as the Worker.
-    rmSync(envFile, { force: true });
     if (child.exitCode === null && child.pid) {
       try {
         process.kill(-child.pid, 'SIGTERM');
@@ -111,6 +114,8 @@ export async function startEdge(
       }
       await exited;
     }
+    // The env file holds the session secret; it lives only as long as the Worker.
+    forgetEdge(stateDir, port);
   };
   const deadline = Date.now() + 90_000;
   for (;;) {
