@@ -5,15 +5,17 @@
  *
  * "The last admin cannot leave" is kept with an admin counter that is only
  * ever decremented by a conditional write (`count > 1`), so two admins
- * demoting each other at the same moment cannot both succeed. No
+ * demoting each other at the same moment cannot both succeed, and that
+ * moves only when a role change really happened: every change of role or
+ * status is written over the version it was read at (`changeMember`). No
  * transactions are needed, so it runs on dynalite too.
  */
-import { oauthSessionKey, type Member } from '../../core/records/members';
+import { isAdmin, oauthSessionKey, type Member } from '../../core/records/members';
 import { conditionally } from './conditional';
 import type { Dynamo } from './dynamo';
 import { useInvitation } from './invitations';
 import { type InvitationState } from '../../core/records/invitations';
-import { deleteMember, getMember, updateMember } from './members';
+import { deleteMember, getMember, MemberVersionConflict, putMember, updateMember } from './members';
 import { adminCountKey, type JoinPolicy } from '../../core/records/neighborhood';
 import { deleteAllSessions } from './sessions';
 
@@ -48,17 +50,42 @@ function asMember(m: Member, role = m.role): Member {
   };
 }
 
-/** Makes a configured first admin an admin member at sign-in (idempotent). */
-export async function ensureAdmin(db: Dynamo, did: string): Promise<Member | undefined> {
-  let promoted = false;
-  const saved = await updateMember(db, did, (m) => {
-    if (!m || (m.status === 'member' && m.role === 'admin')) return undefined;
-    promoted = true;
-    return asMember(m, 'admin');
-  });
-  if (promoted) await countAdmin(db, 1);
-  return saved;
+/**
+ * Changes one person's place in the neighborhood and keeps the admin counter
+ * true. `change` decides from the person as read; the write is made only
+ * over the version read, so of two racing calls only the one whose write
+ * really changed the role moves the counter (the other re-reads and, seeing
+ * nothing left to do, leaves it alone). Taking an admin away decrements the
+ * counter first (refused for the last admin) and gives it back if the write
+ * did not happen; making an admin raises it only after the write.
+ */
+async function changeMember(
+  db: Dynamo,
+  did: string,
+  change: (current: Member) => Member | undefined,
+): Promise<Member | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await getMember(db, did);
+    const next = current && change(current);
+    if (!current || !next) return current;
+    const delta = Number(isAdmin(next)) - Number(isAdmin(current));
+    if (delta < 0) await countAdmin(db, -1);
+    let saved: Member;
+    try {
+      saved = await putMember(db, next, current.version, current.handle);
+    } catch (error) {
+      if (delta < 0) await countAdmin(db, 1);
+      if (error instanceof MemberVersionConflict && attempt < 5) continue;
+      throw error;
+    }
+    if (delta > 0) await countAdmin(db, 1);
+    return saved;
+  }
 }
+
+/** Makes a configured first admin an admin member at sign-in (idempotent). */
+export const ensureAdmin = (db: Dynamo, did: string) =>
+  changeMember(db, did, (m) => (isAdmin(m) ? undefined : asMember(m, 'admin')));
 
 /** A non-member asks to join: in at once if the neighborhood is open, else pending. */
 export async function requestToJoin(
@@ -102,55 +129,32 @@ export async function decide(db: Dynamo, did: string, approve: boolean, message?
   return decided ? saved : undefined;
 }
 
-export async function setRole(
-  db: Dynamo,
-  did: string,
-  role: Member['role'],
-): Promise<Member | undefined> {
-  const current = await getMember(db, did);
-  if (current?.status !== 'member' || current.role === role) return current;
-  if (role === 'member') await countAdmin(db, -1);
-  try {
-    const saved = await updateMember(db, did, (m) =>
-      m?.status === 'member' ? { ...m, role } : undefined,
-    );
-    if (role === 'admin') await countAdmin(db, 1);
-    return saved;
-  } catch (error) {
-    if (role === 'member') await countAdmin(db, 1);
-    throw error;
-  }
-}
+/** Makes a member an admin or an admin a member; anyone else is left as they are. */
+export const setRole = (db: Dynamo, did: string, role: Member['role']) =>
+  changeMember(db, did, (m) =>
+    m.status === 'member' && m.role !== role ? { ...m, role } : undefined,
+  );
 
-/** Ends someone's membership (they leave, or an admin removes them) and all their sessions. */
+/** Ends someone's membership (they leave, or an admin removes them) and, on removal, all their sessions. */
 async function endMembership(
   db: Dynamo,
   did: string,
   status: 'visitor' | 'removed',
 ): Promise<Member | undefined> {
-  const current = await getMember(db, did);
-  if (!current || current.status === status) return current;
-  const wasAdmin = current.status === 'member' && current.role === 'admin';
-  if (wasAdmin) await countAdmin(db, -1);
-  try {
-    const saved = await updateMember(db, did, (m) =>
-      m
-        ? {
-            ...m,
-            status,
-            role: 'member',
-            removedAt: status === 'removed' ? now() : undefined,
-            joinedAt: undefined,
-            decisionMessage: undefined,
-          }
-        : undefined,
-    );
-    if (status === 'removed') await forgetSessions(db, did);
-    return saved;
-  } catch (error) {
-    if (wasAdmin) await countAdmin(db, 1);
-    throw error;
-  }
+  const saved = await changeMember(db, did, (m) =>
+    m.status === status
+      ? undefined
+      : {
+          ...m,
+          status,
+          role: 'member',
+          removedAt: status === 'removed' ? now() : undefined,
+          joinedAt: undefined,
+          decisionMessage: undefined,
+        },
+  );
+  if (status === 'removed') await forgetSessions(db, did);
+  return saved;
 }
 
 export const leave = (db: Dynamo, did: string) => endMembership(db, did, 'visitor');
@@ -163,8 +167,15 @@ async function forgetSessions(db: Dynamo, did: string): Promise<void> {
 }
 
 /** Deletes the person's account here: profile and membership gone, every session ended. */
-export async function deleteAccount(db: Dynamo, member: Member): Promise<void> {
-  if (member.status === 'member' && member.role === 'admin') await countAdmin(db, -1);
+export async function deleteAccount(db: Dynamo, member: Pick<Member, 'did'>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await getMember(db, member.did);
+    if (!current) break;
+    if (isAdmin(current)) await countAdmin(db, -1);
+    const deleted = await deleteMember(db, current);
+    if (deleted) break;
+    if (isAdmin(current)) await countAdmin(db, 1);
+    if (attempt >= 5) throw new MemberVersionConflict(await getMember(db, member.did));
+  }
   await forgetSessions(db, member.did);
-  await deleteMember(db, member);
 }
