@@ -40,6 +40,7 @@ import { createSession, getSession } from '../../edge/db/sessions';
 import { onEveryBackend } from './backends';
 
 let n = 0;
+const anAdmin = { did: 'did:plc:removing-admin', handle: 'admin.test' };
 const did = () => `did:plc:${String(++n).padStart(24, 'm')}`;
 
 onEveryBackend('membership', (db) => {
@@ -83,7 +84,7 @@ onEveryBackend('membership', (db) => {
   it('never lets the last admin go, by demotion, removal, leaving or deletion', async () => {
     const only = (await ensureAdmin(db(), (await person()).did))!;
     await expect(setRole(db(), only.did, 'member')).rejects.toBeInstanceOf(LastAdminError);
-    await expect(remove(db(), only.did)).rejects.toBeInstanceOf(LastAdminError);
+    await expect(remove(db(), only.did, anAdmin)).rejects.toBeInstanceOf(LastAdminError);
     await expect(leave(db(), only.did)).rejects.toBeInstanceOf(LastAdminError);
     await expect(deleteAccount(db(), only)).rejects.toBeInstanceOf(LastAdminError);
     expect(await getMember(db(), only.did)).toMatchObject({ status: 'member', role: 'admin' });
@@ -138,7 +139,7 @@ onEveryBackend('membership', (db) => {
   it('keeps the count true when a promotion races a removal, or a demotion races leaving', async () => {
     const a = (await ensureAdmin(db(), (await person()).did))!;
     const b = await member();
-    await Promise.allSettled([setRole(db(), b.did, 'admin'), remove(db(), b.did)]);
+    await Promise.allSettled([setRole(db(), b.did, 'admin'), remove(db(), b.did, anAdmin)]);
     expect(await counted()).toBe(await admins(a, b));
     const c = await member();
     await setRole(db(), c.did, 'admin');
@@ -154,7 +155,7 @@ onEveryBackend('membership', (db) => {
     const m = await person();
     await requestToJoin(db(), m.did, 'open');
     const session = await createSession(db(), m.did);
-    const removed = await remove(db(), m.did);
+    const removed = await remove(db(), m.did, anAdmin);
     expect(removed).toMatchObject({ status: 'removed' });
     expect(await getSession(db(), m.did, session.id)).toBeUndefined();
     const item = await db().get<{ expiresAt: number }>({ pk: `MEMBER#${m.did}`, sk: 'PROFILE' });
