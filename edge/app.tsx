@@ -6,8 +6,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { servicesFor, type AppEnv } from './context';
-import { LastAdminError } from './db/membership';
-import { lastAdmin, notFound, PageError } from './errors';
+import { LastAdminError, StillRemoved } from './db/membership';
+import { lastAdmin, notFound, PageError, stillRemoved } from './errors';
 import { limitBodies } from './middleware/body-limit';
 import { csrf } from './middleware/csrf';
 import { securityHeaders } from './middleware/security-headers';
@@ -58,9 +58,11 @@ app.onError(async (error, c) => {
       ? error
       : error instanceof LastAdminError
         ? lastAdmin()
-        : error instanceof HTTPException && error.status < 500
-          ? new PageError(error.status, { title: 'That did not work', message: error.message })
-          : undefined;
+        : error instanceof StillRemoved
+          ? stillRemoved()
+          : error instanceof HTTPException && error.status < 500
+            ? new PageError(error.status, { title: 'That did not work', message: error.message })
+            : undefined;
   if (!page) console.error('unhandled error', c.req.method, c.req.path, error);
   c.header('Cache-Control', 'no-store');
   const props = page?.page ?? {

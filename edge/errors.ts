@@ -1,7 +1,8 @@
 /**
  * Expected failures. A handler throws `PageError` with words for the person
  * in front of the screen; `app.onError` renders it as a friendly page with
- * the given status. The data layer's own rule errors (`LastAdminError`) are
+ * the given status. The data layer's own rule errors (`LastAdminError`,
+ * `StillRemoved`) are
  * turned into pages here too, so routes need not catch them. Anything else
  * is logged and answered generically.
  */
@@ -31,4 +32,12 @@ export const lastAdmin = () =>
     message:
       'The neighborhood needs at least one admin, so you cannot step down, leave, remove yourself or delete your account yet. Make another member an admin first, then try again.',
     action: { href: '/admin/members', label: 'Go to members' },
+  });
+
+/** The answer to someone whose removal stands and who tries to come back by themselves. */
+export const stillRemoved = (neighborhoodName = 'the neighborhood') =>
+  new PageError(403, {
+    title: `You were removed from ${neighborhoodName}`,
+    message:
+      'An admin removed you, so you cannot join or ask to join again yourself. If you think that was a mistake, ask an admin: they can lift the removal.',
   });

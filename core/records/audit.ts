@@ -8,7 +8,8 @@ export type AuditAction =
   | 'member.demote'
   | 'member.remove'
   | 'invitation.create'
-  | 'invitation.revoke';
+  | 'invitation.revoke'
+  | 'removal.lift';
 
 export interface AuditEntry {
   at: string;

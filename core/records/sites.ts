@@ -24,6 +24,12 @@ export interface Site {
   ownerDid: string;
   template: TemplateId;
   settings: Settings;
+  /**
+   * Set while the owner is removed from the neighborhood: their site is
+   * offline. Publishing must take such a site off the host and refuse to
+   * publish it; the owner-only routes already refuse a removed owner.
+   */
+  offlineSince?: string;
   createdAt: string;
   updatedAt: string;
   version: number;

@@ -5,7 +5,7 @@
  * cannot drift apart.
  *
  * Two global secondary indexes serve every list a page shows, so no page
- * ever scans: `byTime` (members by joining date, pending requests,
+ * ever scans: `byTime` (members by joining date, pending requests, removals,
  * invitations) and `byName` (the directory in alphabetical order).
  */
 

@@ -146,9 +146,20 @@ export async function listByStatus(
   return { items: page.items.map((i) => toMember(i)!), next: page.next };
 }
 
-/** Deletes the person's item and handle pointer (account deletion). */
-export async function deleteMember(db: Dynamo, member: Member): Promise<void> {
-  await db.delete(memberKey(member.did));
+/**
+ * Deletes the person's item and handle pointer (account deletion), only if
+ * the item is still at `member.version`; false if it changed since.
+ */
+export async function deleteMember(db: Dynamo, member: Member): Promise<boolean> {
+  const deleted = await conditionally(
+    db.delete(memberKey(member.did), {
+      condition: '#version = :version',
+      names: { '#version': 'version' },
+      values: { ':version': member.version },
+    }),
+  );
+  if (!deleted.written) return false;
   const pointer = await db.get<{ did: string }>(handleKey(member.handle));
   if (pointer?.did === member.did) await db.delete(handleKey(member.handle));
+  return true;
 }

@@ -2,37 +2,32 @@
  * The neighborhood's membership rules, in one place: joining (openly, on
  * approval, by invitation), admins' decisions, roles, leaving, removal and
  * account deletion. Routes call these; none of them trusts the UI.
- *
- * "The last admin cannot leave" is kept with an admin counter that is only
- * ever decremented by a conditional write (`count > 1`), so two admins
- * demoting each other at the same moment cannot both succeed. No
- * transactions are needed, so it runs on dynalite too.
+ * Every change of role or status goes through `changeMember`
+ * (`admin-count.ts`), which keeps the admin counter true, so the last admin
+ * cannot leave. A removal is also a record of its own (`removals.ts`) that
+ * outlives the person's account; joining consults it.
  */
-import { oauthSessionKey, type Member } from '../../core/records/members';
-import { conditionally } from './conditional';
+import { isAdmin, memberName, oauthSessionKey, type Member } from '../../core/records/members';
+import { invitationReadmits } from '../../core/records/removals';
+import { recordAudit } from './audit';
+import { changeMember, countAdmin } from './admin-count';
 import type { Dynamo } from './dynamo';
-import { useInvitation } from './invitations';
+import { getInvitation, useInvitation } from './invitations';
 import { type InvitationState } from '../../core/records/invitations';
-import { deleteMember, getMember, updateMember } from './members';
-import { adminCountKey, type JoinPolicy } from '../../core/records/neighborhood';
+import { deleteMember, getMember, MemberVersionConflict, updateMember } from './members';
+import { type JoinPolicy } from '../../core/records/neighborhood';
+import { deleteRemoval, getRemoval, putRemoval } from './removals';
 import { deleteAllSessions } from './sessions';
+import { setSitesOffline } from './sites';
 
-export class LastAdminError extends Error {
-  override name = 'LastAdminError';
+export { LastAdminError } from './admin-count';
+
+/** The person's removal stands: they cannot join, ask to join or be made an admin. */
+export class StillRemoved extends Error {
+  override name = 'StillRemoved';
   constructor() {
-    super('the neighborhood needs at least one admin');
+    super('removed from the neighborhood');
   }
-}
-
-async function countAdmin(db: Dynamo, delta: 1 | -1): Promise<void> {
-  const counted = await conditionally(
-    db.update(adminCountKey, 'ADD #count :delta', {
-      names: { '#count': 'count' },
-      values: { ':delta': delta, ...(delta < 0 && { ':one': 1 }) },
-      ...(delta < 0 && { condition: '#count > :one' }),
-    }),
-  );
-  if (!counted.written) throw new LastAdminError();
 }
 
 const now = () => new Date().toISOString();
@@ -48,40 +43,57 @@ function asMember(m: Member, role = m.role): Member {
   };
 }
 
-/** Makes a configured first admin an admin member at sign-in (idempotent). */
+/**
+ * Makes a configured first admin an admin member at sign-in (idempotent);
+ * not someone whose removal stands, whatever the configuration says.
+ */
 export async function ensureAdmin(db: Dynamo, did: string): Promise<Member | undefined> {
-  let promoted = false;
-  const saved = await updateMember(db, did, (m) => {
-    if (!m || (m.status === 'member' && m.role === 'admin')) return undefined;
-    promoted = true;
-    return asMember(m, 'admin');
-  });
-  if (promoted) await countAdmin(db, 1);
-  return saved;
+  if (await getRemoval(db, did)) return getMember(db, did);
+  return changeMember(db, did, (m) =>
+    isAdmin(m) || m.status === 'removed' ? undefined : asMember(m, 'admin'),
+  );
 }
 
-/** A non-member asks to join: in at once if the neighborhood is open, else pending. */
+/**
+ * A non-member asks to join: in at once if the neighborhood is open, else
+ * pending. Throws `StillRemoved` for someone whose removal stands.
+ */
 export async function requestToJoin(
   db: Dynamo,
   did: string,
   policy: Exclude<JoinPolicy, 'invitation'>,
 ) {
+  if (await getRemoval(db, did)) throw new StillRemoved();
   return updateMember(db, did, (m) => {
-    if (!m || m.status === 'member' || m.status === 'pending') return undefined;
+    if (!m || m.status === 'member' || m.status === 'pending' || m.status === 'removed')
+      return undefined;
     if (policy === 'open') return asMember(m);
     return { ...m, status: 'pending', requestedAt: now(), decisionMessage: undefined };
   });
 }
 
-/** Joins with an invitation link; anything but `valid` means they did not join. */
+/**
+ * Joins with an invitation link; anything but `valid` means they did not
+ * join. Someone whose removal stands gets `removed`, unless the link was
+ * made after their removal (`invitationReadmits`): then joining lifts it,
+ * in the name of the admin who made the link.
+ */
 export async function joinWithInvitation(
   db: Dynamo,
   did: string,
   code: string,
-): Promise<InvitationState | 'missing'> {
+): Promise<InvitationState | 'missing' | 'removed'> {
+  const removal = await getRemoval(db, did);
+  const invitation = removal && (await getInvitation(db, code));
+  if (removal && !invitation) return 'missing';
+  if (invitation && !invitationReadmits(invitation, removal!)) return 'removed';
   const state = await useInvitation(db, code);
-  if (state === 'valid')
-    await updateMember(db, did, (m) => (m && m.status !== 'member' ? asMember(m) : undefined));
+  if (state !== 'valid') return state;
+  if (invitation) {
+    const by = { did: invitation.createdByDid, handle: invitation.createdByHandle };
+    await liftRemoval(db, did, by, 'joined with an invitation link made after the removal');
+  }
+  await updateMember(db, did, (m) => (m && m.status !== 'member' ? asMember(m) : undefined));
   return state;
 }
 
@@ -102,60 +114,91 @@ export async function decide(db: Dynamo, did: string, approve: boolean, message?
   return decided ? saved : undefined;
 }
 
-export async function setRole(
-  db: Dynamo,
-  did: string,
-  role: Member['role'],
-): Promise<Member | undefined> {
-  const current = await getMember(db, did);
-  if (current?.status !== 'member' || current.role === role) return current;
-  if (role === 'member') await countAdmin(db, -1);
-  try {
-    const saved = await updateMember(db, did, (m) =>
-      m?.status === 'member' ? { ...m, role } : undefined,
-    );
-    if (role === 'admin') await countAdmin(db, 1);
-    return saved;
-  } catch (error) {
-    if (role === 'member') await countAdmin(db, 1);
-    throw error;
-  }
-}
+/** Makes a member an admin or an admin a member; anyone else is left as they are. */
+export const setRole = (db: Dynamo, did: string, role: Member['role']) =>
+  changeMember(db, did, (m) =>
+    m.status === 'member' && m.role !== role ? { ...m, role } : undefined,
+  );
 
-/** Ends someone's membership (they leave, or an admin removes them) and all their sessions. */
+/** Ends someone's membership (they leave, or an admin removes them) and, on removal, all their sessions. */
 async function endMembership(
   db: Dynamo,
   did: string,
   status: 'visitor' | 'removed',
 ): Promise<Member | undefined> {
-  const current = await getMember(db, did);
-  if (!current || current.status === status) return current;
-  const wasAdmin = current.status === 'member' && current.role === 'admin';
-  if (wasAdmin) await countAdmin(db, -1);
-  try {
-    const saved = await updateMember(db, did, (m) =>
-      m
-        ? {
-            ...m,
-            status,
-            role: 'member',
-            removedAt: status === 'removed' ? now() : undefined,
-            joinedAt: undefined,
-            decisionMessage: undefined,
-          }
-        : undefined,
-    );
-    if (status === 'removed') await forgetSessions(db, did);
-    return saved;
-  } catch (error) {
-    if (wasAdmin) await countAdmin(db, 1);
-    throw error;
-  }
+  const saved = await changeMember(db, did, (m) =>
+    m.status === status
+      ? undefined
+      : {
+          ...m,
+          status,
+          role: 'member',
+          removedAt: status === 'removed' ? now() : undefined,
+          joinedAt: undefined,
+          decisionMessage: undefined,
+        },
+  );
+  if (status === 'removed') await forgetSessions(db, did);
+  return saved;
 }
 
 export const leave = (db: Dynamo, did: string) => endMembership(db, did, 'visitor');
-/** Removal signs them out everywhere at once; their data is kept 30 days, then purged. */
-export const remove = (db: Dynamo, did: string) => endMembership(db, did, 'removed');
+
+/** Who did something, for the records that keep it. */
+type By = Pick<Member, 'did' | 'handle'>;
+
+/**
+ * Removes a member: signs them out everywhere at once and takes their sites
+ * offline. The removal record is written first, so a removal that fails
+ * halfway never leaves them free to come back; it is taken back if the
+ * membership could not be ended (the last admin). Their profile data is kept
+ * 30 days, then purged; the removal stays until an admin lifts it.
+ */
+export async function remove(db: Dynamo, did: string, by: By): Promise<Member | undefined> {
+  const person = await getMember(db, did);
+  if (!person) return undefined;
+  await putRemoval(db, {
+    did,
+    handle: person.handle,
+    name: memberName(person),
+    removedAt: now(),
+    removedByDid: by.did,
+    removedByHandle: by.handle,
+  });
+  let saved: Member | undefined;
+  try {
+    saved = await endMembership(db, did, 'removed');
+  } catch (error) {
+    await deleteRemoval(db, did);
+    throw error;
+  }
+  await setSitesOffline(db, did, true);
+  return saved;
+}
+
+/**
+ * Lifts a standing removal: they may sign in, ask to join or be invited
+ * like anyone else, and their sites are theirs again. Written to the audit
+ * log in the name of `by`. Returns the removal lifted, or undefined if there
+ * was none (another admin lifted it first).
+ */
+export async function liftRemoval(db: Dynamo, did: string, by: By, detail?: string) {
+  const lifted = await deleteRemoval(db, did);
+  if (!lifted) return undefined;
+  await updateMember(db, did, (m) =>
+    m?.status === 'removed' ? { ...m, status: 'visitor', removedAt: undefined } : undefined,
+  );
+  await setSitesOffline(db, did, false);
+  await recordAudit(db, {
+    action: 'removal.lift',
+    actorDid: by.did,
+    actorHandle: by.handle,
+    targetDid: did,
+    targetHandle: lifted.handle,
+    detail,
+  });
+  return lifted;
+}
 
 async function forgetSessions(db: Dynamo, did: string): Promise<void> {
   await deleteAllSessions(db, did);
@@ -163,8 +206,15 @@ async function forgetSessions(db: Dynamo, did: string): Promise<void> {
 }
 
 /** Deletes the person's account here: profile and membership gone, every session ended. */
-export async function deleteAccount(db: Dynamo, member: Member): Promise<void> {
-  if (member.status === 'member' && member.role === 'admin') await countAdmin(db, -1);
+export async function deleteAccount(db: Dynamo, member: Pick<Member, 'did'>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    const current = await getMember(db, member.did);
+    if (!current) break;
+    if (isAdmin(current)) await countAdmin(db, -1);
+    const deleted = await deleteMember(db, current);
+    if (deleted) break;
+    if (isAdmin(current)) await countAdmin(db, 1);
+    if (attempt >= 5) throw new MemberVersionConflict(await getMember(db, member.did));
+  }
   await forgetSessions(db, member.did);
-  await deleteMember(db, member);
 }

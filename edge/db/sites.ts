@@ -91,6 +91,28 @@ export async function listOwnerSites(db: Dynamo, ownerDid: string): Promise<Site
 }
 
 /**
+ * Takes every site of `did` offline (their owner was removed), or brings
+ * them back (the removal was lifted), by setting or clearing `offlineSince`
+ * on each. This is the one place removal reaches sites: publishing will
+ * read the flag to take the site off the host.
+ */
+export async function setSitesOffline(db: Dynamo, did: string, offline: boolean): Promise<void> {
+  for (const site of await listOwnerSites(db, did)) {
+    await conditionally(
+      db.update(
+        siteKey(site.name),
+        offline ? 'SET #off = if_not_exists(#off, :now)' : 'REMOVE #off',
+        {
+          condition: 'attribute_exists(pk)',
+          names: { '#off': 'offlineSince' },
+          ...(offline && { values: { ':now': new Date().toISOString() } }),
+        },
+      ),
+    );
+  }
+}
+
+/**
  * The first of `candidates` nobody has claimed, checked in one batch read;
  * undefined when every one is taken.
  */

@@ -1,6 +1,6 @@
 /**
  * The admin area, mounted at /admin: settings, requests to join, invitation
- * links, members and the audit log, one sub-app each (in `admin/`). Access
+ * links, members, removals and the audit log, one sub-app each (in `admin/`). Access
  * is checked here, once, for every page and action below: anyone who is not
  * an admin gets a plain 404, as if the area did not exist. Nothing here may
  * be cached anywhere.
@@ -12,6 +12,7 @@ import { audit } from './admin/audit';
 import { invitations } from './admin/invitations';
 import { members } from './admin/members';
 import { overview } from './admin/overview';
+import { removals } from './admin/removals';
 import { requests } from './admin/requests';
 import { settings } from './admin/settings';
 
@@ -26,4 +27,5 @@ export const admin = new Hono<AdminEnv>()
   .route('/requests', requests)
   .route('/invitations', invitations)
   .route('/members', members)
+  .route('/removals', removals)
   .route('/audit', audit);

@@ -13,7 +13,7 @@ import { isMember } from '../../core/records/members';
 import { joinWithInvitation, leave, requestToJoin } from '../db/membership';
 import { type Neighborhood } from '../../core/records/neighborhood';
 import { allow, limits, secondsUntilReset, type Limit } from '../db/rate-limit';
-import { PageError } from '../errors';
+import { PageError, stillRemoved } from '../errors';
 import { requireViewer, signInFirst } from '../middleware/access';
 import { currentNeighborhood, renderPage } from '../render';
 import { InvitationPage } from '../../views/pages/join/invitation';
@@ -30,11 +30,11 @@ const byInvitationOnly = (n: Neighborhood) =>
     message: `${n.name} takes new neighbors by invitation only. Ask a neighbor for an invitation link; opening it lets you join.`,
   });
 
-const wasRemoved = (n: Neighborhood) =>
+const oldLink = (n: Neighborhood) =>
   new PageError(403, {
     title: `You were removed from ${n.name}`,
     message:
-      'An admin removed you, so you cannot ask to join again yourself. If you think that was a mistake, ask an admin or a neighbor for an invitation link.',
+      'This invitation link was made before you were removed, so it cannot let you back in. If you think the removal was a mistake, ask an admin: they can lift it.',
   });
 
 /** A friendly 429 naming when the window ends; `Retry-After` says the same to machines. */
@@ -78,7 +78,7 @@ export const join = new Hono<AppEnv>()
     if (member.status === 'member' || member.status === 'pending') return backHome(c);
     const { db } = c.var;
     const neighborhood = await currentNeighborhood(c);
-    if (member.status === 'removed') throw wasRemoved(neighborhood);
+    if (member.status === 'removed') throw stillRemoved(neighborhood.name);
     if (neighborhood.joinPolicy === 'invitation') throw byInvitationOnly(neighborhood);
     if (!(await allow(db, limits.join, member.did))) throw tooManyRequests(c, limits.join);
     await requestToJoin(db, member.did, neighborhood.joinPolicy);
@@ -121,6 +121,7 @@ export const join = new Hono<AppEnv>()
     if (!(await getInvitation(db, code))) throw unknownInvitation();
     if (isMember(viewer.member)) return backHome(c);
     const state = await joinWithInvitation(db, viewer.member.did, code);
+    if (state === 'removed') throw oldLink(await currentNeighborhood(c));
     if (state !== 'valid') throw invitationGone(state);
     return backHome(c);
   });

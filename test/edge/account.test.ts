@@ -8,7 +8,7 @@ import { adminCountKey } from '../../core/records/neighborhood';
 import { describe, expect, it } from 'vitest';
 import { getMember, updateMember } from '../../edge/db/members';
 import { remove } from '../../edge/db/membership';
-import { db, get, postForm, signIn, type SignedIn } from './support';
+import { db, get, postForm, signIn, type SignedIn, anAdmin } from './support';
 
 describe('GET /me', () => {
   it('says where each person stands, in words', async () => {
@@ -23,7 +23,7 @@ describe('GET /me', () => {
       expect(await (await get('/me', { cookie })).text()).toContain(words);
     }
     const removed = await signIn({}, 'member');
-    await remove(db, removed.member.did);
+    await remove(db, removed.member.did, anAdmin);
     const again = await signIn({ did: removed.member.did, handle: removed.member.handle });
     const html = await (await get('/me', { cookie: again.cookie })).text();
     expect(html).toContain('An admin removed you from the neighborhood.');
@@ -121,7 +121,7 @@ describe('GET /me/export', () => {
     expect(visitorData).toMatchObject({ member: { status: 'visitor' } });
 
     const removed = await signIn({}, 'member');
-    await remove(db, removed.member.did);
+    await remove(db, removed.member.did, anAdmin);
     const again = await signIn({ did: removed.member.did, handle: removed.member.handle });
     const res = await get('/me/export', { cookie: again.cookie });
     expect(res.status).toBe(200);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decide, remove } from '../../edge/db/membership';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
 import { type Neighborhood } from '../../core/records/neighborhood';
-import { bindings, db, get, signIn } from './support';
+import { bindings, db, get, signIn, anAdmin } from './support';
 
 /** Saves the given settings over the current ones (other test files share the item). */
 async function settings(patch: Partial<Neighborhood>) {
@@ -112,7 +112,7 @@ describe('GET / — how to join, signed in', () => {
   it('tells a removed person they were removed and where to download their data', async () => {
     await settings({ joinPolicy: 'open' });
     const { member } = await signIn({}, 'member');
-    await remove(db, member.did); // ends their sessions; they sign in again
+    await remove(db, member.did, anAdmin); // ends their sessions; they sign in again
     const html = await page((await signIn({ did: member.did })).cookie);
     expect(html).toContain('You were removed from Oak Street');
     expect(html).toContain('href="/me/export"');

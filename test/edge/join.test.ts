@@ -11,7 +11,7 @@ import { getMember } from '../../edge/db/members';
 import { decide, remove } from '../../edge/db/membership';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
 import { nowSeconds } from '../../core/records/time';
-import { db, get, postForm, signedOutBrowser, signIn, type SignedIn } from './support';
+import { db, get, postForm, signedOutBrowser, signIn, type SignedIn, anAdmin } from './support';
 
 async function policy(joinPolicy: JoinPolicy) {
   const { version, ...current } = await getNeighborhood(db);
@@ -86,7 +86,7 @@ describe('POST /join', () => {
   it('does not let a removed person rejoin by themselves', async () => {
     await policy('open');
     const { member } = await signIn({}, 'member');
-    await remove(db, member.did);
+    await remove(db, member.did, anAdmin);
     const removed = await signIn({ did: member.did });
     const res = await post(removed, '/join');
     expect(res.status).toBe(403);
@@ -238,7 +238,7 @@ describe('invitation links', () => {
     it('offers a removed person a Join button too', async () => {
       const { code } = await invitation();
       const { member } = await signIn({}, 'member');
-      await remove(db, member.did);
+      await remove(db, member.did, anAdmin);
       const removed = await signIn({ did: member.did });
       const html = await (await get(`/invitations/${code}`, { cookie: removed.cookie })).text();
       expect(html).toContain(`action="/invitations/${code}/join"`);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { saveProfile, updateMember } from '../../edge/db/members';
 import { remove } from '../../edge/db/membership';
 import { setVisibility } from './neighbors';
-import { db, get, signIn } from './support';
+import { db, get, signIn, anAdmin } from './support';
 
 afterAll(() => setVisibility('public'));
 
@@ -106,7 +106,7 @@ describe('GET /members/:id', () => {
     const visitor = await signIn({}, 'visitor');
     const pending = await signIn({}, 'pending');
     const removed = await signIn({}, 'member');
-    await remove(db, removed.member.did);
+    await remove(db, removed.member.did, anAdmin);
     const admin = await signIn({}, 'admin');
     for (const person of [visitor, pending, removed]) {
       expect((await profileOf(person.member.handle)).status).toBe(404);

@@ -42,6 +42,9 @@ export function postForm(
   });
 }
 
+/** An admin to name as the one who removed someone, in tests that remove people directly. */
+export const anAdmin = { did: 'did:plc:testadminremovingpeople', handle: 'remover.test' };
+
 /** A made-up DID, unique per call, so tests never share members. */
 export function testDid(): string {
   const letters = 'abcdefghijklmnopqrstuvwxyz234567';

@@ -40,6 +40,7 @@ import { createSession, getSession } from '../../edge/db/sessions';
 import { onEveryBackend } from './backends';
 
 let n = 0;
+const anAdmin = { did: 'did:plc:removing-admin', handle: 'admin.test' };
 const did = () => `did:plc:${String(++n).padStart(24, 'm')}`;
 
 onEveryBackend('membership', (db) => {
@@ -83,7 +84,7 @@ onEveryBackend('membership', (db) => {
   it('never lets the last admin go, by demotion, removal, leaving or deletion', async () => {
     const only = (await ensureAdmin(db(), (await person()).did))!;
     await expect(setRole(db(), only.did, 'member')).rejects.toBeInstanceOf(LastAdminError);
-    await expect(remove(db(), only.did)).rejects.toBeInstanceOf(LastAdminError);
+    await expect(remove(db(), only.did, anAdmin)).rejects.toBeInstanceOf(LastAdminError);
     await expect(leave(db(), only.did)).rejects.toBeInstanceOf(LastAdminError);
     await expect(deleteAccount(db(), only)).rejects.toBeInstanceOf(LastAdminError);
     expect(await getMember(db(), only.did)).toMatchObject({ status: 'member', role: 'admin' });
@@ -109,11 +110,52 @@ onEveryBackend('membership', (db) => {
     expect(admins).toHaveLength(1);
   });
 
+  const admins = async (...people: { did: string }[]) =>
+    (await Promise.all(people.map((p) => getMember(db(), p.did)))).filter(
+      (m) => m?.status === 'member' && m.role === 'admin',
+    ).length;
+  const counted = async () => (await db().get<{ count: number }>(adminCountKey))?.count ?? 0;
+  const member = async () => (await requestToJoin(db(), (await person()).did, 'open'))!;
+
+  it('counts one admin when two promotions of the same person race', async () => {
+    const a = (await ensureAdmin(db(), (await person()).did))!;
+    const b = await member();
+    await Promise.all([setRole(db(), b.did, 'admin'), setRole(db(), b.did, 'admin')]);
+    await Promise.all([ensureAdmin(db(), b.did), ensureAdmin(db(), b.did)]);
+    expect(await counted()).toBe(await admins(a, b));
+    expect(await counted()).toBe(2);
+    await setRole(db(), b.did, 'member');
+    await expect(setRole(db(), a.did, 'member')).rejects.toBeInstanceOf(LastAdminError);
+  });
+
+  it('takes one admin away when two demotions of the same person race', async () => {
+    const [a, b, c] = [await member(), await member(), await member()];
+    for (const m of [a, b, c]) await setRole(db(), m.did, 'admin');
+    await Promise.allSettled([setRole(db(), c.did, 'member'), setRole(db(), c.did, 'member')]);
+    expect(await admins(a, b, c)).toBe(2);
+    expect(await counted()).toBe(2);
+  });
+
+  it('keeps the count true when a promotion races a removal, or a demotion races leaving', async () => {
+    const a = (await ensureAdmin(db(), (await person()).did))!;
+    const b = await member();
+    await Promise.allSettled([setRole(db(), b.did, 'admin'), remove(db(), b.did, anAdmin)]);
+    expect(await counted()).toBe(await admins(a, b));
+    const c = await member();
+    await setRole(db(), c.did, 'admin');
+    await Promise.allSettled([setRole(db(), c.did, 'member'), leave(db(), c.did)]);
+    expect(await counted()).toBe(await admins(a, b, c));
+    const d = await member();
+    await setRole(db(), d.did, 'admin');
+    await Promise.allSettled([setRole(db(), d.did, 'member'), deleteAccount(db(), d)]);
+    expect(await counted()).toBe(await admins(a, b, c, d));
+  });
+
   it('removes a member: sessions end at once, data kept with a purge date', async () => {
     const m = await person();
     await requestToJoin(db(), m.did, 'open');
     const session = await createSession(db(), m.did);
-    const removed = await remove(db(), m.did);
+    const removed = await remove(db(), m.did, anAdmin);
     expect(removed).toMatchObject({ status: 'removed' });
     expect(await getSession(db(), m.did, session.id)).toBeUndefined();
     const item = await db().get<{ expiresAt: number }>({ pk: `MEMBER#${m.did}`, sk: 'PROFILE' });

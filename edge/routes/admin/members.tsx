@@ -104,6 +104,8 @@ export const members = new Hono<AdminEnv>()
   .post('/:did/remove', async (c) => {
     const viewer = c.var.admin;
     const person = await personAt(c.var.db, c.req.param('did'), 'member');
-    await act(c.var.db, viewer, person, 'member.remove', () => remove(c.var.db, person.did));
+    await act(c.var.db, viewer, person, 'member.remove', () =>
+      remove(c.var.db, person.did, viewer.member),
+    );
     return c.redirect(afterwards(viewer, person, 'removed'), 303);
   });

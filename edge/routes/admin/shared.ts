@@ -21,6 +21,9 @@ export const target = (m: Member) => ({ targetDid: m.did, targetHandle: m.handle
 
 const DID = /^did:[a-z]+:[A-Za-z0-9._:%-]{1,2000}$/;
 
+/** Whether `did` (from an address) looks like a DID at all. */
+export const isDid = (did: string) => DID.test(did);
+
 /**
  * The person a `:did` in the address names, or a 404 when there is nobody
  * there (or, with `status`, when they are not in that state).
@@ -30,7 +33,7 @@ export async function personAt(
   did: string,
   status?: Member['status'],
 ): Promise<Member> {
-  const person = DID.test(did) ? await getMember(db, did) : undefined;
+  const person = isDid(did) ? await getMember(db, did) : undefined;
   if (!person || (status && person.status !== status)) throw notFound();
   return person;
 }

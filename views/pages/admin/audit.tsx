@@ -29,6 +29,8 @@ export function auditSentence(e: AuditEntry): string {
       return `${who} made the invitation link ${e.detail ?? ''}`;
     case 'invitation.revoke':
       return `${who} revoked the invitation link ${e.detail ?? ''}`;
+    case 'removal.lift':
+      return `${who} lifted the removal of ${whom}${e.detail ? ` (${e.detail})` : ''}`;
     default:
       return `${who}: ${String(e.action)}${e.detail ? ` (${e.detail})` : ''}`;
   }

@@ -10,6 +10,7 @@ const sections = [
   { href: '/admin/requests', label: 'Requests' },
   { href: '/admin/invitations', label: 'Invitations' },
   { href: '/admin/members', label: 'Members' },
+  { href: '/admin/removals', label: 'Removals' },
   { href: '/admin/audit', label: 'Audit log' },
 ];
 

@@ -2,7 +2,8 @@
  * Invitation links: a form to make one (valid for how many days, how many
  * uses, an optional note) and the links made so far, newest first, each
  * with its full address to copy, its note, uses, expiry and state, and a
- * revoke button while it still works.
+ * revoke button while it still works. The form warns that a link lets
+ * people removed before it was made back in.
  */
 import {
   invitationState,
@@ -106,7 +107,15 @@ export function InvitationsPage(props: InvitationsPageProps) {
           value={values.note}
           error={errors.note}
         />
-        <button type="submit">Make a link</button>
+        <p class="notice" id="readmits-warning">
+          Anyone who has the link can join with it, including people who were removed before you
+          make it: joining with it lifts their removal, in your name, and the audit log says so. To
+          let one removed person back in, lift their removal under{' '}
+          <a href="/admin/removals">Removals</a> instead.
+        </p>
+        <button type="submit" aria-describedby="readmits-warning">
+          Make a link
+        </button>
       </form>
       <h2>Links made so far</h2>
       {props.invitations.length ? (

@@ -1,0 +1,39 @@
+/**
+ * GET /admin/removals: the removals that stand, newest first; POST
+ * /admin/removals/:did/lift lifts one (written to the audit log) and goes
+ * back to the list. Lifting a removal that is already lifted changes
+ * nothing; a DID that is not a DID answers 404.
+ */
+import { Hono } from 'hono';
+import type { AdminEnv } from '../../context';
+import { liftRemoval } from '../../db/membership';
+import { listRemovals } from '../../db/removals';
+import { notFound } from '../../errors';
+import { renderPage } from '../../render';
+import { RemovalsPage } from '../../../views/pages/admin/removals';
+import { isDid } from './shared';
+
+const notices: Record<string, string> = {
+  lifted: 'Lifted. They may join or ask to join again like anyone else.',
+};
+
+export const removals = new Hono<AdminEnv>()
+  .get('/', async (c) => {
+    const page = await listRemovals(c.var.db, c.req.query('after'));
+    return renderPage(
+      c,
+      { title: 'Removals' },
+      <RemovalsPage
+        removals={page.items}
+        next={page.next}
+        notice={notices[c.req.query('done') ?? '']}
+        csrfToken={c.var.csrfToken}
+      />,
+    );
+  })
+  .post('/:did/lift', async (c) => {
+    const did = c.req.param('did');
+    if (!isDid(did)) throw notFound();
+    await liftRemoval(c.var.db, did, c.var.admin.member);
+    return c.redirect('/admin/removals?done=lifted', 303);
+  });
