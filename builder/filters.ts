@@ -8,6 +8,9 @@
 import { absoluteUrl, encodePath, relativeUrl } from './links';
 import { renderMarkdown } from './markdown';
 
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
 /** What Eleventy binds `this` to inside a filter. */
 interface FilterThis {
   page?: { url?: string | false };
@@ -43,6 +46,10 @@ export function siteFilters(siteUrl: string): Record<string, Filter> {
     /** Markdown as HTML for a feed entry at site path `url`: every link absolute. */
     feedMarkdown(this: FilterThis, source: string, url: string) {
       return renderMarkdown(source, { base: abs(url) });
+    },
+    /** A long entry's excerpt as HTML for a feed, with a link to the whole text at `url`. */
+    feedExcerpt(this: FilterThis, excerpt: string, url: string) {
+      return `<p>${escapeHtml(excerpt)}</p>\n<p><a href="${escapeHtml(abs(url))}">Read the rest on the site</a></p>\n`;
     },
   };
 }

@@ -24,6 +24,8 @@ import { RenderInputError } from './render';
 export interface BuilderServices {
   config: BuilderConfig;
   dynamo: DynamoDBClient;
+  /** The largest file an answer carries; `PREVIEW_FILE_LIMIT` unless a test lowers it. */
+  fileLimit?: number;
 }
 
 /** The services for `config`; `credentials` only for a local DynamoDB (AWS uses the role's). */
@@ -46,14 +48,14 @@ async function answer(
   services: BuilderServices,
   request: BuilderRequest,
 ): Promise<BuilderResponse> {
-  const { dynamo, config } = services;
+  const { dynamo, config, fileLimit } = services;
   try {
     const input =
       request.kind === 'preview'
         ? await loadRenderInput(dynamo, config, request.site, { draft: request.draft })
         : await sampleRenderInput(dynamo, config, request.template);
     if (!input) return { kind: 'no-site' };
-    return await previewFile(input, request.path);
+    return await previewFile(input, request.path, fileLimit);
   } catch (error) {
     if (error instanceof RenderInputError) return { kind: 'invalid', problems: error.problems };
     throw error;

@@ -4,7 +4,9 @@
  * of it) and the neighborhood's name. The table layout is the one in
  * `core/records/`, shared with the edge, so the two cannot disagree about
  * it. Only what visitors may see goes in: ready items that
- * are not in the trash, plus the one draft a preview asks for.
+ * are not in the trash, plus the one draft a preview asks for. A site
+ * holding more than a site may (`core/site-limits.ts`) is refused before
+ * anything renders it.
  */
 import {
   GetItemCommand,
@@ -16,6 +18,7 @@ import { marshalItem, unmarshalItem, type AttributeValue } from '../core/records
 import { defaultNeighborhood, neighborhoodKey, toNeighborhood } from '../core/records/neighborhood';
 import { sitePartition, toSite, toSiteItem, type SiteItem } from '../core/records/sites';
 import { siteUrl } from '../core/site-address';
+import { itemTextBytes, overSiteLimits } from '../core/site-limits';
 import { findTemplate, type TemplateId } from '../templates';
 import { sample as blogSample } from '../templates/blog/sample';
 import type { ItemContent, RenderItem } from '../templates/content';
@@ -93,7 +96,8 @@ export interface LoadOptions {
 /**
  * The render input for the site named `name`, or undefined when there is
  * no such site (or the draft it names does not exist or is in the trash).
- * Throws `RenderInputError` when the site's template is no longer offered.
+ * Throws `RenderInputError` when the site's template is no longer offered,
+ * or when what it holds outside the trash is over the site's bounds.
  */
 export async function loadRenderInput(
   client: DynamoDBClient,
@@ -116,6 +120,11 @@ export async function loadRenderInput(
       `This site uses a template ("${site.template}") this neighborhood no longer offers.`,
     ]);
   }
+  const over = overSiteLimits({
+    items: items.length,
+    textBytes: items.reduce((sum, i) => sum + itemTextBytes(i), 0),
+  });
+  if (over.length) throw new RenderInputError(over);
   return {
     template: template.id,
     site: { name: site.name, url: siteUrl(config.sitesUrl, site.name), ownerDid: site.ownerDid },

@@ -6,19 +6,28 @@
  * (`/posts/x`) is answered with a redirect to `/posts/x/`, as static hosts
  * do, because the templates' relative links only resolve from the folder.
  *
+ * A file too large for a synchronous answer (`PREVIEW_FILE_LIMIT`) is
+ * answered `too-large`, naming it, rather than failing at Lambda's door.
+ *
  * Renders are kept in a small in-memory cache keyed by a hash of their
  * input, so clicking from page to page of a preview on a warm Lambda
  * renders once; any change to the site changes the input and so the key.
  */
 import { createHash } from 'node:crypto';
-import type { PreviewResponse } from '../core/builder-protocol';
+import { PREVIEW_FILE_LIMIT, type PreviewResponse } from '../core/builder-protocol';
 import { render, RenderInputError, type RenderedFile, type RenderInput } from './render';
+import { RenderCache } from './render-cache';
 
 type SiteFiles = ReadonlyMap<string, RenderedFile>;
 
-/** Renders kept; a 200-post blog is a few megabytes. */
-const CACHE_SIZE = 8;
-const cache = new Map<string, Promise<SiteFiles>>();
+/**
+ * Renders kept: at most 8, and at most 64 MB of files in all, well inside a
+ * 1 GB Lambda beside Eleventy itself. A 200-post blog is a few megabytes; a
+ * site at its bounds (`core/site-limits.ts`) is some tens.
+ */
+export const CACHE_ENTRIES = 8;
+export const CACHE_BYTES = 64 * 1024 * 1024;
+const cache = new RenderCache<SiteFiles>(CACHE_ENTRIES, CACHE_BYTES);
 
 /** JSON with object keys sorted, so equal inputs hash equally whatever order they were read in. */
 function stableJson(value: unknown): string {
@@ -39,25 +48,22 @@ export function renderKey(input: RenderInput): string {
 
 /** Every file of the site `input` describes, from the cache when it was rendered lately. */
 export function renderSite(input: RenderInput): Promise<SiteFiles> {
-  const key = renderKey(input);
-  let files = cache.get(key);
-  if (files) {
-    // Most recently used last, so the oldest is evicted first.
-    cache.delete(key);
-  } else {
-    files = render(input).then((list) => new Map(list.map((f) => [f.path, f])));
-    // A failed render is not remembered: the next request tries again.
-    files.catch(() => cache.delete(key));
-  }
-  cache.set(key, files);
-  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return files;
+  return cache.get(renderKey(input), async () => {
+    const list = await render(input);
+    return {
+      value: new Map(list.map((f) => [f.path, f])),
+      bytes: list.reduce((sum, f) => sum + f.body.byteLength, 0),
+    };
+  });
 }
 
 /** Forgets every cached render (for tests and benchmarks that measure a cold render). */
 export function clearRenderCache(): void {
   cache.clear();
 }
+
+/** How many renders the cache keeps now, and the bytes of their files. */
+export const renderCacheSize = () => cache.size();
 
 /** The output path a URL path names, or undefined for a path no file can have. */
 function filePath(urlPath: string): string | undefined {
@@ -73,25 +79,36 @@ function filePath(urlPath: string): string | undefined {
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 }
 
-const fileResponse = (file: RenderedFile, status: 200 | 404): PreviewResponse => ({
-  kind: 'file',
-  status,
-  contentType: file.contentType,
-  body: Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength).toString(
-    'base64',
-  ),
-});
+function fileResponse(
+  file: RenderedFile,
+  status: 200 | 404,
+  urlPath: string,
+  limit: number,
+): PreviewResponse {
+  const bytes = file.body.byteLength;
+  if (bytes > limit) return { kind: 'too-large', path: urlPath, bytes, limit };
+  return {
+    kind: 'file',
+    status,
+    contentType: file.contentType,
+    body: Buffer.from(file.body.buffer, file.body.byteOffset, bytes).toString('base64'),
+  };
+}
 
-/** The answer for `urlPath` among a rendered site's files. */
-export function pickFile(files: SiteFiles, urlPath: string): PreviewResponse {
+/** The answer for `urlPath` among a rendered site's files; none bigger than `limit` bytes. */
+export function pickFile(
+  files: SiteFiles,
+  urlPath: string,
+  limit = PREVIEW_FILE_LIMIT,
+): PreviewResponse {
   const path = filePath(urlPath);
   const file = path === undefined ? undefined : files.get(path);
-  if (file) return fileResponse(file, 200);
+  if (file) return fileResponse(file, 200, urlPath, limit);
   if (path !== undefined && !urlPath.endsWith('/') && files.has(`${path}/index.html`)) {
     return { kind: 'redirect', path: `${urlPath}/` };
   }
   const notFound = files.get('404.html');
-  if (notFound) return fileResponse(notFound, 404);
+  if (notFound) return fileResponse(notFound, 404, urlPath, limit);
   return {
     kind: 'file',
     status: 404,
@@ -104,9 +121,13 @@ export function pickFile(files: SiteFiles, urlPath: string): PreviewResponse {
  * Renders `input` (or takes it from the cache) and answers for `urlPath`;
  * input that does not fit the template is answered with its problems.
  */
-export async function previewFile(input: RenderInput, urlPath: string): Promise<PreviewResponse> {
+export async function previewFile(
+  input: RenderInput,
+  urlPath: string,
+  limit = PREVIEW_FILE_LIMIT,
+): Promise<PreviewResponse> {
   try {
-    return pickFile(await renderSite(input), urlPath);
+    return pickFile(await renderSite(input), urlPath, limit);
   } catch (error) {
     if (error instanceof RenderInputError) return { kind: 'invalid', problems: error.problems };
     throw error;

@@ -2,7 +2,8 @@
  * What the templates render, shaped from validated input: entries sorted
  * newest first (newsletter issues by number), free pages for the menu, the
  * archive and tag pages already cut into pages of at most `listPageSize`,
- * the front page's capped lists, the feed's entries and the theme. Doing
+ * the front page's capped lists, the feed's entries (a long one cut to its
+ * summary or the start of its words) and the theme. Doing
  * this in code keeps the Nunjucks files simple and the order stable.
  */
 import { itemPagePath } from '../core/paths';
@@ -17,6 +18,14 @@ import type { ValidInput, ValidItem } from './validate-input';
 export const listPageSize = 100;
 /** Entries in each feed. */
 export const feedSize = 20;
+/**
+ * Characters of Markdown up to which a feed carries an entry's whole text;
+ * a longer one is carried as its summary, or the start of its words, with
+ * a link to the rest. Twenty such entries keep a feed well under a megabyte.
+ */
+export const feedFullText = 10_000;
+/** Characters of an entry's words a feed carries when it has no summary. */
+export const feedExcerptSize = 500;
 /** Entries on a front page, by template; the rest are a link away in the archive. */
 export const frontPageSize = { blog: 10, showcase: 24, newsletter: 20 } as const;
 /** Projects under each tag on a showcase's front page. */
@@ -46,6 +55,11 @@ export interface ItemView extends Omit<ValidItem, 'tags'> {
   description: string;
   newer?: NearLink;
   older?: NearLink;
+}
+
+/** An entry as a feed carries it: whole, or (when `excerpt` is set) as that excerpt. */
+export interface FeedEntry extends ItemView {
+  excerpt?: string;
 }
 
 export interface YearGroup {
@@ -99,7 +113,7 @@ export interface SiteModel {
   archivePages: ListPage[];
   tagPages: ListPage[];
   tagIndex: TagGroup[];
-  feed: { entries: ItemView[]; updated: string };
+  feed: { entries: FeedEntry[]; updated: string };
 }
 
 /** A plain code-unit comparison, the same on every machine. */
@@ -168,6 +182,12 @@ function tagGroups(entries: ItemView[], size: number): TagGroup[] {
     return { name, url: tagUrl(name), count: tagged.length, entries: tagged.slice(0, size) };
   });
 }
+
+/** An entry for the feed: whole when short, else its summary or the start of its words. */
+const feedEntry = (entry: ItemView): FeedEntry =>
+  entry.body.length <= feedFullText
+    ? entry
+    : { ...entry, excerpt: entry.summary || plainText(entry.body, feedExcerptSize) };
 
 const near = (entry: ItemView | undefined): NearLink | undefined =>
   entry && { title: entry.title, url: entry.url, number: entry.number };
@@ -238,7 +258,7 @@ export function siteModel(input: ValidInput): SiteModel {
     ),
     tagIndex,
     feed: {
-      entries: entries.slice(0, feedSize),
+      entries: entries.slice(0, feedSize).map(feedEntry),
       updated: updated ?? '1970-01-01T00:00:00.000Z',
     },
   };

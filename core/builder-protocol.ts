@@ -15,6 +15,19 @@ import { SITE_NAME_PATTERN } from './site-address';
 /** Longer than any path a site has. */
 const MAX_PATH = 2000;
 
+/** Lambda's limit on what a synchronous invocation may answer: 6 MB of JSON. */
+export const SYNC_ANSWER_LIMIT = 6 * 1024 * 1024;
+
+/** Room kept in an answer for its JSON around a file's body. */
+const ANSWER_ENVELOPE = 4 * 1024;
+
+/**
+ * The largest file, in bytes, a preview answer can carry: its body goes as
+ * base64 (4 characters for every 3 bytes), which with the envelope must
+ * stay within `SYNC_ANSWER_LIMIT`. About 4.5 MB.
+ */
+export const PREVIEW_FILE_LIMIT = Math.floor((SYNC_ANSWER_LIMIT - ANSWER_ENVELOPE) / 4) * 3;
+
 const path = z
   .string({ required_error: 'path is missing' })
   .max(MAX_PATH, 'path is too long')
@@ -63,7 +76,9 @@ export type SampleRequest = z.infer<typeof sampleRequestSchema>;
  *   relative links resolve as they will on the published site;
  * - `no-site`: the site does not exist (any more), or the named draft does not;
  * - `invalid`: the stored settings or items do not fit the template, each
- *   problem in plain words.
+ *   problem in plain words;
+ * - `too-large`: the file at `path` is `bytes` long, more than the `limit`
+ *   (`PREVIEW_FILE_LIMIT`) a synchronous answer can carry.
  */
 export const previewResponseSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -75,6 +90,12 @@ export const previewResponseSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('redirect'), path: z.string().startsWith('/') }),
   z.object({ kind: z.literal('no-site') }),
   z.object({ kind: z.literal('invalid'), problems: z.array(z.string()) }),
+  z.object({
+    kind: z.literal('too-large'),
+    path: z.string().startsWith('/'),
+    bytes: z.number().int().nonnegative(),
+    limit: z.number().int().nonnegative(),
+  }),
 ]);
 
 export type PreviewResponse = z.infer<typeof previewResponseSchema>;

@@ -7,12 +7,14 @@
  * - `SITE`: the site itself (owner, template, settings, version); its name is
  *   claimed by creating this item conditionally, so names are unique;
  * - `ITEM#<id>`: each entry or page (soft-deleted ones carry `deletedAt` and
- *   an `expiresAt` 30 days later, when DynamoDB purges them);
+ *   an `expiresAt` 30 days later, when DynamoDB purges them), with the
+ *   bytes of its text in `textBytes`;
  * - `SLUG#<slug>`: a claim making each slug unique within the site.
  * A member's site count lives at `MEMBER#<did>` / `SITES`, changed only by
  * conditional updates so the neighborhood's limit holds under races.
  */
 import type { ItemContent } from '../../templates/content';
+import { itemTextBytes } from '../site-limits';
 import { memberPartition } from './members';
 import { epochSeconds, purgeSeconds } from './time';
 import type { Settings } from '../../templates/settings';
@@ -103,6 +105,7 @@ const strip = ({
   gsi1pk: _g1,
   gsi1sk: _g1s,
   expiresAt: _e,
+  textBytes: _t,
   ...rest
 }: Record<string, unknown>) => rest;
 
@@ -145,7 +148,16 @@ export function isPurged(item: Pick<SiteItem, 'deletedAt'>, now: Date): boolean 
   return at !== undefined && at <= epochSeconds(now);
 }
 
-/** The record to store for `item`; a trashed item expires `TRASH_DAYS` after deletion. */
+/**
+ * The record to store for `item`; a trashed item expires `TRASH_DAYS` after
+ * deletion. It carries `textBytes`, its text's size, so a site's usage is
+ * counted without reading texts (`core/site-limits.ts`).
+ */
 export function itemRecord(item: SiteItem): StoredRecord {
-  return { ...itemKey(item.site, item.id), ...item, expiresAt: itemPurgeSeconds(item) };
+  return {
+    ...itemKey(item.site, item.id),
+    ...item,
+    expiresAt: itemPurgeSeconds(item),
+    textBytes: itemTextBytes(item),
+  };
 }

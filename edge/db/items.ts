@@ -9,7 +9,10 @@
  * - a trashed item keeps its slug claim, so restoring it always gives back
  *   the same address. Item and claim both carry `expiresAt` (`TRASH_DAYS`
  *   after deletion), so DynamoDB's TTL purges them together; until it
- *   does, readers treat them as gone.
+ *   does, readers treat them as gone;
+ * - making an item, or a save that grows its text, first counts what the
+ *   site holds against its bounds (`site-usage.ts`, which says why a count
+ *   and not a counter, and what a race can overshoot).
  */
 import {
   type ItemSummary,
@@ -36,9 +39,12 @@ import {
   undoClaim,
 } from './item-slugs';
 import { purgeSeconds } from '../../core/records/time';
+import { itemTextBytes } from '../../core/site-limits';
+import { ensureRoom } from './site-usage';
 
 export { slugHolder, SlugTaken, type SlugProblem } from './item-slugs';
 export { VersionConflict };
+export { SiteFull, siteUsage } from './site-usage';
 
 /** Someone else saved or trashed the item since it was read; `current` is it as stored now. */
 export class ItemVersionConflict extends VersionConflict<SiteItem> {}
@@ -84,7 +90,8 @@ export const getItem = storedItem;
 
 /**
  * Adds an entry or page to the site under a free slug; throws `SlugTaken`
- * if another item has the slug (or a page asks for a reserved one).
+ * if another item has the slug (or a page asks for a reserved one), and
+ * `SiteFull` if the site has no room for it.
  */
 export async function createItem(
   db: Dynamo,
@@ -101,6 +108,7 @@ export async function createItem(
     updatedAt: at,
     version: 1,
   };
+  await ensureRoom(db, site, content, undefined, now);
   await claimSlug(db, site, item.slug, item, now);
   try {
     await db.put(itemRecord(item), { condition: 'attribute_not_exists(pk)' });
@@ -115,7 +123,8 @@ export async function createItem(
  * Saves new content over `previous` if the stored item still has
  * `expectedVersion`; otherwise throws `ItemVersionConflict` with the item as
  * it is now, and nothing changes. A new slug is claimed before the save and
- * the old one released after it. The item's kind never changes.
+ * the old one released after it. The item's kind never changes. Throws
+ * `SiteFull` if its text grows past the room the site has left.
  */
 export async function saveItem(
   db: Dynamo,
@@ -126,6 +135,7 @@ export async function saveItem(
 ): Promise<SiteItem> {
   if (previous.version !== expectedVersion || previous.deletedAt)
     throw new ItemVersionConflict(previous);
+  await ensureRoom(db, previous.site, content, itemTextBytes(previous), now);
   const saved: SiteItem = {
     ...previous,
     ...content,

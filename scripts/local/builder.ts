@@ -16,9 +16,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SYNC_ANSWER_LIMIT } from '../../core/builder-protocol';
 
 /** Lambda's limit on a synchronous request's and response's payload. */
-const PAYLOAD_LIMIT = 6 * 1024 * 1024;
+const PAYLOAD_LIMIT = SYNC_ANSWER_LIMIT;
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
 const SIGV4 =

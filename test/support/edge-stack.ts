@@ -5,11 +5,18 @@
  * identity whose PDS is down, so "the PDS is down" is a real failure, not a
  * mock. The stack's builder answers at its local Lambda-invoke endpoint;
  * beside it are two builders that fail for real: an address where nothing
- * listens, and a server that accepts requests and never answers. Values
+ * listens, and a server that accepts requests and never answers; and the
+ * real builder once more, reading the same table, with its largest answer
+ * lowered to 2 KB, so "too large to preview" is the builder's own. Values
  * reach the tests through Vitest's `provide`/`inject`.
  */
 import { createServer, type Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
+import { parseBuilderConfig } from '../../builder/config';
+import { builderServices, createHandler } from '../../builder/handler';
+import { startLocalBuilder } from '../../scripts/local/builder';
+import { LOCAL_CREDENTIALS } from '../../scripts/local/dynamo';
+import { LOCAL_BUILDER_FUNCTION } from '../../scripts/local/edge';
 import { freePort } from '../../scripts/local/ports';
 import { demoAccounts } from '../../scripts/local/demo';
 import { startLocalStack } from '../../scripts/local/stack';
@@ -27,6 +34,8 @@ declare module 'vitest' {
     deadBuilderUrl: string;
     /** A builder that accepts every request and never answers. */
     slowBuilderUrl: string;
+    /** The real builder, answering no file larger than 2 KB. */
+    smallBuilderUrl: string;
   }
 }
 
@@ -74,6 +83,15 @@ export default async function setup(project: TestProject) {
   const slowAddress = slowBuilder.address();
   const slowPort = typeof slowAddress === 'object' && slowAddress ? slowAddress.port : 0;
 
+  const smallBuilder = await startLocalBuilder({
+    port: await freePort(),
+    functionName: LOCAL_BUILDER_FUNCTION,
+    handler: createHandler(() => ({
+      ...builderServices(parseBuilderConfig(stack.vars), LOCAL_CREDENTIALS),
+      fileLimit: 2_000,
+    })),
+  });
+
   project.provide('edgeVars', stack.vars);
   project.provide('dids', stack.dids);
   project.provide(
@@ -84,11 +102,13 @@ export default async function setup(project: TestProject) {
   project.provide('downDid', downDid);
   project.provide('deadBuilderUrl', `http://127.0.0.1:${await freePort()}`);
   project.provide('slowBuilderUrl', `http://127.0.0.1:${slowPort}`);
+  project.provide('smallBuilderUrl', smallBuilder.url);
 
   return async () => {
     await new Promise((resolve) => didHost.close(resolve));
     slowBuilder.closeAllConnections();
     await new Promise((resolve) => slowBuilder.close(resolve));
+    await smallBuilder.close();
     await stack.close();
   };
 }

@@ -1,13 +1,14 @@
 /**
  * How the item editor answers: the full page, or (for htmx) just the editor
  * fragment, plus a fresh preview frame after a save. Also the words for a
- * save that did not happen, and the conflict view when another tab saved
+ * save that did not happen (the store failed, or the site is full), and the conflict view when another tab saved
  * first, so every answer keeps what the person typed.
  */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ItemContent } from '../../../templates/content';
 import type { SiteContext } from '../../context';
-import { SlugTaken, type ItemVersionConflict } from '../../db/items';
+import { SlugTaken, type ItemVersionConflict, type SiteFull } from '../../db/items';
+import { siteFullMessage } from '../../../core/site-limits';
 import type { SiteItem } from '../../../core/records/sites';
 import { notFound } from '../../errors';
 import {
@@ -78,6 +79,14 @@ export const trashedElsewhere = {
   tone: 'problem' as const,
   text: 'Not saved: this was moved to the trash in another tab or device. Your text is still here: copy it, or restore the item from the trash and save again.',
 };
+
+/** The site has no room for this save: which bound, what it holds, and what to do. */
+export function siteFull(error: SiteFull): { notice: EditorState['notice']; status: 409 | 413 } {
+  return {
+    notice: { tone: 'problem', text: siteFullMessage(error.bound, error.usage, error.itemBytes) },
+    status: error.bound === 'items' ? 409 : 413,
+  };
+}
 
 /** A slug problem from the data layer, as a message next to the slug field. */
 export function slugError(error: SlugTaken): string {

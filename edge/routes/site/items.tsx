@@ -19,6 +19,7 @@ import {
   ItemVersionConflict,
   listItems,
   saveItem,
+  SiteFull,
   slugHolder,
   SlugTaken,
 } from '../../db/items';
@@ -43,6 +44,7 @@ import {
   conflict,
   editing,
   notSaved,
+  siteFull,
   slugError,
   trashedElsewhere,
   type EditorState,
@@ -81,6 +83,10 @@ export const items = new Hono<SiteEnv>()
     } catch (error) {
       if (error instanceof SlugTaken)
         return answerEditor(c, { kind, values, warnings, errors: { slug: slugError(error) } }, 409);
+      if (error instanceof SiteFull) {
+        const full = siteFull(error);
+        return answerEditor(c, { kind, values, warnings, notice: full.notice }, full.status);
+      }
       console.error('item create failed', site.name, String(error));
       return answerEditor(c, { kind, values, warnings, notice: notSaved }, 503);
     }
@@ -153,6 +159,10 @@ export const items = new Hono<SiteEnv>()
     } catch (error) {
       if (error instanceof ItemVersionConflict) return conflict(c, values, parsed.content, error);
       if (error instanceof SlugTaken) return mine({ errors: { slug: slugError(error) } }, 409);
+      if (error instanceof SiteFull) {
+        const full = siteFull(error);
+        return mine({ notice: full.notice }, full.status);
+      }
       console.error('item save failed', site.name, item.id, String(error));
       return mine({ notice: notSaved }, 503);
     }

@@ -4,16 +4,28 @@
  * relative links navigate the preview; a draft item's preview lives at
  * `/sites/:name/preview/draft/:itemId/…` (in the path, so relative links
  * keep it). HTML pages get a slim banner after their opening body tag.
+ * A file too large for the builder to send back is named on a friendly
+ * page with the limit, and the way back to the editor.
  */
 import { Hono } from 'hono';
 import { draftPreviewPath, sitePath, sitePreviewPath } from '../../../core/paths';
 import { PreviewBanner } from '../../../views/components/preview-banner';
 import { PreviewProblemsPage } from '../../../views/pages/sites/preview-problems';
 import type { SiteContext, SiteEnv } from '../../context';
-import { notFound } from '../../errors';
+import { sizeText } from '../../../core/site-limits';
+import { notFound, PageError } from '../../errors';
 import { framableBySelf } from '../../middleware/security-headers';
 import { renderPage } from '../../render';
 import { ask, pathAfter, serveFile } from '../builder-answers';
+
+/** The path as the member would type it, for the words on a page. */
+function readablePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
 
 const DRAFT = /^\/draft\/([A-Za-z0-9_-]{1,100})(\/.*)?$/;
 
@@ -57,6 +69,12 @@ async function servePreview(c: SiteContext) {
         { title: 'The preview cannot be made yet', status: 422 },
         <PreviewProblemsPage problems={answer.problems} site={site.name} />,
       );
+    case 'too-large':
+      throw new PageError(422, {
+        title: 'This page is too big to preview',
+        message: `“${readablePath(answer.path)}” of your site comes to ${sizeText(answer.bytes)}, and a preview can show a page or file of up to ${sizeText(answer.limit)}. Shorten the longest texts on it, or split them into several, then preview again. Your work is saved.`,
+        action: back,
+      });
   }
 }
 
