@@ -10,22 +10,29 @@
  *     templates/<id>/site/…      the Eleventy files (every non-TypeScript file of templates/)
  *     node_modules/…             @11ty/eleventy, markdown-it and their dependencies
  *
- * The function may read the neighborhood table and nothing else; publishing will add its own
- * grants.
+ * The function may read only what a render needs: the neighborhood item and the sites'
+ * partitions (`GetItem` and `Query`, their partition keys checked by IAM), never members,
+ * sessions or OAuth tokens; publishing will add its own grants.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { neighborhoodKey } from '../../core/records/neighborhood';
+import { sitePartition } from '../../core/records/sites';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Packages installed into the asset instead of bundled. */
 export const BUILDER_NODE_MODULES = ['@11ty/eleventy', 'markdown-it'] as const;
+
+/** The partitions the builder may read: every site's, and the neighborhood's own. */
+export const BUILDER_READS = [sitePartition('*'), neighborhoodKey.pk] as const;
 
 export interface BuilderProps {
   /** The neighborhood's table, where sites and their items live. */
@@ -74,7 +81,13 @@ export class Builder extends Construct {
         },
       },
     });
-    props.table.grantReadData(fn);
+    Grant.addToPrincipal({
+      grantee: fn,
+      // What builder/load.ts sends: GetItem of the neighborhood, Query of a site's partition.
+      actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+      resourceArns: [props.table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...BUILDER_READS] } },
+    });
     this.function = fn;
   }
 }
