@@ -1,7 +1,7 @@
 /**
  * The CDK app as CloudFormation: the neighborhood table is built from `edge/db/table.ts` and
  * kept safe (retained, point-in-time recovery, a pinned logical ID); the builder Lambda runs
- * Eleventy with room to spare and may only read the neighborhood item and
+ * Eleventy with room to spare, at most ten at once, and may only read the neighborhood item and
  * the sites' partitions (never members, sessions or OAuth tokens); the Worker's IAM user may do only
  * the item and query actions the edge needs plus invoking the builder, with no access key in
  * the template. Also the command hook that lays out the builder's asset like the repository.
@@ -211,6 +211,17 @@ describe('the builder Lambda', () => {
     const called = builderCalls();
     expect(called).toContain('dynamodb:Query');
     for (const action of called) expect(BUILDER_READ_ACTIONS).toContain(action);
+  });
+
+  it('runs at most ten at once, reserved for it, unless the operator chooses otherwise', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 10 });
+    synth({ builderConcurrency: 25 }).hasResourceProperties('AWS::Lambda::Function', {
+      ReservedConcurrentExecutions: 25,
+    });
+    synth({ builderConcurrency: 'unreserved' }).hasResourceProperties('AWS::Lambda::Function', {
+      ReservedConcurrentExecutions: Match.absent(),
+    });
+    expect(() => synth({ builderConcurrency: 0 })).toThrow(/whole number from 1/);
   });
 
   it('has only the basic logging policy besides that, no broader managed policy', () => {
