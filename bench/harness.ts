@@ -86,6 +86,8 @@ export async function startHarness(script: string, log: (line: string) => void):
           compatibilityDate: COMPATIBILITY_DATE,
           compatibilityFlags: ['nodejs_compat'],
           bindings: { ...stack.vars, DYNAMODB_ENDPOINT: counter.endpoint },
+          // As wrangler.toml's [version_metadata]: the samples' cache key needs it.
+          versionMetadata: 'CF_VERSION_METADATA',
           unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
         },
         {

@@ -10,6 +10,8 @@ import { z } from 'zod';
 export interface Env {
   /** Static assets (stylesheet, htmx), served by Workers Static Assets. */
   ASSETS: Fetcher;
+  /** This deploy of the Worker (`[version_metadata]`); its id is new on every deploy. */
+  CF_VERSION_METADATA: WorkerVersionMetadata;
   /** The app's public origin, e.g. `https://oak.example` (locally `http://127.0.0.1:8787`). */
   PUBLIC_URL: string;
   /** DynamoDB endpoint, e.g. `https://dynamodb.eu-west-1.amazonaws.com`. */

@@ -2,7 +2,8 @@
  * The public template gallery (`/templates`) and each template's sample
  * site (`/templates/:id/sample/…`), rendered by the builder from the
  * template's example content. Anyone may look; the samples change only
- * when the templates do, so they are cached and never set a cookie.
+ * when the code does, so they are cached (`./sample-cache`) and never set a
+ * cookie, and what the cache cannot answer is rate-limited.
  */
 import { Hono } from 'hono';
 import { isMember } from '../../core/records/members';
@@ -14,9 +15,14 @@ import type { AppEnv } from '../context';
 import { notFound } from '../errors';
 import { renderPage } from '../render';
 import { ask, builderDown, pathAfter, serveFile } from './builder-answers';
-
-/** The sample sites change only when the templates do. */
-const SAMPLE_CACHE = 'public, max-age=3600';
+import {
+  cacheKeyFor,
+  cachedSample,
+  countSampleMiss,
+  keepSample,
+  SAMPLE_CACHE,
+  SAMPLE_NOT_FOUND_CACHE,
+} from './sample-cache';
 
 const backToGallery = { href: '/templates', label: 'Back to the templates' };
 
@@ -39,11 +45,12 @@ export const templateGallery = new Hono<AppEnv>()
     const template = findTemplate(c.req.param('id'));
     if (!template) throw notFound();
     const base = `/templates/${template.id}/sample`;
-    const answer = await ask(
-      c,
-      { kind: 'sample', template: template.id, path: pathAfter(c, base) },
-      backToGallery,
-    );
+    const path = pathAfter(c, base);
+    const key = cacheKeyFor(c, `${base}${path}`);
+    const cached = await cachedSample(key);
+    if (cached) return cached;
+    await countSampleMiss(c, backToGallery);
+    const answer = await ask(c, { kind: 'sample', template: template.id, path }, backToGallery);
     switch (answer.kind) {
       case 'file': {
         const res = await serveFile(
@@ -62,10 +69,11 @@ export const templateGallery = new Hono<AppEnv>()
                 </PreviewBanner>
               ),
             ),
-          SAMPLE_CACHE,
+          answer.status === 404 ? SAMPLE_NOT_FOUND_CACHE : SAMPLE_CACHE,
         );
         // Anyone may cache this page, so it must not hand anyone a cookie.
         res.headers.delete('Set-Cookie');
+        await keepSample(key, res);
         return res;
       }
       case 'redirect':

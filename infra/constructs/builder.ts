@@ -10,22 +10,37 @@
  *     templates/<id>/site/…      the Eleventy files (every non-TypeScript file of templates/)
  *     node_modules/…             @11ty/eleventy, markdown-it and their dependencies
  *
- * The function may read the neighborhood table and nothing else; publishing will add its own
- * grants.
+ * The function may read only what a render needs: the neighborhood item and the sites'
+ * partitions (`GetItem` and `Query`, their partition keys checked by IAM), never members,
+ * sessions or OAuth tokens; publishing will add its own grants. Its concurrency is reserved
+ * and so bounded (`concurrency`).
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { neighborhoodKey } from '../../core/records/neighborhood';
+import { sitePartition } from '../../core/records/sites';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** Packages installed into the asset instead of bundled. */
 export const BUILDER_NODE_MODULES = ['@11ty/eleventy', 'markdown-it'] as const;
+
+/** The partitions the builder may read: every site's, and the neighborhood's own. */
+export const BUILDER_READS = [sitePartition('*'), neighborhoodKey.pk] as const;
+
+/**
+ * How many renders may run at once by default. A warm preview answers in well under a second,
+ * so ten serve a neighborhood of hundreds previewing at once, while the edge's limit on
+ * template samples (300 a minute, about five a second) leaves at least half of them to members.
+ */
+export const BUILDER_CONCURRENCY = 10;
 
 export interface BuilderProps {
   /** The neighborhood's table, where sites and their items live. */
@@ -34,6 +49,15 @@ export interface BuilderProps {
   readonly publicUrl: string;
   /** Where members' sites are served: `https://oak.example` serves `alice` at `https://alice.oak.example`. */
   readonly sitesUrl: string;
+  /**
+   * Executions reserved for the builder, which is also the most it may run at once: that many
+   * are kept for it whatever else the account runs, and a flood can never run more (nor cost
+   * more). Lambda keeps 100 of an account's concurrency unreserved, so an account whose limit
+   * is still a new account's low one cannot reserve any: `'unreserved'` leaves the builder on
+   * the shared pool, unbounded but for the account's limit.
+   * @default BUILDER_CONCURRENCY
+   */
+  readonly concurrency?: number | 'unreserved';
 }
 
 export class Builder extends Construct {
@@ -51,6 +75,7 @@ export class Builder extends Construct {
       // Eleventy is memory-hungry, and more memory also buys CPU: a 200-post blog in seconds.
       memorySize: 1024,
       timeout: Duration.seconds(30),
+      reservedConcurrentExecutions: reserved(props.concurrency ?? BUILDER_CONCURRENCY),
       logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.TWO_WEEKS }),
       environment: {
         DYNAMODB_TABLE: props.table.tableName,
@@ -74,7 +99,21 @@ export class Builder extends Construct {
         },
       },
     });
-    props.table.grantReadData(fn);
+    Grant.addToPrincipal({
+      grantee: fn,
+      // What builder/load.ts sends: GetItem of the neighborhood, Query of a site's partition.
+      actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+      resourceArns: [props.table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...BUILDER_READS] } },
+    });
     this.function = fn;
   }
+}
+
+function reserved(concurrency: number | 'unreserved'): number | undefined {
+  if (concurrency === 'unreserved') return undefined;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new Error(`The builder's concurrency must be a whole number from 1, not ${concurrency}`);
+  }
+  return concurrency;
 }

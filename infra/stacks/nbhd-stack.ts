@@ -14,6 +14,8 @@ export interface NbhdStackProps extends StackProps {
   readonly publicUrl: string;
   /** Where members' sites are served, the Worker's SITES_URL, e.g. `https://oak.example`. */
   readonly sitesUrl: string;
+  /** The builder's reserved concurrency (see `BuilderProps.concurrency`); default 10. */
+  readonly builderConcurrency?: number | 'unreserved';
 }
 
 export class NbhdStack extends Stack {
@@ -25,6 +27,7 @@ export class NbhdStack extends Stack {
       table: data.table,
       publicUrl: props.publicUrl,
       sitesUrl: props.sitesUrl,
+      concurrency: props.builderConcurrency,
     });
     const edge = new EdgeAccess(this, 'EdgeAccess', {
       table: data.table,

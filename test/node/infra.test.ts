@@ -1,7 +1,8 @@
 /**
  * The CDK app as CloudFormation: the neighborhood table is built from `edge/db/table.ts` and
  * kept safe (retained, point-in-time recovery, a pinned logical ID); the builder Lambda runs
- * Eleventy with room to spare and may only read the table; the Worker's IAM user may do only
+ * Eleventy with room to spare, at most ten at once, and may only read the neighborhood item and
+ * the sites' partitions (never members, sessions or OAuth tokens); the Worker's IAM user may do only
  * the item and query actions the edge needs plus invoking the builder, with no access key in
  * the template. Also the command hook that lays out the builder's asset like the repository.
  */
@@ -20,7 +21,7 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTableInput, table } from '../../core/records/table';
-import { NbhdStack } from '../../infra/stacks/nbhd-stack';
+import { NbhdStack, type NbhdStackProps } from '../../infra/stacks/nbhd-stack';
 import { root } from '../../scripts/local/edge';
 
 const EDGE_ACTIONS = [
@@ -32,34 +33,33 @@ const EDGE_ACTIONS = [
   'dynamodb:UpdateItem',
 ];
 const INVOKE = 'lambda:InvokeFunction';
-const BUILDER_READ_ACTIONS = [
-  'dynamodb:BatchGetItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-  'dynamodb:GetItem',
-  'dynamodb:GetRecords',
-  'dynamodb:GetShardIterator',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-];
+const BUILDER_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'];
+/** The partitions the builder may read, by their keys' first letters. */
+const BUILDER_PARTITIONS = {
+  'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SITE#*', 'NEIGHBORHOOD'] },
+};
 const WRITE = /^dynamodb:(Put|Update|Delete|BatchWrite|PartiQL|TransactWrite|CreateTable|\*)/;
 
 interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 
 let template: Template;
 
-beforeAll(() => {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(
-    new NbhdStack(app, 'Nbhd', {
+const synth = (props: Partial<NbhdStackProps> = {}) =>
+  Template.fromStack(
+    new NbhdStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Nbhd', {
       publicUrl: 'https://oak.example',
       sitesUrl: 'https://sites.oak.example',
+      ...props,
     }),
   );
+
+beforeAll(() => {
+  template = synth();
 });
 
 function onlyLogicalId(type: string): string {
@@ -87,6 +87,18 @@ function builderId(): string {
 function builderRoleId(): string {
   const fn = template.findResources('AWS::Lambda::Function')[builderId()]!;
   return fn.Properties.Role['Fn::GetAtt'][0] as string;
+}
+
+/** Every DynamoDB action the builder's source sends, by its SDK command (`new QueryCommand(…)`). */
+function builderCalls(): string[] {
+  const called = new Set<string>();
+  for (const file of readdirSync(join(root, 'builder'), { recursive: true, encoding: 'utf8' })) {
+    if (!/\.tsx?$/.test(file)) continue;
+    const source = readFileSync(join(root, 'builder', file), 'utf8');
+    if (!source.includes('@aws-sdk/client-dynamodb')) continue;
+    for (const [, op] of source.matchAll(/new (\w+)Command\(/g)) called.add(`dynamodb:${op}`);
+  }
+  return [...called];
 }
 
 /** Every AWS action the edge's source asks for, by the API it speaks to. */
@@ -180,20 +192,36 @@ describe('the builder Lambda', () => {
     });
   });
 
-  it('may read the table and its indexes, and write nothing', () => {
+  it('may only get and query the neighborhood item and the sites’ partitions, never write', () => {
     const tableId = onlyLogicalId('AWS::DynamoDB::Table');
     const statements = builderStatements();
-    expect(statements.length).toBeGreaterThan(0);
-    for (const statement of statements) {
-      expect(statement.Effect).toBe('Allow');
-      expect(statement.Resource).toEqual([
-        { 'Fn::GetAtt': [tableId, 'Arn'] },
-        { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
-      ]);
-    }
-    const actions = actionsOf(statements);
-    expect([...actions].sort()).toEqual(BUILDER_READ_ACTIONS);
-    expect(actions.filter((a) => WRITE.test(a))).toEqual([]);
+    // One statement: any other (a grantReadData, an index, a Scan) would widen what it reads.
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: BUILDER_READ_ACTIONS,
+        Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
+        Condition: BUILDER_PARTITIONS,
+      },
+    ]);
+    expect(actionsOf(statements).filter((a) => WRITE.test(a))).toEqual([]);
+  });
+
+  it('is granted every DynamoDB call the builder makes', () => {
+    const called = builderCalls();
+    expect(called).toContain('dynamodb:Query');
+    for (const action of called) expect(BUILDER_READ_ACTIONS).toContain(action);
+  });
+
+  it('runs at most ten at once, reserved for it, unless the operator chooses otherwise', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', { ReservedConcurrentExecutions: 10 });
+    synth({ builderConcurrency: 25 }).hasResourceProperties('AWS::Lambda::Function', {
+      ReservedConcurrentExecutions: 25,
+    });
+    synth({ builderConcurrency: 'unreserved' }).hasResourceProperties('AWS::Lambda::Function', {
+      ReservedConcurrentExecutions: Match.absent(),
+    });
+    expect(() => synth({ builderConcurrency: 0 })).toThrow(/whole number from 1/);
   });
 
   it('has only the basic logging policy besides that, no broader managed policy', () => {
