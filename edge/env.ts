@@ -152,6 +152,12 @@ export function parseConfig(env: Partial<Env>): Config {
       'Invalid configuration: OAUTH_PRIVATE_KEY is required unless PUBLIC_URL is a loopback address (http://127.0.0.1:PORT)',
     );
   }
+  // Plain-http sign-in servers exist only on a local AT Protocol network.
+  if (e.ATPROTO_ALLOW_HTTP === 'true' && !LOOPBACK.test(e.PUBLIC_URL)) {
+    throw new ConfigError(
+      'Invalid configuration: ATPROTO_ALLOW_HTTP may be true only when PUBLIC_URL is a loopback address (http://127.0.0.1:PORT)',
+    );
+  }
   return {
     publicUrl: e.PUBLIC_URL,
     secure: e.PUBLIC_URL.startsWith('https:'),

@@ -10,7 +10,8 @@ import { exportJWK, generateKeyPair } from 'jose';
 const { privateKey } = await generateKeyPair('ES256', { extractable: true });
 const jwk = await exportJWK(privateKey);
 const kid = `nbhd-${new Date().toISOString().slice(0, 10)}`;
-process.stdout.write(`${JSON.stringify({ ...jwk, kid, alg: 'ES256', use: 'sig' })}\n`);
+// `key_ops`, not `use`: the OAuth library warns that it will refuse `use` for signing keys.
+process.stdout.write(`${JSON.stringify({ ...jwk, kid, alg: 'ES256', key_ops: ['sign'] })}\n`);
 process.stderr.write(
   'ES256 private key written to stdout. Store it with:\n  npm run --silent oauth-key | npx wrangler secret put OAUTH_PRIVATE_KEY\n',
 );

@@ -24,14 +24,29 @@ async function pendingState(handle: string): Promise<{ state: string; cookie: st
   return { state: added[0]!, cookie: `${browser.cookie}; ${signInCookie}` };
 }
 
-/** Test-only: the pending states (a Scan is fine here, never on a request path). */
+/**
+ * Test-only: the pending states (a Scan is fine here, never on a request
+ * path). Every page of it: the shared table holds large items from other
+ * tests, so the states may lie past the first megabyte.
+ */
 async function stateKeys(): Promise<string[]> {
-  const out = await db.call<{ Items: { pk: { S: string } }[] }>('Scan', {
-    TableName: db.table,
-    FilterExpression: 'begins_with(pk, :p)',
-    ExpressionAttributeValues: { ':p': { S: 'OAUTH_STATE#' } },
-  });
-  return out.Items.map((i) => i.pk.S.slice('OAUTH_STATE#'.length));
+  const keys: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out: {
+      Items: { pk: { S: string } }[];
+      LastEvaluatedKey?: Record<string, unknown>;
+    } = await db.call('Scan', {
+      TableName: db.table,
+      FilterExpression: 'begins_with(pk, :p)',
+      ExpressionAttributeValues: { ':p': { S: 'OAUTH_STATE#' } },
+      ProjectionExpression: 'pk',
+      ...(start && { ExclusiveStartKey: start }),
+    });
+    keys.push(...out.Items.map((i) => i.pk.S.slice('OAUTH_STATE#'.length)));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return keys;
 }
 
 async function expectFriendly(res: Response, status: number, title: string) {

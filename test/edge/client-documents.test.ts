@@ -11,7 +11,12 @@ import { bindings, get } from './support';
 async function productionEnv(): Promise<Env> {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'nbhd-2026', alg: 'ES256' };
-  return { ...bindings, PUBLIC_URL: 'https://oak.example', OAUTH_PRIVATE_KEY: JSON.stringify(jwk) };
+  return {
+    ...bindings,
+    PUBLIC_URL: 'https://oak.example',
+    OAUTH_PRIVATE_KEY: JSON.stringify(jwk),
+    ATPROTO_ALLOW_HTTP: 'false',
+  };
 }
 
 describe('client metadata and JWKS', () => {

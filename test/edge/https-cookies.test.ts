@@ -20,7 +20,12 @@ let token: string;
 beforeAll(async () => {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'nbhd-test', alg: 'ES256' };
-  env = { ...bindings, PUBLIC_URL: SITE, OAUTH_PRIVATE_KEY: JSON.stringify(jwk) };
+  env = {
+    ...bindings,
+    PUBLIC_URL: SITE,
+    OAUTH_PRIVATE_KEY: JSON.stringify(jwk),
+    ATPROTO_ALLOW_HTTP: 'false',
+  };
   alice = await signIn({ displayName: 'Alice Secure' });
   token = await signSessionToken(
     bindings.SESSION_SECRET,

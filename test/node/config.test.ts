@@ -30,6 +30,7 @@ describe('parseConfig', () => {
       ...local,
       PUBLIC_URL: 'https://oak.example/',
       OAUTH_PRIVATE_KEY: '{"kty":"EC"}',
+      ATPROTO_ALLOW_HTTP: 'false',
     });
     expect(config.publicUrl).toBe('https://oak.example');
     expect(config.secure).toBe(true);
@@ -45,6 +46,10 @@ describe('parseConfig', () => {
     [
       { PUBLIC_URL: 'https://oak.example' },
       'OAUTH_PRIVATE_KEY is required unless PUBLIC_URL is a loopback',
+    ],
+    [
+      { PUBLIC_URL: 'https://oak.example', OAUTH_PRIVATE_KEY: '{"kty":"EC"}' },
+      'ATPROTO_ALLOW_HTTP may be true only when PUBLIC_URL is a loopback',
     ],
   ])('refuses %o with a message naming the variable', (change, message) => {
     expect(() => parseConfig({ ...local, ...change })).toThrow(message);
