@@ -196,6 +196,26 @@ describe('GET /sites/:name/preview/*', () => {
     expect(folder.headers.get('location')).toBe(previewPath('/posts/first-honey/'));
   });
 
+  it('never offers a way out of the editor’s own preview panel, where typed text would be lost', async () => {
+    const banner = async (path: string, dest?: string) => {
+      const headers: Record<string, string> = { cookie: owner.cookie };
+      if (dest) headers['sec-fetch-dest'] = dest;
+      const res = await get(path, headers);
+      expect(res.headers.get('vary')).toContain('Sec-Fetch-Dest');
+      return utf8.decode(await bytesOf(res)).match(BANNER)?.[0] ?? '';
+    };
+    const draftPage = previewPath(`/draft/${draft.id}/posts/queen-plans/`);
+    // In the panel: the banner says what it is, and links nowhere.
+    const framed = await banner(draftPage, 'iframe');
+    expect(framed).toContain('Preview');
+    expect(framed).not.toContain('<a ');
+    // Filling the window: back to the item being edited, not the dashboard.
+    const full = await banner(draftPage, 'document');
+    expect(full).toContain(`href="/sites/${site.name}/items/${draft.id}" target="_top"`);
+    // A browser that does not say where: a new window, so a frame is never replaced.
+    expect(await banner(previewPath('/'))).toContain(`href="/sites/${site.name}" target="_blank"`);
+  });
+
   it('shows one draft as if it were ready under /draft/:itemId/', async () => {
     const base = previewPath(`/draft/${draft.id}`);
     const bare = await get(base, { cookie: owner.cookie });

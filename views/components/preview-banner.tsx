@@ -3,8 +3,9 @@
  * site) saying what it is, and where it goes in the rendered page: right
  * after the opening `<body …>` tag, every other byte left as the builder
  * made it. It styles itself with a `style` attribute, because the page
- * around it is the member's own, with its own stylesheet; its link
- * targets the top window, so it leaves the editor's preview frame too.
+ * around it is the member's own, with its own stylesheet. Its way back,
+ * when there is one, says which window it opens in: the whole window for a
+ * preview that fills it, a new one where the caller cannot tell.
  */
 import type { Child } from 'hono/jsx';
 
@@ -13,19 +14,29 @@ const boxStyle =
   'border-bottom:1px solid #8a7a2e;font:14px/1.4 system-ui,sans-serif;text-align:center';
 const linkStyle = 'color:#1d2421;text-decoration:underline;font-weight:600';
 
+export interface BannerLink {
+  href: string;
+  label: string;
+  target?: '_top' | '_blank';
+}
+
 export interface PreviewBannerProps {
   /** What this is, e.g. "Preview: not published." */
   children: Child;
-  link: { href: string; label: string };
+  /** None inside the editor's own preview panel, where leaving would lose what is typed. */
+  link?: BannerLink;
 }
 
 export function PreviewBanner({ children, link }: PreviewBannerProps) {
   return (
     <aside data-nbhd-preview aria-label="Preview" style={boxStyle}>
-      {children}{' '}
-      <a href={link.href} target="_top" style={linkStyle}>
-        {link.label}
-      </a>
+      {children}
+      {link && ' '}
+      {link && (
+        <a href={link.href} target={link.target ?? '_top'} style={linkStyle}>
+          {link.label}
+        </a>
+      )}
     </aside>
   );
 }

@@ -8,8 +8,8 @@
  * page with the limit, and the way back to the editor.
  */
 import { Hono } from 'hono';
-import { draftPreviewPath, sitePath, sitePreviewPath } from '../../../core/paths';
-import { PreviewBanner } from '../../../views/components/preview-banner';
+import { draftPreviewPath, itemPath, sitePath, sitePreviewPath } from '../../../core/paths';
+import { PreviewBanner, type BannerLink } from '../../../views/components/preview-banner';
 import { PreviewProblemsPage } from '../../../views/pages/sites/preview-problems';
 import type { SiteContext, SiteEnv } from '../../context';
 import { sizeText } from '../../../core/site-limits';
@@ -29,6 +29,20 @@ function readablePath(path: string): string {
 
 const DRAFT = /^\/draft\/([A-Za-z0-9_-]{1,100})(\/.*)?$/;
 
+/**
+ * The banner's way back to the editor, by where the preview is shown
+ * (browsers say so in `Sec-Fetch-Dest`): none inside the editor's own
+ * preview panel, where replacing the page would drop what the person has
+ * typed and not saved; the whole window for a preview that fills it; a new
+ * window when the browser does not say, so a framed preview never
+ * replaces the editor.
+ */
+function bannerLink(c: SiteContext, back: { href: string; label: string }): BannerLink | undefined {
+  const dest = c.req.header('sec-fetch-dest');
+  if (dest === 'iframe' || dest === 'frame') return undefined;
+  return { ...back, target: dest === 'document' ? '_top' : '_blank' };
+}
+
 /** The builder's answer for the preview path asked for. */
 async function servePreview(c: SiteContext) {
   const { site } = c.var;
@@ -42,8 +56,12 @@ async function servePreview(c: SiteContext) {
     if (!named[2]) return c.redirect(`${base}/`, 301);
     path = named[2];
   }
-  const back = { href: sitePath(site.name), label: 'Back to the editor' };
+  const back = {
+    href: draft ? itemPath(site.name, draft) : sitePath(site.name),
+    label: 'Back to the editor',
+  };
   const answer = await ask(c, { kind: 'preview', site: site.name, path, draft }, back);
+  c.header('Vary', 'Sec-Fetch-Dest', { append: true });
   switch (answer.kind) {
     case 'file':
       return serveFile(
@@ -52,7 +70,7 @@ async function servePreview(c: SiteContext) {
         async () =>
           String(
             await (
-              <PreviewBanner link={back}>
+              <PreviewBanner link={bannerLink(c, back)}>
                 <strong>Preview</strong>: this is how your site will look. It is not published.
               </PreviewBanner>
             ),
