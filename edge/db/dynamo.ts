@@ -134,6 +134,29 @@ export class Dynamo {
     return keys.map((k) => found.get(`${k.pk}\n${k.sk}`));
   }
 
+  /**
+   * Deletes `keys` without conditions, 25 to a BatchWriteItem (DynamoDB's
+   * most), one batch after another: a few subrequests however many keys,
+   * where one DeleteItem each could pass the Worker's subrequest limit.
+   */
+  async deleteMany(keys: Key[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += 25) {
+      let pending = keys
+        .slice(i, i + 25)
+        .map((k) => ({ DeleteRequest: { Key: marshalItem({ ...k }) } }));
+      for (let round = 0; pending.length > 0; round++) {
+        if (round > 0) await new Promise((resolve) => setTimeout(resolve, 20 * round));
+        if (round > 3)
+          throw new DynamoError('UnprocessedItems', 'batch delete did not finish', 500);
+        const out = await this.call<{ UnprocessedItems?: Record<string, typeof pending> }>(
+          'BatchWriteItem',
+          { RequestItems: { [this.table]: pending } },
+        );
+        pending = out.UnprocessedItems?.[this.table] ?? [];
+      }
+    }
+  }
+
   /** An UpdateItem with a raw update expression; returns the item as it is afterwards. */
   async update<T = Item>(key: Key, update: string, options: PutOptions = {}): Promise<T> {
     const out = await this.call<{ Attributes: Record<string, AttributeValue> }>('UpdateItem', {

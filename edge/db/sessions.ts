@@ -38,9 +38,23 @@ export async function deleteSession(db: Dynamo, did: string, id: string): Promis
   await db.delete(sessionKey(did, id));
 }
 
-/** Ends every session of a member at once (sign-out everywhere, removal). */
+/**
+ * Ends every session of a member at once (sign-out everywhere, removal):
+ * every page of them, a hundred keys a page, deleted in batches.
+ */
 export async function deleteAllSessions(db: Dynamo, did: string): Promise<number> {
-  const sessions = await db.query<Session>(memberPartition(did), { prefix: 'SESSION#' });
-  await Promise.all(sessions.map((s) => deleteSession(db, did, s.id)));
-  return sessions.length;
+  let ended = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await db.page<{ pk: string; sk: string }>(memberPartition(did), {
+      prefix: 'SESSION#',
+      attributes: [],
+      limit: 100,
+      cursor,
+    });
+    await db.deleteMany(page.items.map(({ pk, sk }) => ({ pk, sk })));
+    ended += page.items.length;
+    cursor = page.next;
+  } while (cursor);
+  return ended;
 }

@@ -22,6 +22,7 @@ export interface EdgeAccessProps {
 export const EDGE_TABLE_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
   'dynamodb:PutItem',
   'dynamodb:DeleteItem',
   'dynamodb:UpdateItem',

@@ -124,6 +124,17 @@ onEveryBackend('data layer', (client) => {
     expect(await getMember(db, did(2))).toBeDefined();
   });
 
+  it('ends every session of a member however many there are, and nobody else’s', async () => {
+    // Over one page (100) and many batches (25): every one must go.
+    for (let i = 0; i < 130; i++) await createSession(db, did(5));
+    const other = await createSession(db, did(6));
+    await saveProfile(db, { did: did(5), handle: 'five.test' });
+    expect(await deleteAllSessions(db, did(5))).toBe(130);
+    expect(await db.query('MEMBER#' + did(5), { prefix: 'SESSION#' })).toEqual([]);
+    expect(await getMember(db, did(5))).toBeDefined();
+    expect(await getSession(db, did(6), other.id)).toEqual(other);
+  });
+
   it('finds the viewer only with both a live session and a profile', async () => {
     const session = await createSession(db, did(4));
     expect((await getViewer(db, did(4), session.id)).viewer).toBeUndefined();

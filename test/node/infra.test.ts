@@ -26,6 +26,7 @@ import { root } from '../../scripts/local/edge';
 
 const EDGE_ACTIONS = [
   'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
   'dynamodb:DeleteItem',
   'dynamodb:GetItem',
   'dynamodb:PutItem',
