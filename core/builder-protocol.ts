@@ -12,8 +12,8 @@ import { z } from 'zod';
 import { templates, type TemplateId } from '../templates';
 import { SITE_NAME_PATTERN } from './site-address';
 
-/** Longer than any path a site has. */
-const MAX_PATH = 2000;
+/** Longer than any path a site has; the edge refuses longer ones before asking. */
+export const MAX_PATH = 2000;
 
 /** Lambda's limit on what a synchronous invocation may answer: 6 MB of JSON. */
 export const SYNC_ANSWER_LIMIT = 6 * 1024 * 1024;

@@ -24,6 +24,9 @@ export const directoryPath = (order: DirectoryOrder, after?: string) =>
 export const memberAdminPath = (m: Pick<MemberRef, 'did'>, action: string) =>
   `/admin/members/${encodeURIComponent(m.did)}/${action}`;
 export const invitationPath = (code: string) => `/invitations/${encodeURIComponent(code)}`;
+export const REMOVALS_PATH = '/admin/removals';
+/** Where an admin lifts the removal of `did`. */
+export const liftRemovalPath = (did: string) => `${REMOVALS_PATH}/${encodeURIComponent(did)}/lift`;
 
 /** Where the new-site form checks a name as it is typed. */
 export const NAME_CHECK_PATH = '/sites/new/check';

@@ -18,10 +18,8 @@ import {
   type ItemSummary,
   type SiteContents,
   summaryAttributes,
-  isPurged,
   itemKey,
   itemRecord,
-  sitePartition,
   toSiteItem,
   TRASH_DAYS,
   type SiteItem,
@@ -40,7 +38,7 @@ import {
 } from './item-slugs';
 import { purgeSeconds } from '../../core/records/time';
 import { itemTextBytes } from '../../core/site-limits';
-import { ensureRoom } from './site-usage';
+import { ensureRoom, itemRecords } from './site-usage';
 
 export { slugHolder, SlugTaken, type SlugProblem } from './item-slugs';
 export { VersionConflict };
@@ -60,21 +58,8 @@ const byTitle = (a: ItemSummary, b: ItemSummary) => a.title.localeCompare(b.titl
  * site's posts can hold megabytes.
  */
 export async function listItems(db: Dynamo, site: string, now = new Date()): Promise<SiteContents> {
-  const items: ItemSummary[] = [];
-  let cursor: string | undefined;
-  // One Query; DynamoDB pages it only past 1 MB, which only a very large site reaches.
-  do {
-    const page = await db.page<Record<string, unknown>>(sitePartition(site), {
-      prefix: 'ITEM#',
-      cursor,
-      attributes: summaryAttributes,
-    });
-    for (const record of page.items) {
-      const item: ItemSummary | undefined = toSiteItem(record);
-      if (item && !isPurged(item, now)) items.push(item);
-    }
-    cursor = page.next;
-  } while (cursor);
+  const records = await itemRecords(db, site, summaryAttributes, now);
+  const items = records.map((r) => toSiteItem(r)!) as ItemSummary[];
   const live = items.filter((i) => !i.deletedAt);
   return {
     entries: live.filter((i) => i.kind === 'entry').sort(byDate),

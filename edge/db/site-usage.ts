@@ -31,26 +31,44 @@ export class SiteFull extends Error {
   }
 }
 
-/** What the site holds: every item not yet purged, the trash included, and their text's bytes. */
-export async function siteUsage(db: Dynamo, site: string, now = new Date()): Promise<SiteUsage> {
-  const usage: SiteUsage = { items: 0, textBytes: 0 };
+/**
+ * The stored records of every item of the site not yet purged (the trash
+ * included), with only `attributes` besides their keys: one Query, which
+ * DynamoDB pages only past 1 MB. The dashboard's lists and the usage count
+ * both read the site this way.
+ */
+export async function itemRecords(
+  db: Dynamo,
+  site: string,
+  attributes: readonly string[],
+  now = new Date(),
+): Promise<Record<string, unknown>[]> {
+  const records: Record<string, unknown>[] = [];
   let cursor: string | undefined;
   do {
     const page = await db.page<Record<string, unknown>>(sitePartition(site), {
       prefix: 'ITEM#',
       cursor,
-      attributes: ['deletedAt', 'textBytes'],
+      attributes: [...new Set(['kind', 'deletedAt', ...attributes])],
     });
     for (const record of page.items) {
       const item = toSiteItem(record);
-      if (!item || isPurged(item, now)) continue;
-      usage.items += 1;
-      // Records written before items carried their size count from their next save.
-      usage.textBytes += typeof record.textBytes === 'number' ? record.textBytes : 0;
+      if (item && !isPurged(item, now)) records.push(record);
     }
     cursor = page.next;
   } while (cursor);
-  return usage;
+  return records;
+}
+
+/** What the site holds: every item not yet purged, the trash included, and their text's bytes. */
+export async function siteUsage(db: Dynamo, site: string, now = new Date()): Promise<SiteUsage> {
+  const records = await itemRecords(db, site, ['textBytes'], now);
+  // Records written before items carried their size count from their next save.
+  const textBytes = records.reduce(
+    (sum, r) => sum + (typeof r.textBytes === 'number' ? r.textBytes : 0),
+    0,
+  );
+  return { items: records.length, textBytes };
 }
 
 /**

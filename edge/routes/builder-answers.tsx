@@ -7,14 +7,11 @@
  * `sitePreviewPolicy`).
  */
 import { BuilderFailure, BuilderTooSlow, BuilderUnreachable, invokeBuilder } from '../builder';
-import type { BuilderRequest, PreviewResponse } from '../../core/builder-protocol';
+import { MAX_PATH, type BuilderRequest, type PreviewResponse } from '../../core/builder-protocol';
 import type { AppContext, AppEnv } from '../context';
 import { notFound, PageError } from '../errors';
 import { sitePreviewPolicy } from '../middleware/security-headers';
 import { withBanner } from '../../views/components/preview-banner';
-
-/** Longer than any path a site has; the builder refuses longer ones too. */
-const MAX_PATH = 2000;
 
 /** Where a "go back" link on a builder's failure page leads. */
 export interface BackLink {

@@ -4,6 +4,7 @@
  * back to the list. Lifting a removal that is already lifted changes
  * nothing; a DID that is not a DID answers 404.
  */
+import { REMOVALS_PATH } from '../../../core/paths';
 import { Hono } from 'hono';
 import type { AdminEnv } from '../../context';
 import { liftRemoval } from '../../db/membership';
@@ -35,5 +36,5 @@ export const removals = new Hono<AdminEnv>()
     const did = c.req.param('did');
     if (!isDid(did)) throw notFound();
     await liftRemoval(c.var.db, did, c.var.admin.member);
-    return c.redirect('/admin/removals?done=lifted', 303);
+    return c.redirect(`${REMOVALS_PATH}?done=lifted`, 303);
   });

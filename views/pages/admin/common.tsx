@@ -3,6 +3,7 @@
  * the one-line notice shown after an action, and dates written the same
  * way everywhere (UTC, so every admin reads the same time).
  */
+import { REMOVALS_PATH } from '../../../core/paths';
 
 const sections = [
   { href: '/admin', label: 'Overview' },
@@ -10,7 +11,7 @@ const sections = [
   { href: '/admin/requests', label: 'Requests' },
   { href: '/admin/invitations', label: 'Invitations' },
   { href: '/admin/members', label: 'Members' },
-  { href: '/admin/removals', label: 'Removals' },
+  { href: REMOVALS_PATH, label: 'Removals' },
   { href: '/admin/audit', label: 'Audit log' },
 ];
 

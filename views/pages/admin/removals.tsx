@@ -4,6 +4,7 @@
  * until it is lifted here (or by an invitation link made after it); lifting
  * lets the person join or ask to join again like anyone else.
  */
+import { liftRemovalPath } from '../../../core/paths';
 import type { Removal } from '../../../core/records/removals';
 import { CsrfField } from '../../components/csrf-field';
 import { Pager } from '../../components/pager';
@@ -38,7 +39,7 @@ export function RemovalsPage({ removals, next, notice, csrfToken }: RemovalsPage
               <p class="hint">
                 <code>{r.did}</code>. Removed <When at={r.removedAt} /> by @{r.removedByHandle}.
               </p>
-              <form method="post" action={`/admin/removals/${encodeURIComponent(r.did)}/lift`}>
+              <form method="post" action={liftRemovalPath(r.did)}>
                 <CsrfField token={csrfToken} />
                 <button type="submit" class="secondary">
                   Lift the removal of {r.name}
