@@ -1,6 +1,7 @@
 /**
- * A minimal DynamoDB client over aws4fetch: SigV4-signed JSON requests, a
- * bounded retry count (each retry spends a Worker subrequest), and errors
+ * A minimal DynamoDB client over aws4fetch: SigV4-signed JSON requests,
+ * retries it decides itself (`retry.ts`: throttling always, a failure of
+ * unknown outcome only where a replay is harmless, both bounded), and errors
  * that name DynamoDB's exception type. Data modules build on the typed
  * helpers here; route handlers never build requests themselves.
  */
@@ -14,6 +15,14 @@ import {
 } from '../../core/records/marshal';
 import { decodeCursor, encodeCursor } from './cursor';
 import { indexes, table, type IndexName } from '../../core/records/table';
+import {
+  backoffMs,
+  defaultRetryPolicy,
+  isRead,
+  isThrottle,
+  replaySafe,
+  type RetryPolicy,
+} from './retry';
 
 export interface DynamoConfig {
   endpoint: string;
@@ -21,17 +30,42 @@ export interface DynamoConfig {
   table: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** Overrides of the retry bounds (tests narrow the time budget). */
+  retry?: Partial<RetryPolicy>;
 }
 
-/** A request DynamoDB refused; `type` is its exception name, e.g. `ConditionalCheckFailedException`. */
+/**
+ * A request DynamoDB refused; `type` is its exception name, e.g.
+ * `ConditionalCheckFailedException`. `attempts` says how many times it was
+ * sent before the client gave up.
+ */
 export class DynamoError extends Error {
   constructor(
     readonly type: string,
-    message: string,
+    /** DynamoDB's own message. */
+    readonly detail: string,
     readonly status: number,
+    readonly attempts = 1,
   ) {
-    super(`${type}: ${message}`);
+    super(`${type}: ${detail}${attempts > 1 ? ` (gave up after ${attempts} attempts)` : ''}`);
     this.name = 'DynamoError';
+  }
+}
+
+/**
+ * A write whose outcome is unknown: an attempt met a 5xx or a broken
+ * connection, so DynamoDB may or may not have applied it, and the client
+ * did not (or could no longer) settle it by a harmless replay. The caller
+ * must not assume either outcome: read back, or err on the safe side.
+ * `cause` is the last failure.
+ */
+export class DynamoUncertainWrite extends Error {
+  override name = 'DynamoUncertainWrite';
+  constructor(
+    readonly operation: string,
+    override readonly cause: unknown,
+  ) {
+    super(`${operation} may or may not have been applied (${String(cause)})`);
   }
 }
 
@@ -62,28 +96,67 @@ export class Dynamo {
   readonly table: string;
   readonly #aws: AwsClient;
   readonly #endpoint: string;
+  readonly #retry: RetryPolicy;
 
   constructor(config: DynamoConfig) {
     this.table = config.table;
     this.#endpoint = config.endpoint;
+    this.#retry = { ...defaultRetryPolicy, ...config.retry };
     this.#aws = new AwsClient({
       accessKeyId: config.accessKeyId,
       secretAccessKey: config.secretAccessKey,
       region: config.region,
       service: 'dynamodb',
-      retries: 2,
+      // aws4fetch would replay every 5xx, counters included: `call` decides instead.
+      retries: 0,
     });
   }
 
-  /** Sends one DynamoDB API call and returns its parsed JSON answer. */
+  /**
+   * Sends one DynamoDB API call and returns its parsed JSON answer, retrying
+   * as `retry.ts` allows. A write that may have been applied but was not
+   * confirmed throws `DynamoUncertainWrite`; any other failure throws the
+   * last `DynamoError` (or the connection's error).
+   */
   async call<T = Record<string, unknown>>(operation: string, body: object): Promise<T> {
+    const json = JSON.stringify(body);
+    const replayable = replaySafe(operation, body);
+    const started = Date.now();
+    let uncertain = false;
+    for (let attempt = 0; ; attempt++) {
+      let failure: unknown;
+      try {
+        return await this.#send<T>(operation, json);
+      } catch (error) {
+        failure = error;
+      }
+      const throttled = failure instanceof DynamoError && isThrottle(failure.status, failure.type);
+      const unknownOutcome = !(failure instanceof DynamoError) || failure.status >= 500;
+      uncertain ||= unknownOutcome;
+      const wait = backoffMs(attempt, this.#retry);
+      const retryable = throttled || (unknownOutcome && replayable);
+      const withinBounds =
+        attempt < this.#retry.retries && Date.now() - started + wait < this.#retry.budgetMs;
+      if (!retryable || !withinBounds) {
+        if (retryable && failure instanceof DynamoError) {
+          failure = new DynamoError(failure.type, failure.detail, failure.status, attempt + 1);
+        }
+        if (uncertain && !isRead(operation)) throw new DynamoUncertainWrite(operation, failure);
+        throw failure;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  /** One attempt of `call`. */
+  async #send<T>(operation: string, body: string): Promise<T> {
     const res = await this.#aws.fetch(this.#endpoint, {
       method: 'POST',
       headers: {
         'content-type': 'application/x-amz-json-1.0',
         'x-amz-target': `DynamoDB_20120810.${operation}`,
       },
-      body: JSON.stringify(body),
+      body,
     });
     // Parsed from bytes: workerd warns when a non-JSON content type is read as text,
     // and DynamoDB answers `application/x-amz-json-1.0`.
