@@ -5,7 +5,7 @@
  * so concurrent requests cannot slip past the limit. Counters expire.
  */
 import { conditionally } from './conditional';
-import type { Dynamo } from './dynamo';
+import { DynamoUncertainWrite, type Dynamo } from './dynamo';
 import { nowSeconds } from '../../core/records/time';
 
 export interface Limit {
@@ -36,7 +36,12 @@ export const counterKey = (limit: Limit, who: string, now = nowSeconds()) => ({
   sk: String(windowOf(limit, now)),
 });
 
-/** Counts one use; `false` if the person has used up this window. */
+/**
+ * Counts one use; `false` if the person has used up this window. A count
+ * whose answer was lost (`DynamoUncertainWrite`: counted once or not at all,
+ * never replayed) lets the use through: a visitor is not turned away for
+ * DynamoDB's hiccup, and at most that one use goes uncounted.
+ */
 export async function allow(db: Dynamo, limit: Limit, who: string): Promise<boolean> {
   const now = nowSeconds();
   const window = windowOf(limit, now);
@@ -50,6 +55,9 @@ export async function allow(db: Dynamo, limit: Limit, who: string): Promise<bool
         ':expires': (window + 1) * limit.windowSeconds + 60,
       },
     }),
-  );
+  ).catch((error: unknown) => {
+    if (error instanceof DynamoUncertainWrite) return { written: true };
+    throw error;
+  });
   return counted.written;
 }

@@ -8,8 +8,8 @@
  * version they were read at.
  */
 import type { Settings } from '../../templates/settings';
-import { conditionally, VersionConflict, type Written } from './conditional';
-import type { Dynamo } from './dynamo';
+import { conditionally, VersionConflict } from './conditional';
+import { DynamoUncertainWrite, type Dynamo } from './dynamo';
 import {
   ownerSitesPartition,
   siteCountKey,
@@ -63,16 +63,34 @@ export async function createSite(
   if (!counted.written) throw new SiteLimitReached(limit);
   const now = new Date().toISOString();
   const created: Site = { ...site, createdAt: now, updatedAt: now, version: 1 };
-  let claimed: Written<void> | undefined;
+  let claimed = false;
   try {
-    claimed = await conditionally(
-      db.put(siteRecord(created), { condition: 'attribute_not_exists(pk)' }),
-    );
+    claimed = await claimName(db, created);
   } finally {
-    if (!claimed?.written) await countSite(db, site.ownerDid, -1);
+    if (!claimed) await countSite(db, site.ownerDid, -1);
   }
-  if (!claimed.written) throw new NameTaken(site.name);
+  if (!claimed) throw new NameTaken(site.name);
   return created;
+}
+
+/**
+ * Writes the new site's item if nobody holds the name: true if written,
+ * false if the name is taken. A write whose answer was lost
+ * (`DynamoUncertainWrite`) is settled by reading the name back: the claim is
+ * ours if what is stored is this site (same owner, same moment), someone
+ * else's if it is another; with nothing stored it was not written, and the
+ * error stands.
+ */
+async function claimName(db: Dynamo, created: Site): Promise<boolean> {
+  try {
+    const put = db.put(siteRecord(created), { condition: 'attribute_not_exists(pk)' });
+    return (await conditionally(put)).written;
+  } catch (error) {
+    if (!(error instanceof DynamoUncertainWrite)) throw error;
+    const stored = await getSite(db, created.name);
+    if (!stored) throw error;
+    return stored.ownerDid === created.ownerDid && stored.createdAt === created.createdAt;
+  }
 }
 
 /** A member's own sites, oldest first, from the `byTime` index (one Query, no scan). */

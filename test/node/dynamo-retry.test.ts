@@ -5,8 +5,13 @@
  * and how many requests reached the proxy.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { adminCountKey } from '../../core/records/neighborhood';
+import { siteCountKey, siteKey } from '../../core/records/sites';
+import { countAdmin } from '../../edge/db/admin-count';
 import { Dynamo, DynamoError, DynamoUncertainWrite, type DynamoConfig } from '../../edge/db/dynamo';
+import { allow, counterKey, limits } from '../../edge/db/rate-limit';
 import { replaySafe } from '../../edge/db/retry';
+import { createSite } from '../../edge/db/sites';
 import { localDynamo } from '../../scripts/local/demo';
 import {
   createTable,
@@ -16,6 +21,8 @@ import {
   type LocalDynamo,
 } from '../../scripts/local/dynamo';
 import { freePort } from '../../scripts/local/ports';
+import { blog } from '../../templates/blog/template';
+import { defaultSettings } from '../../templates/settings';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 
 const TABLE = 'nbhd-retry';
@@ -193,5 +200,35 @@ describe('which requests may be replayed', () => {
     ['TransactWriteItems', undefined, false],
   ])('%s %s: %s', (operation, expression, safe) => {
     expect(replaySafe(operation, { UpdateExpression: expression })).toBe(safe);
+  });
+});
+
+describe('counters of the neighborhood when an answer is lost', () => {
+  it('a rate-limited use is let through and counted once', async () => {
+    const who = `visitor-${n}`;
+    proxy.inject({ operation: 'UpdateItem', times: 1, kind: 'lost' });
+    expect(await allow(db, limits.join, who)).toBe(true);
+    expect(await truth.get(counterKey(limits.join, who))).toMatchObject({ hits: 1 });
+  });
+
+  it('the admin counter moves once, and the caller is told', async () => {
+    await truth.delete(adminCountKey);
+    proxy.inject({ operation: 'UpdateItem', times: 1, kind: 'lost' });
+    expect(await countAdmin(db, 1).catch((e: unknown) => e)).toBeInstanceOf(DynamoUncertainWrite);
+    expect(await truth.get(adminCountKey)).toMatchObject({ count: 1 });
+  });
+
+  it('a site whose claim was answered with a 500 after it was written is created, counted once', async () => {
+    const owner = `did:plc:retry${n}`;
+    const name = `lost-claim-${n}`;
+    proxy.inject({ operation: 'PutItem', times: 1, kind: 'lost' });
+    const site = await createSite(
+      db,
+      { name, ownerDid: owner, template: 'blog', settings: defaultSettings(blog.settings) },
+      3,
+    );
+    expect(site.name).toBe(name);
+    expect(await truth.get(siteKey(name))).toMatchObject({ ownerDid: owner });
+    expect(await truth.get(siteCountKey(owner))).toMatchObject({ count: 1 });
   });
 });
