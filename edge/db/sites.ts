@@ -3,7 +3,9 @@
  * two people can never hold the same name; each member's site count is a
  * counter raised only while below the neighborhood's limit, so the limit
  * holds even when two tabs create sites at once. No transactions: a claim
- * that fails after the count was raised gives the slot back. A member's
+ * that fails after the count was raised gives the slot back. A count whose
+ * answer was lost is not replayed (`DynamoUncertainWrite`): the member may
+ * have one slot fewer, never one more. A member's
  * sites are listed from the `byTime` index; settings are saved only over the
  * version they were read at.
  */
@@ -63,13 +65,18 @@ export async function createSite(
   if (!counted.written) throw new SiteLimitReached(limit);
   const now = new Date().toISOString();
   const created: Site = { ...site, createdAt: now, updatedAt: now, version: 1 };
-  let claimed = false;
+  let claimed: boolean;
   try {
     claimed = await claimName(db, created);
-  } finally {
-    if (!claimed) await countSite(db, site.ownerDid, -1);
+  } catch (error) {
+    // A claim still unsettled keeps the slot: one fewer for the member, never one more.
+    if (!(error instanceof DynamoUncertainWrite)) await countSite(db, site.ownerDid, -1);
+    throw error;
   }
-  if (!claimed) throw new NameTaken(site.name);
+  if (!claimed) {
+    await countSite(db, site.ownerDid, -1);
+    throw new NameTaken(site.name);
+  }
   return created;
 }
 
@@ -78,8 +85,8 @@ export async function createSite(
  * false if the name is taken. A write whose answer was lost
  * (`DynamoUncertainWrite`) is settled by reading the name back: the claim is
  * ours if what is stored is this site (same owner, same moment), someone
- * else's if it is another; with nothing stored it was not written, and the
- * error stands.
+ * else's if it is another; with nothing stored it was not written, and its
+ * failure is thrown. Only if the read fails too does the uncertainty stand.
  */
 async function claimName(db: Dynamo, created: Site): Promise<boolean> {
   try {
@@ -87,8 +94,10 @@ async function claimName(db: Dynamo, created: Site): Promise<boolean> {
     return (await conditionally(put)).written;
   } catch (error) {
     if (!(error instanceof DynamoUncertainWrite)) throw error;
-    const stored = await getSite(db, created.name);
-    if (!stored) throw error;
+    const stored = await getSite(db, created.name).catch(() => {
+      throw error;
+    });
+    if (!stored) throw error.cause;
     return stored.ownerDid === created.ownerDid && stored.createdAt === created.createdAt;
   }
 }

@@ -204,6 +204,13 @@ describe('which requests may be replayed', () => {
 });
 
 describe('counters of the neighborhood when an answer is lost', () => {
+  const newSite = (name: string, owner: string) =>
+    createSite(
+      db,
+      { name, ownerDid: owner, template: 'blog', settings: defaultSettings(blog.settings) },
+      3,
+    );
+
   it('a rate-limited use is let through and counted once', async () => {
     const who = `visitor-${n}`;
     proxy.inject({ operation: 'UpdateItem', times: 1, kind: 'lost' });
@@ -222,13 +229,28 @@ describe('counters of the neighborhood when an answer is lost', () => {
     const owner = `did:plc:retry${n}`;
     const name = `lost-claim-${n}`;
     proxy.inject({ operation: 'PutItem', times: 1, kind: 'lost' });
-    const site = await createSite(
-      db,
-      { name, ownerDid: owner, template: 'blog', settings: defaultSettings(blog.settings) },
-      3,
-    );
+    const site = await newSite(name, owner);
     expect(site.name).toBe(name);
     expect(await truth.get(siteKey(name))).toMatchObject({ ownerDid: owner });
+    expect(await truth.get(siteCountKey(owner))).toMatchObject({ count: 1 });
+  });
+
+  it('a site claim that failed on every attempt, with nothing stored, gives its slot back', async () => {
+    const owner = `did:plc:retry${n}`;
+    proxy.inject({ operation: 'PutItem', times: 100, kind: 'refused' });
+    const error = await newSite(`refused-claim-${n}`, owner).catch((e: unknown) => e);
+    expect(error).toMatchObject({ type: 'InternalServerError', attempts: 4 });
+    expect(await truth.get(siteKey(`refused-claim-${n}`))).toBeUndefined();
+    expect(await truth.get(siteCountKey(owner))).toMatchObject({ count: 0 });
+  });
+
+  it('a site claim whose answer was lost and cannot be read back keeps its slot', async () => {
+    const owner = `did:plc:retry${n}`;
+    proxy.inject({ operation: 'PutItem', times: 1, kind: 'lost' });
+    proxy.inject({ operation: 'GetItem', times: 100, kind: 'refused' });
+    const error = await newSite(`unread-claim-${n}`, owner).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DynamoUncertainWrite);
+    expect(await truth.get(siteKey(`unread-claim-${n}`))).toMatchObject({ ownerDid: owner });
     expect(await truth.get(siteCountKey(owner))).toMatchObject({ count: 1 });
   });
 });
