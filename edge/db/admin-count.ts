@@ -6,6 +6,12 @@
  * both succeed. It moves only when a role change really happened: every
  * change is written over the version it was read at, and only the writer
  * that changed the role counts it. No transactions, so it runs on dynalite.
+ *
+ * A counter change whose answer was lost is never replayed: it throws
+ * `DynamoUncertainWrite`, and the change stops there. The decrement comes
+ * before the role change and the increment after it, so a lost answer can
+ * leave the counter one low (a demotion refused that could have gone
+ * ahead, until the next promotion), never one high (the last admin leaving).
  */
 import { isAdmin, type Member } from '../../core/records/members';
 import { adminCountKey } from '../../core/records/neighborhood';

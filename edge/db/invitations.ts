@@ -86,7 +86,9 @@ export async function revokeInvitation(db: Dynamo, code: string): Promise<Invita
 
 /**
  * Counts one use of the link if it is still valid. Returns the state the
- * person should be told about: `valid` means they may join.
+ * person should be told about: `valid` means they may join. A count whose
+ * answer was lost throws `DynamoUncertainWrite` (never replayed): the person
+ * tries again, and the link has at worst one use fewer left, never more.
  */
 export async function useInvitation(
   db: Dynamo,
