@@ -3,9 +3,12 @@
  * The OAuth library's own resolver builds requests workerd rejects, so the
  * client is given this one instead. The PLC directory is configuration:
  * `https://plc.directory` in production, the local PLC in development.
+ * A document that has not arrived within 5 s (`IDENTITY_TIMEOUT_MS`) is a
+ * failure, so a slow `did:web` host or PLC cannot stall a sign-in; the
+ * OAuth library's own abort signal is honoured as well.
  */
 import { z } from 'zod';
-import { fetchWithoutRedirects } from './fetch';
+import { fetchWithoutRedirects, IDENTITY_TIMEOUT_MS, isTimeout, withTimeout } from './fetch';
 
 /** The parts of a DID document AT Protocol relies on; anything else passes through. */
 const didDocumentSchema = z
@@ -39,6 +42,8 @@ export interface DidResolverOptions {
   plcUrl: string;
   /** Allow `did:web` documents over plain http (local development only). */
   allowHttp: boolean;
+  /** How long a document may take to arrive; `IDENTITY_TIMEOUT_MS` unless a test wants less. */
+  timeoutMs?: number;
 }
 
 export function didDocumentUrl(did: string, { plcUrl, allowHttp }: DidResolverOptions): URL {
@@ -54,15 +59,31 @@ export function didDocumentUrl(did: string, { plcUrl, allowHttp }: DidResolverOp
 }
 
 export function createDidResolver(options: DidResolverOptions) {
+  const timeoutMs = options.timeoutMs ?? IDENTITY_TIMEOUT_MS;
   return {
-    async resolve(did: string): Promise<DidDocument> {
+    async resolve(did: string, { signal }: { signal?: AbortSignal } = {}): Promise<DidDocument> {
       const url = didDocumentUrl(did, options);
-      const res = await fetchWithoutRedirects(url, {
-        headers: { accept: 'application/did+ld+json,application/json' },
-        redirect: 'error',
-      });
-      if (!res.ok) throw new DidResolutionError(`could not resolve ${did} (HTTP ${res.status})`);
-      const parsed = didDocumentSchema.safeParse(await res.json());
+      let body: unknown;
+      try {
+        const res = await fetchWithoutRedirects(url, {
+          headers: { accept: 'application/did+ld+json,application/json' },
+          redirect: 'error',
+          signal: withTimeout(signal, timeoutMs),
+        });
+        if (!res.ok) {
+          await res.body?.cancel();
+          throw new DidResolutionError(`could not resolve ${did} (HTTP ${res.status})`);
+        }
+        body = await res.json();
+      } catch (error) {
+        if (isTimeout(error)) {
+          throw new DidResolutionError(`no DID document for ${did} within ${timeoutMs} ms`, {
+            cause: error,
+          });
+        }
+        throw error;
+      }
+      const parsed = didDocumentSchema.safeParse(body);
       if (!parsed.success || parsed.data.id !== did) {
         throw new DidResolutionError(`invalid DID document for ${did}`);
       }

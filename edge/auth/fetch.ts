@@ -2,6 +2,7 @@
  * A `fetch` for the OAuth client that workerd accepts. The AT Protocol
  * libraries ask for `redirect: 'error'`, which workerd refuses; this asks for
  * `'manual'` instead and fails on any redirect, which is what `'error'` means.
+ * Also the time limit every identity lookup of ours is given.
  */
 
 export class UnexpectedRedirectError extends TypeError {
@@ -23,3 +24,20 @@ export const fetchWithoutRedirects: typeof fetch = async (input, init) => {
   }
   return res;
 };
+
+/**
+ * How long one identity lookup (a DID document, a handle, a profile record)
+ * may take: 5 s. Someone else's slow server may make a sign-in fail, never
+ * hang.
+ */
+export const IDENTITY_TIMEOUT_MS = 5_000;
+
+/** `signal` (if any) that also aborts after `timeoutMs`. */
+export function withTimeout(signal: AbortSignal | undefined, timeoutMs: number): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+/** Whether `error` is a fetch given up by `withTimeout`'s timer rather than by its caller. */
+export const isTimeout = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'TimeoutError';

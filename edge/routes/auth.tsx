@@ -48,13 +48,17 @@ async function signInAgain(
   );
 }
 
-/** Fresh profile data from the member's PDS, or what we already had if it cannot be read now. */
+/**
+ * Fresh profile data from the member's PDS, or what we already had if it
+ * cannot be read now; the stored handle stays if the resolver cannot check it.
+ */
 async function currentProfile(c: AppContext, did: string): Promise<ProfileFields> {
+  const stored = await getMember(c.var.db, did);
   try {
-    return await fetchProfile(c.var.config, did);
+    return await fetchProfile(c.var.config, did, { lastHandle: stored?.handle });
   } catch (error) {
     console.warn('profile refresh failed', did, String(error));
-    return (await getMember(c.var.db, did)) ?? { did, handle: 'handle.invalid' };
+    return stored ?? { did, handle: 'handle.invalid' };
   }
 }
 

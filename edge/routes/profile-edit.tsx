@@ -101,7 +101,7 @@ export const profileEdit = new Hono<AppEnv>()
     const member = ownProfile(c);
     let fresh: ProfileFields;
     try {
-      fresh = await fetchProfile(c.var.config, member.did);
+      fresh = await fetchProfile(c.var.config, member.did, { lastHandle: member.handle });
     } catch (error) {
       console.warn('profile refresh failed', member.did, String(error));
       throw pdsUnreachable(member);

@@ -33,10 +33,15 @@ class CookieJar {
 
 /**
  * Opens `authorizeUrl` (where `POST /login` sent the browser), signs in as
- * `handle` with its demo password and accepts the consent screen. Returns
- * our callback's path and query, which the PDS would redirect to next.
+ * `handle` with its demo password (or `password`, for an account a test
+ * made) and accepts the consent screen. Returns our callback's path and
+ * query, which the PDS would redirect to next.
  */
-export async function consentAtPds(authorizeUrl: string, handle: string): Promise<string> {
+export async function consentAtPds(
+  authorizeUrl: string,
+  handle: string,
+  password = inject('passwords')[handle],
+): Promise<string> {
   const pds = inject('pdsUrl');
   const jar = new CookieJar();
   const page = await fetch(authorizeUrl, {
@@ -74,7 +79,6 @@ export async function consentAtPds(authorizeUrl: string, handle: string): Promis
     return json;
   };
 
-  const password = inject('passwords')[handle];
   if (!password) throw new Error(`no demo password for ${handle}`);
   const signedIn = await api<{ account: { sub: string }; ephemeralToken?: string }>('/sign-in', {
     locale: 'en',

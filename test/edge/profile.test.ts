@@ -2,13 +2,20 @@
  * Reading a member's profile from their own PDS, as the callback does: the
  * handle their DID document claims (only if it resolves back), and the
  * display name, bio and avatar of their `app.bsky.actor.profile` record.
+ * A resolver that cannot answer leaves the last verified handle; one that
+ * says no makes it `handle.invalid`. No lookup waits past its time limit.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { fetchProfile, verifiedHandle } from '../../edge/auth/profile';
+import { createDidResolver, DidResolutionError } from '../../edge/auth/did-resolver';
+import { fetchProfile, HandleCheckUnavailable, verifiedHandle } from '../../edge/auth/profile';
 import { parseConfig } from '../../edge/env';
 import { bindings } from './support';
 
 const config = parseConfig(bindings);
+const resolvingAt = (handleResolver: string) => ({
+  ...config,
+  atproto: { ...config.atproto, handleResolver },
+});
 
 describe('fetchProfile', () => {
   it('reads name, bio, verified handle and an avatar URL from the member’s PDS', async () => {
@@ -52,5 +59,62 @@ describe('fetchProfile', () => {
     expect(await verifiedHandle(config, dids['bob.test']!, 'alice.test')).toBe('handle.invalid');
     expect(await verifiedHandle(config, dids['bob.test']!, 'nobody.test')).toBe('handle.invalid');
     expect(await verifiedHandle(config, dids['bob.test']!, undefined)).toBe('handle.invalid');
+  });
+
+  it.each([
+    ['answers 503', () => inject('handleResolvers').unavailable],
+    ['answers 429', () => inject('handleResolvers').limited],
+    ['closes the connection', () => inject('handleResolvers')['hangs-up']],
+    ['never answers', () => inject('slowBuilderUrl')],
+  ])('keeps the last verified handle when the resolver %s', async (_, resolver) => {
+    const did = inject('dids')['alice.test']!;
+    const flaky = resolvingAt(resolver());
+    await expect(verifiedHandle(flaky, did, 'alice.test', { timeoutMs: 300 })).rejects.toThrow(
+      HandleCheckUnavailable,
+    );
+    const profile = await fetchProfile(flaky, did, { lastHandle: 'alice.test', timeoutMs: 300 });
+    expect(profile).toMatchObject({ did, handle: 'alice.test', displayName: 'Alice Oak' });
+  });
+
+  it('has no handle to keep for someone it has never verified', async () => {
+    const did = inject('dids')['alice.test']!;
+    const flaky = resolvingAt(inject('handleResolvers').unavailable);
+    expect((await fetchProfile(flaky, did)).handle).toBe('handle.invalid');
+  });
+
+  it.each([
+    ['cannot resolve the handle', 'unknown'],
+    ['says the handle is someone else’s', 'elsewhere'],
+  ] as const)('marks the handle invalid when the resolver %s', async (_, failure) => {
+    const did = inject('dids')['alice.test']!;
+    const refusing = resolvingAt(inject('handleResolvers')[failure]);
+    expect(await verifiedHandle(refusing, did, 'alice.test')).toBe('handle.invalid');
+    const profile = await fetchProfile(refusing, did, { lastHandle: 'alice.test' });
+    expect(profile).toMatchObject({ did, handle: 'handle.invalid', displayName: 'Alice Oak' });
+  });
+
+  it('gives up on a PDS that never sends the profile record', async () => {
+    await expect(fetchProfile(config, inject('silentPdsDid'), { timeoutMs: 300 })).rejects.toThrow(
+      /no answer from 127\.0\.0\.1:\d+ within 300 ms/,
+    );
+  });
+});
+
+describe('the DID resolver', () => {
+  it('gives up on a did:web host that never answers, saying so', async () => {
+    const did = inject('silentDid');
+    const resolver = createDidResolver({ ...config.atproto, timeoutMs: 300 });
+    const failure = resolver.resolve(did);
+    await expect(failure).rejects.toThrow(DidResolutionError);
+    await expect(failure).rejects.toThrow(`no DID document for ${did} within 300 ms`);
+  });
+
+  it('stops when its caller’s signal aborts', async () => {
+    const controller = new AbortController();
+    const failure = createDidResolver(config.atproto).resolve(inject('silentDid'), {
+      signal: controller.signal,
+    });
+    controller.abort();
+    await expect(failure).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

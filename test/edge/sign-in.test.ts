@@ -1,7 +1,8 @@
 /**
  * POST /login against a real local PDS: a good handle starts a real
  * pushed authorization request and sends the browser to the PDS; every bad
- * input comes back to the form with the handle kept and the problem named.
+ * input comes back to the form with the handle kept and the problem named,
+ * also when the account's identity cannot be looked up in time.
  */
 import { inject, describe, expect, it } from 'vitest';
 import { postForm, signedOutBrowser } from './support';
@@ -88,5 +89,15 @@ describe('POST /login', () => {
     const html = await res.text();
     expect(fieldError(html)).toContain('did not answer');
     expect(html).not.toMatch(/at \w+ \(|TypeError|stack/i);
+  });
+
+  it('gives up on an account whose did:web host never answers, keeping what was typed', async () => {
+    // Bounded by the identity time limit (5 s); without one this would wait for ever.
+    const did = inject('silentDid');
+    const res = await signInWith(did);
+    expect([400, 502]).toContain(res.status);
+    const html = await res.text();
+    expect(fieldValue(html)).toBe(did);
+    expect(fieldError(html)).toBeTruthy();
   });
 });

@@ -7,8 +7,11 @@
  * beside it are two builders that fail for real: an address where nothing
  * listens, and a server that accepts requests and never answers; and the
  * real builder once more, reading the same table, with its largest answer
- * lowered to 2 KB, so "too large to preview" is the builder's own. Values
- * reach the tests through Vitest's `provide`/`inject`.
+ * lowered to 2 KB, so "too large to preview" is the builder's own. The
+ * never-answering server also stands in for a slow `did:web` host and a
+ * slow PDS, and
+ * handle resolvers that answer badly, one way each, sit beside the PDS's
+ * real one. Values reach the tests through Vitest's `provide`/`inject`.
  */
 import { createServer, type Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
@@ -20,6 +23,7 @@ import { LOCAL_BUILDER_FUNCTION } from '../../scripts/local/edge';
 import { freePort } from '../../scripts/local/ports';
 import { demoAccounts } from '../../scripts/local/demo';
 import { startLocalStack } from '../../scripts/local/stack';
+import { startHandleResolvers, type HandleResolverFailure } from './handle-resolvers';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,6 +38,12 @@ declare module 'vitest' {
     deadBuilderUrl: string;
     /** A builder that accepts every request and never answers. */
     slowBuilderUrl: string;
+    /** A did:web whose host accepts every request and never answers. */
+    silentDid: string;
+    /** A did:web whose document names a PDS that accepts every request and never answers. */
+    silentPdsDid: string;
+    /** Handle resolvers that fail, one way each (see handle-resolvers.ts). */
+    handleResolvers: Record<HandleResolverFailure, string>;
     /** The real builder, answering no file larger than 2 KB. */
     smallBuilderUrl: string;
   }
@@ -58,18 +68,23 @@ export default async function setup(project: TestProject) {
   const address = didHost.address();
   const hostPort = typeof address === 'object' && address ? address.port : 0;
   const downDid = `did:web:localhost%3A${hostPort}`;
+  // Asked as 127.0.0.1, the same host is another did:web, whose PDS never answers.
+  const silentPdsDid = `did:web:127.0.0.1%3A${hostPort}`;
   didHost.on('request', (req, res) => {
     if (req.url !== '/.well-known/did.json') return res.writeHead(404).end();
+    const silent = req.headers.host === `127.0.0.1:${hostPort}`;
     res.writeHead(200, { 'content-type': 'application/json' }).end(
       JSON.stringify({
         '@context': ['https://www.w3.org/ns/did/v1'],
-        id: downDid,
+        id: silent ? silentPdsDid : downDid,
         alsoKnownAs: ['at://down.test'],
         service: [
           {
             id: '#atproto_pds',
             type: 'AtprotoPersonalDataServer',
-            serviceEndpoint: `http://localhost:${deadPort}`,
+            serviceEndpoint: silent
+              ? `http://127.0.0.1:${slowPort}`
+              : `http://localhost:${deadPort}`,
           },
         ],
       }),
@@ -82,6 +97,8 @@ export default async function setup(project: TestProject) {
   await new Promise<void>((resolve) => slowBuilder.listen(0, '127.0.0.1', resolve));
   const slowAddress = slowBuilder.address();
   const slowPort = typeof slowAddress === 'object' && slowAddress ? slowAddress.port : 0;
+
+  const handleResolvers = await startHandleResolvers();
 
   const smallBuilder = await startLocalBuilder({
     port: await freePort(),
@@ -103,12 +120,16 @@ export default async function setup(project: TestProject) {
   project.provide('deadBuilderUrl', `http://127.0.0.1:${await freePort()}`);
   project.provide('slowBuilderUrl', `http://127.0.0.1:${slowPort}`);
   project.provide('smallBuilderUrl', smallBuilder.url);
+  project.provide('silentDid', `did:web:localhost%3A${slowPort}`);
+  project.provide('silentPdsDid', silentPdsDid);
+  project.provide('handleResolvers', handleResolvers.urls);
 
   return async () => {
     await new Promise((resolve) => didHost.close(resolve));
     slowBuilder.closeAllConnections();
     await new Promise((resolve) => slowBuilder.close(resolve));
     await smallBuilder.close();
+    await handleResolvers.close();
     await stack.close();
   };
 }

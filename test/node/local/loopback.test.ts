@@ -1,0 +1,75 @@
+/**
+ * Everything the local stack starts listens on loopback only: the PLC and
+ * PDS (whose demo passwords are printed and where anyone may sign up),
+ * dynalite and the builder's Lambda endpoint. Each port takes connections
+ * on 127.0.0.1 and refuses them on the machine's other addresses. Real
+ * servers, real sockets. (`wrangler dev` is started with `--ip=127.0.0.1`.)
+ */
+import { connect, Server } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../scripts/local/ports';
+import { startLocalStack, type LocalStack, type StackPorts } from '../../../scripts/local/stack';
+
+/** What connecting to `host:port` comes to: `connected`, or the error's code. */
+function tryConnect(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? String(error)));
+  });
+}
+
+/** This machine's addresses other than loopback (link-local ones need a zone, so not those). */
+const outsideAddresses = Object.values(networkInterfaces())
+  .flat()
+  .filter((a) => a && !a.internal && !a.address.startsWith('fe80:'))
+  .map((a) => a!.address);
+
+/** `listen` as Node has it, before anything here starts. */
+const nodeListen = Server.prototype.listen;
+
+let stack: LocalStack;
+let ports: StackPorts;
+
+beforeAll(async () => {
+  ports = {
+    edge: await freePort(),
+    dynamo: await freePort(),
+    plc: await freePort(),
+    pds: await freePort(),
+    builder: await freePort(),
+    sites: await freePort(),
+  };
+  stack = await startLocalStack(ports, { edge: false });
+});
+
+afterAll(() => stack?.close());
+
+describe('the local stack', () => {
+  it('has an address besides loopback to be tried from', () => {
+    expect(
+      outsideAddresses,
+      'this machine has no network address but loopback, so nothing here shows the local servers are out of reach from elsewhere',
+    ).not.toEqual([]);
+  });
+
+  it.each(['plc', 'pds', 'dynamo', 'builder'] as const)(
+    'answers on 127.0.0.1 and nowhere else (%s)',
+    async (name) => {
+      expect(await tryConnect('127.0.0.1', ports[name])).toBe('connected');
+      for (const address of outsideAddresses) {
+        expect(await tryConnect(address, ports[name]), `${name} on ${address}`).toBe(
+          'ECONNREFUSED',
+        );
+      }
+    },
+  );
+
+  it('leaves listening as it was once the network is up', () => {
+    expect(Server.prototype.listen).toBe(nodeListen);
+  });
+});
