@@ -82,6 +82,7 @@ async function main(): Promise<boolean> {
     runHostile({ app, attackers, victims: neighbors, recorder }, until, findings),
   ]);
   recorder.stop();
+  for (const n of everyone) ledger.watch(n.handle, n.site, [n.post, n.contested, ...n.created]);
   recorder.print(log);
 
   if (findings.size) {

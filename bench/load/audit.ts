@@ -12,6 +12,12 @@ import { getItem } from '../../edge/db/items';
 import { findMember } from '../../edge/db/members';
 import { getSite } from '../../edge/db/sites';
 
+/** Marks every text a hostile request sends: none may ever be stored. */
+export const INTRUSION = 'Sent by an intruder';
+
+/** The site a signed-out stranger tries to make: it must never exist. */
+export const INTRUDER_SITE = 'intruded';
+
 /** What one value should be: the last acknowledged write, or one that may have landed since. */
 interface Expected {
   value: string;
@@ -37,6 +43,8 @@ export class Ledger {
   readonly bios = new Map<string, Expected>();
   readonly sites = new Map<string, string>();
   readonly contests = new Map<string, Contest>();
+  /** Every neighbor's handle and posts, attackers' too, where no intruder's text may land. */
+  readonly watched = new Map<string, { site: string; posts: string[] }>();
   /** Every acknowledged write, counted for the report. */
   acknowledged = 0;
 
@@ -63,6 +71,10 @@ export class Ledger {
       this.acknowledged++;
       this.bios.set(handle, { value: bio, maybe: [] });
     } else this.bios.get(handle)?.maybe.push(bio);
+  }
+
+  watch(handle: string, site: string, posts: string[]): void {
+    this.watched.set(handle, { site, posts });
   }
 
   contest(site: string, id: string): Contest {
@@ -116,6 +128,17 @@ export async function audit(db: Dynamo, ledger: Ledger): Promise<string[]> {
       problems.push(
         `conflicting saves of ${key}: the last winner sent “${contest.winner}”, stored “${item.body}”`,
       );
+  }
+  if (await getSite(db, INTRUDER_SITE))
+    problems.push(`a signed-out stranger made the site ${INTRUDER_SITE}`);
+  for (const [handle, { site, posts }] of ledger.watched) {
+    if ((await findMember(db, handle))?.bio?.includes(INTRUSION))
+      problems.push(`profile ${handle}: an intruder's text is stored`);
+    for (const id of posts) {
+      const item = await getItem(db, site, id);
+      if (item && `${item.title} ${item.body}`.includes(INTRUSION))
+        problems.push(`item ${site}/${id}: an intruder's text is stored`);
+    }
   }
   return problems;
 }

@@ -6,10 +6,12 @@
  * session's CSRF tokens (403), another neighbor's site, post, preview or
  * profile (404, as if it did not exist), malformed and foreign directory
  * cursors (the first page, 200), and state-changing POSTs from someone
- * signed out (403 without a token, 401 with a stranger's own token). The
- * audit then shows none of it changed anything.
+ * signed out (403 without a token, 401 with a stranger's own token). Each
+ * carries `INTRUSION` in what it would write, so the audit can show that
+ * none of it changed anything.
  */
 import { ITEM_FORM_BYTES, FORM_BYTES } from '../../core/forms/body-limits';
+import { INTRUDER_SITE, INTRUSION } from './audit';
 import { Browser, encodeForm, filled, formFor } from './browser';
 import { send } from './http';
 import type { Neighbor } from './neighbors';
@@ -63,7 +65,7 @@ const token = (fields: [string, string][]) => fields.find(([k]) => k === '_csrf'
 const cases: Case[] = [
   async (a) => {
     const { path, form } = await ownEditor(a, a.attackers[0]);
-    const body = encodeForm(filled(form, { body: 'x'.repeat(ITEM_FORM_BYTES + 1024) }));
+    const body = encodeForm(filled(form, { body: INTRUSION + 'x'.repeat(ITEM_FORM_BYTES) }));
     return a.attackers[0].browser.fetch('hostile: oversized item save', a.app + path, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -72,7 +74,7 @@ const cases: Case[] = [
   },
   async (a) => {
     const { path, form } = await ownProfileForm(a, a.attackers[0]);
-    const body = encodeForm(filled(form, { bio: 'x'.repeat(FORM_BYTES + 1024) }));
+    const body = encodeForm(filled(form, { bio: INTRUSION + 'x'.repeat(FORM_BYTES) }));
     return a.attackers[0].browser.fetch('hostile: oversized profile save', a.app + path, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -83,20 +85,23 @@ const cases: Case[] = [
     const { path, form } = await ownProfileForm(a, a.attackers[0]);
     const forged = filled(form, {
       _csrf: 'forged-token-forged-token-forged-token-forge',
-      bio: 'forged',
+      bio: `${INTRUSION}: a forged token`,
     });
     return a.attackers[0].browser.post('hostile: forged csrf', a.app + path, forged);
   },
   async (a) => {
     const { path, form } = await ownEditor(a, a.attackers[0]);
-    const fields = filled(form, { body: 'no token' }).filter(([k]) => k !== '_csrf');
+    const fields = filled(form, { body: `${INTRUSION}: no token` }).filter(([k]) => k !== '_csrf');
     return a.attackers[0].browser.post('hostile: missing csrf', a.app + path, fields);
   },
   async (a) => {
     // The second attacker's token, on the first attacker's own form.
     const other = await ownProfileForm(a, a.attackers[1]);
     const { path, form } = await ownProfileForm(a, a.attackers[0]);
-    const fields = filled(form, { _csrf: token(other.form.fields), bio: 'borrowed token' });
+    const fields = filled(form, {
+      _csrf: token(other.form.fields),
+      bio: `${INTRUSION}: a borrowed token`,
+    });
     return a.attackers[0].browser.post("hostile: another session's csrf", a.app + path, fields);
   },
   (a) =>
@@ -104,7 +109,7 @@ const cases: Case[] = [
   async (a) => {
     const { form } = await ownEditor(a, a.attackers[0]);
     const v = pick(a.victims);
-    const fields = filled(form, { title: 'Taken over', body: 'Written by someone else.' });
+    const fields = filled(form, { title: INTRUSION, body: `${INTRUSION}: another's post` });
     return a.attackers[0].browser.post(
       "hostile: another's post",
       `${a.app}/sites/${v.site}/items/${v.post}`,
@@ -114,7 +119,7 @@ const cases: Case[] = [
   async (a) => {
     const { form } = await ownEditor(a, a.attackers[0]);
     const v = pick(a.victims);
-    const fields = filled(form, { title: 'Taken over', body: 'Through my own site.' });
+    const fields = filled(form, { title: INTRUSION, body: `${INTRUSION}: through my own site` });
     const path = `/sites/${a.attackers[0].site}/items/${v.post}`;
     return a.attackers[0].browser.post("hostile: another's post in own site", a.app + path, fields);
   },
@@ -126,7 +131,7 @@ const cases: Case[] = [
   async (a) => {
     const { form } = await ownProfileForm(a, a.attackers[1]);
     const v = pick(a.victims);
-    const fields = filled(form, { bio: 'Written by someone else.' });
+    const fields = filled(form, { bio: `${INTRUSION}: another's profile` });
     return a.attackers[1].browser.post(
       "hostile: another's profile save",
       `${a.app}/members/${v.handle}/edit`,
@@ -162,7 +167,7 @@ const cases: Case[] = [
     const front = await stranger.get('hostile: own page to attack from', `${a.app}/`);
     const fields = [
       ...formFor(front.body, '/login').fields.filter(([k]) => k === '_csrf'),
-      ['name', 'stolen'],
+      ['name', INTRUDER_SITE],
       ['template', 'blog'],
     ] as [string, string][];
     return stranger.post('hostile: signed-out POST, own token', `${a.app}/sites`, fields);
@@ -174,7 +179,7 @@ const cases: Case[] = [
     const fields = [
       ...formFor(front.body, '/login').fields.filter(([k]) => k === '_csrf'),
       ['title', 'x'],
-      ['body', 'Signed out.'],
+      ['body', `${INTRUSION}: signed out`],
     ] as [string, string][];
     return stranger.post(
       'hostile: signed-out item save',
