@@ -33,8 +33,13 @@ export function loopbackUrl(url: string): URL {
   return parsed;
 }
 
-// Many neighbors at once: keep connections, but never more than the app could fairly answer.
-const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+/**
+ * A connection per request, closed after its answer. A kept-alive connection
+ * that the server closes as idle just as a request goes out is reset with no
+ * answer, which would read as the app failing; a browser retries such a
+ * request unseen, a load test must not.
+ */
+const agent = new Agent({ keepAlive: false, maxSockets: Infinity });
 
 export function send(
   url: string,
@@ -75,7 +80,7 @@ export function send(
   });
 }
 
-/** Closes kept-alive connections so the process can exit. */
+/** Closes any connection still open so the process can exit. */
 export function closeConnections(): void {
   agent.destroy();
 }
