@@ -15,7 +15,14 @@ import { nowSeconds } from '../../core/records/time';
 export const STATE_TTL_SECONDS = 60 * 60;
 /** Token sessions outlive any refresh token the PDS hands out. */
 export const OAUTH_SESSION_TTL_SECONDS = 180 * 24 * 60 * 60;
-const LOCK_TTL_SECONDS = 20;
+/**
+ * How long a refresh lock is held at most. The library gives a session read
+ * 30 s (`timeoutSignal(30e3)` in `SessionGetter.get`), and a refresh it has
+ * sent is never aborted, so the lock must outlast that with room to spare:
+ * a lock that expired mid-refresh would let a second refresh spend the same
+ * one-time refresh token.
+ */
+export const LOCK_TTL_SECONDS = 60;
 
 function jsonStore<V>(db: Dynamo, keyOf: (key: string) => Key, ttlSeconds: number) {
   return {
@@ -64,10 +71,22 @@ export function createSessionStore(db: Dynamo) {
   return jsonStore<NodeSavedSession>(db, oauthSessionKey, OAUTH_SESSION_TTL_SECONDS);
 }
 
+/** Another request held the lock for longer than a waiter would wait. */
+export class LockTimeout extends Error {
+  override name = 'LockTimeout';
+  constructor(
+    readonly lock: string,
+    waitedMs: number,
+  ) {
+    super(`gave up waiting for the lock "${lock}" after ${waitedMs} ms: another request holds it`);
+  }
+}
+
 /**
  * A lock shared by every Worker isolate: a conditional write that succeeds
  * only if no live lock item exists. It keeps two requests from refreshing the
- * same token at once, which would make the PDS revoke both.
+ * same token at once, which would make the PDS revoke both. A waiter that
+ * cannot take it within `waitMs` throws `LockTimeout`.
  */
 export function createRequestLock(db: Dynamo, waitMs = 5000): RuntimeLock {
   return async (name, fn) => {
@@ -86,7 +105,7 @@ export function createRequestLock(db: Dynamo, waitMs = 5000): RuntimeLock {
         ),
       );
       if (locked.written) break;
-      if (Date.now() > deadline) throw locked.error;
+      if (Date.now() > deadline) throw new LockTimeout(name, waitMs);
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
     try {
