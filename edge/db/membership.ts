@@ -32,6 +32,13 @@ export class StillRemoved extends Error {
 
 const now = () => new Date().toISOString();
 
+/**
+ * Revokes the person's OAuth grant at their PDS if one is still held
+ * (`releaseGrant` in `edge/auth/grant.ts`); best-effort, it never throws.
+ * Removal and account deletion call it before the tokens are deleted here.
+ */
+export type RevokeGrant = (did: string) => Promise<void>;
+
 function asMember(m: Member, role = m.role): Member {
   return {
     ...m,
@@ -125,6 +132,7 @@ async function endMembership(
   db: Dynamo,
   did: string,
   status: 'visitor' | 'removed',
+  revokeGrant?: RevokeGrant,
 ): Promise<Member | undefined> {
   const saved = await changeMember(db, did, (m) =>
     m.status === status
@@ -138,7 +146,7 @@ async function endMembership(
           decisionMessage: undefined,
         },
   );
-  if (status === 'removed') await forgetSessions(db, did);
+  if (status === 'removed') await forgetSessions(db, did, revokeGrant);
   return saved;
 }
 
@@ -154,7 +162,12 @@ type By = Pick<Member, 'did' | 'handle'>;
  * membership could not be ended (the last admin). Their profile data is kept
  * 30 days, then purged; the removal stays until an admin lifts it.
  */
-export async function remove(db: Dynamo, did: string, by: By): Promise<Member | undefined> {
+export async function remove(
+  db: Dynamo,
+  did: string,
+  by: By,
+  revokeGrant?: RevokeGrant,
+): Promise<Member | undefined> {
   const person = await getMember(db, did);
   if (!person) return undefined;
   await putRemoval(db, {
@@ -167,7 +180,7 @@ export async function remove(db: Dynamo, did: string, by: By): Promise<Member | 
   });
   let saved: Member | undefined;
   try {
-    saved = await endMembership(db, did, 'removed');
+    saved = await endMembership(db, did, 'removed', revokeGrant);
   } catch (error) {
     await deleteRemoval(db, did);
     throw error;
@@ -200,13 +213,19 @@ export async function liftRemoval(db: Dynamo, did: string, by: By, detail?: stri
   return lifted;
 }
 
-async function forgetSessions(db: Dynamo, did: string): Promise<void> {
+/** Ends every session here, then gives back any OAuth grant still held and deletes its tokens. */
+async function forgetSessions(db: Dynamo, did: string, revokeGrant?: RevokeGrant): Promise<void> {
   await deleteAllSessions(db, did);
+  await revokeGrant?.(did);
   await db.delete(oauthSessionKey(did));
 }
 
 /** Deletes the person's account here: profile and membership gone, every session ended. */
-export async function deleteAccount(db: Dynamo, member: Pick<Member, 'did'>): Promise<void> {
+export async function deleteAccount(
+  db: Dynamo,
+  member: Pick<Member, 'did'>,
+  revokeGrant?: RevokeGrant,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     const current = await getMember(db, member.did);
     if (!current) break;
@@ -216,5 +235,5 @@ export async function deleteAccount(db: Dynamo, member: Pick<Member, 'did'>): Pr
     if (isAdmin(current)) await countAdmin(db, 1);
     if (attempt >= 5) throw new MemberVersionConflict(await getMember(db, member.did));
   }
-  await forgetSessions(db, member.did);
+  await forgetSessions(db, member.did, revokeGrant);
 }
