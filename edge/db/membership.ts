@@ -11,11 +11,12 @@ import { isAdmin, memberName, oauthSessionKey, type Member } from '../../core/re
 import { invitationReadmits } from '../../core/records/removals';
 import { recordAudit } from './audit';
 import { changeMember, countAdmin } from './admin-count';
+import { conditionally } from './conditional';
 import type { Dynamo } from './dynamo';
 import { getInvitation, useInvitation } from './invitations';
 import { type InvitationState } from '../../core/records/invitations';
 import { deleteMember, getMember, MemberVersionConflict, updateMember } from './members';
-import { type JoinPolicy } from '../../core/records/neighborhood';
+import { adminBootstrapKey, type JoinPolicy } from '../../core/records/neighborhood';
 import { deleteRemoval, getRemoval, putRemoval } from './removals';
 import { deleteAllSessions } from './sessions';
 import { setSitesOffline } from './sites';
@@ -51,14 +52,28 @@ function asMember(m: Member, role = m.role): Member {
 }
 
 /**
- * Makes a configured first admin an admin member at sign-in (idempotent);
- * not someone whose removal stands, whatever the configuration says.
+ * Makes a configured first admin an admin member at sign-in, once per DID:
+ * the grant is recorded (`adminBootstrapKey`), and from then on the admins
+ * decide, so someone they demoted signs in again as a member. Never someone
+ * whose removal stands, whatever the configuration says.
  */
 export async function ensureAdmin(db: Dynamo, did: string): Promise<Member | undefined> {
   if (await getRemoval(db, did)) return getMember(db, did);
-  return changeMember(db, did, (m) =>
+  if (await db.get(adminBootstrapKey(did))) return getMember(db, did);
+  const saved = await changeMember(db, did, (m) =>
     isAdmin(m) || m.status === 'removed' ? undefined : asMember(m, 'admin'),
   );
+  // Recorded after the grant: a record lost in between costs one more grant
+  // at the next sign-in, where the other order could leave no admin at all.
+  if (isAdmin(saved)) {
+    await conditionally(
+      db.put(
+        { ...adminBootstrapKey(did), did, grantedAt: now() },
+        { condition: 'attribute_not_exists(pk)' },
+      ),
+    );
+  }
+  return saved;
 }
 
 /**
