@@ -32,7 +32,10 @@ export interface Env {
   ATPROTO_ALLOW_HTTP?: string;
   /** Secret: the OAuth client's ES256 private key as a JWK (JSON). Unset = loopback client. */
   OAUTH_PRIVATE_KEY?: string;
-  /** Handles or DIDs, comma-separated, who become admins when they sign in. */
+  /**
+   * DIDs (or handles, warned about), comma-separated: each becomes an admin
+   * at its first sign-in, once; afterwards the admins decide.
+   */
   ADMIN_HANDLES?: string;
   /**
    * Where members' sites live: a site named `alice` is served at this URL with
@@ -93,7 +96,7 @@ export interface Config {
   atproto: { handleResolver: string; plcUrl: string; allowHttp: boolean };
   /** The confidential client's key; absent means a loopback (development) client. */
   oauthPrivateKey?: string;
-  /** First admins: lower-case handles and DIDs. */
+  /** First admins, bootstrapped once each: DIDs, and handles in lower case. */
   admins: string[];
   /** Where members' sites are served: `sitesUrl.replace('//', '//name.')`. */
   sitesUrl: string;
@@ -137,6 +140,31 @@ function builderAccess(
   };
 }
 
+/** `ADMIN_HANDLES` values already warned about in this isolate. */
+const warnedAdmins = new Set<string>();
+
+/**
+ * The first admins, DIDs as given and handles in lower case. Handles are
+ * accepted but warned about, once: a handle is a domain, which can lapse and
+ * be registered by someone else, who would then sign in as a first admin; a
+ * DID is the account itself.
+ */
+function firstAdmins(value = ''): string[] {
+  const admins = value
+    .split(',')
+    .map((a) => a.trim().replace(/^@/, ''))
+    .filter(Boolean)
+    .map((a) => (a.startsWith('did:') ? a : a.toLowerCase()));
+  const handles = admins.filter((a) => !a.startsWith('did:'));
+  if (handles.length > 0 && !warnedAdmins.has(value)) {
+    warnedAdmins.add(value);
+    console.warn(
+      `ADMIN_HANDLES lists handles (${handles.join(', ')}): a handle can change hands, so list the accounts' DIDs (did:plc:…) instead`,
+    );
+  }
+  return admins;
+}
+
 /** The configuration `env` holds; throws `ConfigError` naming each bad variable. */
 export function parseConfig(env: Partial<Env>): Config {
   const parsed = schema.safeParse(env);
@@ -175,11 +203,7 @@ export function parseConfig(env: Partial<Env>): Config {
       allowHttp: e.ATPROTO_ALLOW_HTTP === 'true',
     },
     oauthPrivateKey,
-    admins: (e.ADMIN_HANDLES ?? '')
-      .split(',')
-      .map((a) => a.trim().replace(/^@/, ''))
-      .filter(Boolean)
-      .map((a) => (a.startsWith('did:') ? a : a.toLowerCase())),
+    admins: firstAdmins(e.ADMIN_HANDLES),
     sitesUrl: e.SITES_URL,
     builder: {
       endpoint: e.BUILDER_URL,

@@ -24,6 +24,15 @@ export interface Neighborhood {
 export const neighborhoodKey = { pk: 'NEIGHBORHOOD', sk: 'SETTINGS' };
 /** How many admins there are, kept beside the settings so the last one cannot leave. */
 export const adminCountKey = { pk: 'NEIGHBORHOOD', sk: 'ADMINS' };
+/**
+ * That the configured first admin with this DID (`ADMIN_HANDLES`) was made
+ * an admin once. Bootstrapping happens once per DID; afterwards the admins
+ * decide, so a later sign-in never grants it again.
+ */
+export const adminBootstrapKey = (did: string) => ({
+  pk: 'NEIGHBORHOOD',
+  sk: `ADMIN_BOOTSTRAP#${did}`,
+});
 
 export const defaultNeighborhood: Neighborhood = {
   name: 'Our neighborhood',

@@ -11,11 +11,12 @@ import { isAdmin, memberName, oauthSessionKey, type Member } from '../../core/re
 import { invitationReadmits } from '../../core/records/removals';
 import { recordAudit } from './audit';
 import { changeMember, countAdmin } from './admin-count';
+import { conditionally } from './conditional';
 import type { Dynamo } from './dynamo';
 import { getInvitation, useInvitation } from './invitations';
 import { type InvitationState } from '../../core/records/invitations';
 import { deleteMember, getMember, MemberVersionConflict, updateMember } from './members';
-import { type JoinPolicy } from '../../core/records/neighborhood';
+import { adminBootstrapKey, type JoinPolicy } from '../../core/records/neighborhood';
 import { deleteRemoval, getRemoval, putRemoval } from './removals';
 import { deleteAllSessions } from './sessions';
 import { setSitesOffline } from './sites';
@@ -32,6 +33,13 @@ export class StillRemoved extends Error {
 
 const now = () => new Date().toISOString();
 
+/**
+ * Revokes the person's OAuth grant at their PDS if one is still held
+ * (`releaseGrant` in `edge/auth/grant.ts`); best-effort, it never throws.
+ * Removal and account deletion call it before the tokens are deleted here.
+ */
+export type RevokeGrant = (did: string) => Promise<void>;
+
 function asMember(m: Member, role = m.role): Member {
   return {
     ...m,
@@ -44,14 +52,28 @@ function asMember(m: Member, role = m.role): Member {
 }
 
 /**
- * Makes a configured first admin an admin member at sign-in (idempotent);
- * not someone whose removal stands, whatever the configuration says.
+ * Makes a configured first admin an admin member at sign-in, once per DID:
+ * the grant is recorded (`adminBootstrapKey`), and from then on the admins
+ * decide, so someone they demoted signs in again as a member. Never someone
+ * whose removal stands, whatever the configuration says.
  */
 export async function ensureAdmin(db: Dynamo, did: string): Promise<Member | undefined> {
   if (await getRemoval(db, did)) return getMember(db, did);
-  return changeMember(db, did, (m) =>
+  if (await db.get(adminBootstrapKey(did))) return getMember(db, did);
+  const saved = await changeMember(db, did, (m) =>
     isAdmin(m) || m.status === 'removed' ? undefined : asMember(m, 'admin'),
   );
+  // Recorded after the grant: a record lost in between costs one more grant
+  // at the next sign-in, where the other order could leave no admin at all.
+  if (isAdmin(saved)) {
+    await conditionally(
+      db.put(
+        { ...adminBootstrapKey(did), did, grantedAt: now() },
+        { condition: 'attribute_not_exists(pk)' },
+      ),
+    );
+  }
+  return saved;
 }
 
 /**
@@ -125,6 +147,7 @@ async function endMembership(
   db: Dynamo,
   did: string,
   status: 'visitor' | 'removed',
+  revokeGrant?: RevokeGrant,
 ): Promise<Member | undefined> {
   const saved = await changeMember(db, did, (m) =>
     m.status === status
@@ -138,7 +161,7 @@ async function endMembership(
           decisionMessage: undefined,
         },
   );
-  if (status === 'removed') await forgetSessions(db, did);
+  if (status === 'removed') await forgetSessions(db, did, revokeGrant);
   return saved;
 }
 
@@ -154,7 +177,12 @@ type By = Pick<Member, 'did' | 'handle'>;
  * membership could not be ended (the last admin). Their profile data is kept
  * 30 days, then purged; the removal stays until an admin lifts it.
  */
-export async function remove(db: Dynamo, did: string, by: By): Promise<Member | undefined> {
+export async function remove(
+  db: Dynamo,
+  did: string,
+  by: By,
+  revokeGrant?: RevokeGrant,
+): Promise<Member | undefined> {
   const person = await getMember(db, did);
   if (!person) return undefined;
   await putRemoval(db, {
@@ -167,7 +195,7 @@ export async function remove(db: Dynamo, did: string, by: By): Promise<Member | 
   });
   let saved: Member | undefined;
   try {
-    saved = await endMembership(db, did, 'removed');
+    saved = await endMembership(db, did, 'removed', revokeGrant);
   } catch (error) {
     await deleteRemoval(db, did);
     throw error;
@@ -200,13 +228,19 @@ export async function liftRemoval(db: Dynamo, did: string, by: By, detail?: stri
   return lifted;
 }
 
-async function forgetSessions(db: Dynamo, did: string): Promise<void> {
+/** Ends every session here, then gives back any OAuth grant still held and deletes its tokens. */
+async function forgetSessions(db: Dynamo, did: string, revokeGrant?: RevokeGrant): Promise<void> {
   await deleteAllSessions(db, did);
+  await revokeGrant?.(did);
   await db.delete(oauthSessionKey(did));
 }
 
 /** Deletes the person's account here: profile and membership gone, every session ended. */
-export async function deleteAccount(db: Dynamo, member: Pick<Member, 'did'>): Promise<void> {
+export async function deleteAccount(
+  db: Dynamo,
+  member: Pick<Member, 'did'>,
+  revokeGrant?: RevokeGrant,
+): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     const current = await getMember(db, member.did);
     if (!current) break;
@@ -216,5 +250,5 @@ export async function deleteAccount(db: Dynamo, member: Pick<Member, 'did'>): Pr
     if (isAdmin(current)) await countAdmin(db, 1);
     if (attempt >= 5) throw new MemberVersionConflict(await getMember(db, member.did));
   }
-  await forgetSessions(db, member.did);
+  await forgetSessions(db, member.did, revokeGrant);
 }

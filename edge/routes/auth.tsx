@@ -12,10 +12,12 @@ import {
   staleSignIn,
   startedElsewhere,
 } from '../auth/errors';
+import { releaseGrant } from '../auth/grant';
 import { HANDLE_MAX, localPath, signInSchema } from '../auth/handle';
 import { CLIENT_METADATA_PATH, JWKS_PATH, OAUTH_SCOPE } from '../auth/oauth-client';
 import { fetchProfile } from '../auth/profile';
 import { bindSignIn, boundSignIn, endSignInCookie } from '../auth/sign-in-binding';
+import { afterResponse } from '../after-response';
 import type { AppContext, AppEnv } from '../context';
 import { getMember, saveProfile } from '../db/members';
 import { type ProfileFields } from '../../core/records/members';
@@ -116,6 +118,8 @@ export const auth = new Hono<AppEnv>()
       console.warn('oauth callback failed', String(error));
       throw describeCallbackError(error);
     }
+    // The DID is all we wanted: give the grant back now, without holding up the redirect.
+    await afterResponse(c, releaseGrant(c.var, did));
 
     const { db, config } = c.var;
     const member = await saveProfile(db, await currentProfile(c, did));
@@ -131,11 +135,8 @@ export const auth = new Hono<AppEnv>()
     const { viewer, db } = c.var;
     if (viewer) {
       await deleteSession(db, viewer.member.did, viewer.session.id);
-      try {
-        await (await c.var.oauthClient()).revoke(viewer.member.did);
-      } catch (error) {
-        console.warn('oauth revoke failed', viewer.member.did, String(error));
-      }
+      // Only a grant from before sign-in revoked it at once can still be held.
+      await releaseGrant(c.var, viewer.member.did);
     }
     endSessionCookie(c);
     return c.redirect('/', 303);

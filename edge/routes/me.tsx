@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { releaseGrant } from '../auth/grant';
 import type { AppContext, AppEnv } from '../context';
 import { exportAccount } from '../db/export';
 import { deleteAccount } from '../db/membership';
@@ -58,7 +59,7 @@ export const me = new Hono<AppEnv>()
         : `Type your handle, ${confirmationFor(member)}, to delete your account.`;
       return renderDelete(c, typed, problem);
     }
-    await deleteAccount(c.var.db, member);
+    await deleteAccount(c.var.db, member, (did) => releaseGrant(c.var, did));
     endSessionCookie(c);
     return c.redirect('/me/deleted', 303);
   })

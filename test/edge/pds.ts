@@ -42,6 +42,25 @@ export async function consentAtPds(
   handle: string,
   password = inject('passwords')[handle],
 ): Promise<string> {
+  return (await consentAndWatch(authorizeUrl, handle, password)).callback;
+}
+
+/** One OAuth grant the PDS holds for an account, as its account page lists them. */
+export interface PdsGrant {
+  tokenId: string;
+  clientId: string;
+}
+
+/**
+ * `consentAtPds`, and a way to ask the PDS afterwards, as the same signed-in
+ * browser, which OAuth grants it holds for the account (what its "connected
+ * apps" page lists). `password` defaults to the demo account's.
+ */
+export async function consentAndWatch(
+  authorizeUrl: string,
+  handle: string,
+  password = inject('passwords')[handle],
+): Promise<{ callback: string; grants(): Promise<PdsGrant[]> }> {
   const pds = inject('pdsUrl');
   const jar = new CookieJar();
   const page = await fetch(authorizeUrl, {
@@ -56,9 +75,9 @@ export async function consentAtPds(
   if (page.status !== 200) throw new Error(`authorize page answered ${page.status}`);
   jar.keep(page);
 
-  const api = async <T>(endpoint: string, body: unknown, bearer?: string): Promise<T> => {
+  const api = async <T>(endpoint: string, body?: unknown, bearer?: string): Promise<T> => {
     const res = await fetch(`${pds}${API}${endpoint}`, {
-      method: 'POST',
+      method: body === undefined ? 'GET' : 'POST',
       redirect: 'manual',
       headers: {
         'content-type': 'application/json',
@@ -71,7 +90,7 @@ export async function consentAtPds(
         cookie: jar.header(),
         ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
       },
-      body: JSON.stringify(body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     jar.keep(res);
     const json = (await res.json()) as T;
@@ -99,5 +118,28 @@ export async function consentAtPds(
     const value = redirect.searchParams.get(key);
     if (value !== null) callback.searchParams.set(key, value);
   }
-  return callback.pathname + callback.search;
+  const sub = signedIn.account.sub;
+  return {
+    callback: callback.pathname + callback.search,
+    grants: () =>
+      api<PdsGrant[]>(
+        `/oauth-sessions?${new URLSearchParams({ sub })}`,
+        undefined,
+        signedIn.ephemeralToken,
+      ),
+  };
+}
+
+/** A new account on the local PDS, so a test may revoke, remove or delete it freely. */
+export async function newPdsAccount(): Promise<{ did: string; handle: string; password: string }> {
+  const handle = `n${crypto.randomUUID().slice(0, 8)}.test`;
+  const password = crypto.randomUUID();
+  const res = await fetch(`${inject('pdsUrl')}/xrpc/com.atproto.server.createAccount`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ handle, password, email: `${handle}@example.com` }),
+  });
+  const json = (await res.json()) as { did?: string };
+  if (res.status !== 200 || !json.did) throw new Error(`createAccount answered ${res.status}`);
+  return { did: json.did, handle, password };
 }

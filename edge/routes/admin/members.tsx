@@ -6,6 +6,7 @@
  * who is no longer one afterwards is sent to the front page, not a 404.
  */
 import { Hono } from 'hono';
+import { releaseGrant } from '../../auth/grant';
 import type { AdminEnv } from '../../context';
 import { recordAudit } from '../../db/audit';
 import { type AuditAction } from '../../../core/records/audit';
@@ -105,7 +106,7 @@ export const members = new Hono<AdminEnv>()
     const viewer = c.var.admin;
     const person = await personAt(c.var.db, c.req.param('did'), 'member');
     await act(c.var.db, viewer, person, 'member.remove', () =>
-      remove(c.var.db, person.did, viewer.member),
+      remove(c.var.db, person.did, viewer.member, (did) => releaseGrant(c.var, did)),
     );
     return c.redirect(afterwards(viewer, person, 'removed'), 303);
   });
