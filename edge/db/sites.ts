@@ -10,7 +10,9 @@
 import type { Settings } from '../../templates/settings';
 import { conditionally, VersionConflict, type Written } from './conditional';
 import type { Dynamo } from './dynamo';
+import { epochSeconds } from '../../core/records/time';
 import {
+  nameIsFree,
   ownerSitesPartition,
   siteCountKey,
   siteKey,
@@ -66,7 +68,12 @@ export async function createSite(
   let claimed: Written<void> | undefined;
   try {
     claimed = await conditionally(
-      db.put(siteRecord(created), { condition: 'attribute_not_exists(pk)' }),
+      // A deleted account's name is held until its record expires (`nameIsFree`).
+      db.put(siteRecord(created), {
+        condition: 'attribute_not_exists(pk) OR #expiresAt <= :now',
+        names: { '#expiresAt': 'expiresAt' },
+        values: { ':now': epochSeconds(new Date()) },
+      }),
     );
   } finally {
     if (!claimed?.written) await countSite(db, site.ownerDid, -1);
@@ -113,8 +120,8 @@ export async function setSitesOffline(db: Dynamo, did: string, offline: boolean)
 }
 
 /**
- * The first of `candidates` nobody has claimed, checked in one batch read;
- * undefined when every one is taken.
+ * The first of `candidates` nobody has claimed (nor holds, for a deleted
+ * account), checked in one batch read; undefined when every one is taken.
  */
 export async function firstFreeName(
   db: Dynamo,
@@ -122,7 +129,8 @@ export async function firstFreeName(
 ): Promise<string | undefined> {
   if (!candidates.length) return undefined;
   const found = await db.getMany(candidates.map(siteKey));
-  return candidates.find((_, i) => !found[i]);
+  const now = new Date();
+  return candidates.find((_, i) => nameIsFree(found[i], now));
 }
 
 /**
