@@ -169,6 +169,46 @@ describe('GET /me/export', () => {
     expect(data.blueskySignIn.held).toBe(true);
   });
 
+  it('includes each of their sites with its settings and every item’s text, trash included', async () => {
+    const who = await signIn({}, 'member');
+    const blog = await createTestSite(who.member.did);
+    const showcase = await createTestSite(who.member.did, 'showcase');
+    const made = [];
+    // Long texts, so reading the site's partition takes more than one page of 1 MB.
+    for (let i = 0; i < 14; i++) {
+      const body = `Ünïcode “quotes” & <tags> ${i}\n\n${'word '.repeat(18_000)}${i}`;
+      made.push(await createItem(db, blog.name, { ...entry(i), body }));
+    }
+    const trashed = await trashItem(db, blog.name, made[0]!.id);
+    const page = await createItem(db, showcase.name, {
+      ...entry(99),
+      kind: 'page',
+      slug: 'about',
+      body: 'About me.',
+    });
+    const neighbor = await signIn({}, 'member');
+    const theirs = await createTestSite(neighbor.member.did);
+    await createItem(db, theirs.name, { ...entry(0), body: 'Not yours to download.' });
+
+    const text = await (await get('/me/export', { cookie: who.cookie })).text();
+    const data = JSON.parse(text);
+    expect(data.format).toBe(1);
+    expect(data.sites.map((s: { name: string }) => s.name)).toEqual([blog.name, showcase.name]);
+    const [first, second] = data.sites;
+    expect(first).toMatchObject({ template: 'blog', settings: blog.settings });
+    expect(first.url).toContain(blog.name);
+    expect(first.items.map((i: { id: string }) => i.id)).toEqual(made.map((i) => i.id));
+    for (const [n, item] of first.items.entries()) expect(item.body).toBe(made[n]!.body);
+    expect(first.items[0]).toMatchObject({ inTrash: true, deletedAt: trashed!.deletedAt });
+    expect(first.items[0].purgeOn).toBeDefined();
+    expect(first.items[1].inTrash).toBe(false);
+    expect(second.items).toEqual([
+      expect.objectContaining({ id: page.id, kind: 'page', body: 'About me.', inTrash: false }),
+    ]);
+    expect(text).not.toContain(theirs.name);
+    expect(text).not.toContain('Not yours to download.');
+  });
+
   it('works for a visitor and for a removed person', async () => {
     const visitor = await signIn({}, 'visitor');
     const visitorData = await (await get('/me/export', { cookie: visitor.cookie })).json();
