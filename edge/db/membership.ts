@@ -235,6 +235,8 @@ export async function deleteAccount(
 ): Promise<'deleted' | 'unfinished'> {
   const person = await getMember(db, member.did);
   if (isAdmin(person) && (await adminCount(db)) <= 1) throw new LastAdminError();
+  // Removed before removal records existed: write it now, or deleting would free them.
+  if (person?.status === 'removed') await getRemoval(db, member.did);
   if (!(await closeOwnerSites(db, member.did, { left: budget }))) return 'unfinished';
   await db.delete(siteCountKey(member.did));
   for (let attempt = 0; ; attempt++) {
