@@ -9,6 +9,7 @@
  * `byTime` index under `REMOVALS`. Pure: no I/O.
  */
 import type { Invitation } from './invitations';
+import { memberName, type Member } from './members';
 
 export interface Removal {
   did: string;
@@ -23,6 +24,22 @@ export interface Removal {
 export const removalKey = (did: string) => ({ pk: `REMOVAL#${did}`, sk: 'REMOVAL' });
 /** The `byTime` index partition listing every standing removal. */
 export const removalsList = 'REMOVALS';
+
+/**
+ * The removal of someone removed before removal records existed, made from
+ * their member item (status `removed`): who removed them was not kept, so
+ * `removedByDid` and `removedByHandle` are empty. Without `removedAt` the
+ * item's last change stands in, which is never earlier than the removal, so
+ * no invitation made before it can readmit them.
+ */
+export const legacyRemoval = (m: Member): Removal => ({
+  did: m.did,
+  handle: m.handle,
+  name: memberName(m),
+  removedAt: m.removedAt ?? m.updatedAt,
+  removedByDid: '',
+  removedByHandle: '',
+});
 
 /** The record to store for `r`, with the index attributes that list it. */
 export const removalRecord = (r: Removal) => ({

@@ -10,6 +10,10 @@
  *   an `expiresAt` 30 days later, when DynamoDB purges them), with the
  *   bytes of its text in `textBytes`;
  * - `SLUG#<slug>`: a claim making each slug unique within the site.
+ * When the owner deletes their account the `SITE` item is marked `closedAt`
+ * (the site is gone from every page at once), the rest of the partition is
+ * purged, and then `SITE` is replaced by a bare name hold (`nameHoldRecord`)
+ * that keeps the name from anyone else for `NAME_HOLD_DAYS`.
  * A member's site count lives at `MEMBER#<did>` / `SITES`, changed only by
  * conditional updates so the neighborhood's limit holds under races.
  */
@@ -32,6 +36,11 @@ export interface Site {
    * publish it; the owner-only routes already refuse a removed owner.
    */
   offlineSince?: string;
+  /**
+   * Set when the owner's account deletion began: the site is gone for every
+   * reader (`toSite` answers undefined) while its content is purged.
+   */
+  closedAt?: string;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -82,6 +91,14 @@ export const canMakeSite = (count: number, limit: number) => count < limit;
 /** A record as written to the table: its key and its attributes. */
 export type StoredRecord = { pk: string; sk: string } & Record<string, unknown>;
 
+/**
+ * Days a deleted account's site names stay held before anyone may claim
+ * them: long enough for visitors, feed readers and anyone who used the
+ * address as a Bluesky handle to notice it is gone, so a newcomer cannot
+ * pass for the old site the day after.
+ */
+export const NAME_HOLD_DAYS = 30;
+
 /** Days a deleted item can be restored before DynamoDB purges it. */
 export const TRASH_DAYS = 30;
 
@@ -109,9 +126,9 @@ const strip = ({
   ...rest
 }: Record<string, unknown>) => rest;
 
-/** A stored site item as a `Site`. */
+/** A stored site item as a `Site`; undefined for a closing site or a name hold. */
 export function toSite(record: Record<string, unknown> | undefined): Site | undefined {
-  if (!record || record.sk !== 'SITE') return undefined;
+  if (!record || record.sk !== 'SITE' || record.closedAt || !record.ownerDid) return undefined;
   return strip(record) as unknown as Site;
 }
 
@@ -131,6 +148,21 @@ export function siteRecord(site: Site): StoredRecord {
     gsi1sk: site.createdAt,
   };
 }
+
+/**
+ * What is left of a deleted account's site once its content is purged: the
+ * name alone, with no owner and no content, which TTL removes
+ * `NAME_HOLD_DAYS` after the deletion began.
+ */
+export const nameHoldRecord = (name: string, closedAt: string): StoredRecord => ({
+  ...siteKey(name),
+  heldSince: closedAt,
+  expiresAt: purgeSeconds(closedAt, NAME_HOLD_DAYS),
+});
+
+/** Whether a name's `SITE` record (if any) leaves it free to claim: none, or a hold past its time. */
+export const nameIsFree = (record: Record<string, unknown> | undefined, now: Date) =>
+  !record || (typeof record.expiresAt === 'number' && record.expiresAt <= epochSeconds(now));
 
 /** When a trashed item is purged (epoch seconds); undefined outside the trash. */
 export const itemPurgeSeconds = (item: Pick<SiteItem, 'deletedAt'>) =>

@@ -1,27 +1,108 @@
 /**
- * "Download your data": everything the neighborhood holds under a person's
- * own partition, read in one Query: their member item (profile and
- * membership) and their sign-in sessions. The Bluesky sign-in grant is
- * named but its tokens are left out, so the file is safe to keep anywhere.
+ * "Download your data": everything the neighborhood holds about a person,
+ * read page by page: their own partition (member item, sign-in sessions)
+ * and each of their sites with every item, the trash included. The
+ * Bluesky sign-in grant is named but its tokens are left out, so the file
+ * is safe to keep anywhere.
+ *
+ * The shape is `AccountExport` (`format` 1); a change that would break a
+ * reader of it gets a new `format`:
+ * `{ format, exportedAt, member, sessions: [{ id, createdAt, expiresAt }],
+ *    blueskySignIn: { held, note },
+ *    sites: [{ name, url, template, settings, createdAt, updatedAt, offlineSince?,
+ *              items: [{ id, kind, title, slug, date, tags, summary, body, status,
+ *                        link, imageUrl, imageAlt, number?, createdAt, updatedAt,
+ *                        inTrash, deletedAt?, purgeOn? }] }] }`
+ * Sites are oldest first; items in the order they were made.
  */
 import { memberPartition, toMember, type Member } from '../../core/records/members';
+import {
+  isPurged,
+  itemPurgeDate,
+  sitePartition,
+  toSiteItem,
+  type Site,
+  type SiteItem,
+} from '../../core/records/sites';
+import { siteUrl } from '../../core/site-address';
 import type { Dynamo } from './dynamo';
+import { listOwnerSites } from './sites';
+
+/** One item as exported: `inTrash` says whether it was deleted, `purgeOn` when it goes for good. */
+export type ExportedItem = Omit<SiteItem, 'site' | 'version'> & {
+  inTrash: boolean;
+  purgeOn?: string;
+};
+
+export type ExportedSite = Pick<
+  Site,
+  'name' | 'template' | 'settings' | 'createdAt' | 'updatedAt' | 'offlineSince'
+> & { url: string; items: ExportedItem[] };
 
 export interface AccountExport {
+  /** The version of this shape. */
+  format: 1;
   exportedAt: string;
   member?: Member;
   sessions: { id: string; createdAt: string; expiresAt: string }[];
   /** Whether we hold a Bluesky sign-in grant for them (its tokens are not exported). */
   blueskySignIn: { held: boolean; note: string };
+  /** Their sites, each with every item, the trash included. */
+  sites: ExportedSite[];
 }
 
-export async function exportAccount(db: Dynamo, did: string): Promise<AccountExport> {
-  const items = await db.query<Record<string, unknown> & { sk: string }>(memberPartition(did));
-  const profile = items.find((i) => i.sk === 'PROFILE');
+type Stored = Record<string, unknown> & { sk: string };
+
+/** Every record under `pk` (optionally only sort keys starting with `prefix`), page after page. */
+async function readAll(db: Dynamo, pk: string, prefix?: string): Promise<Stored[]> {
+  const records: Stored[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await db.page<Stored>(pk, { prefix, cursor });
+    records.push(...page.items);
+    cursor = page.next;
+  } while (cursor);
+  return records;
+}
+
+function exportedItem({ site: _site, version: _version, ...item }: SiteItem): ExportedItem {
+  const purgeOn = itemPurgeDate(item)?.toISOString();
+  return { ...item, inTrash: Boolean(item.deletedAt), ...(purgeOn && { purgeOn }) };
+}
+
+async function exportSite(db: Dynamo, site: Site, sitesUrl: string, now: Date) {
+  const items = (await readAll(db, sitePartition(site.name), 'ITEM#'))
+    .flatMap((r) => toSiteItem(r) ?? [])
+    .filter((i) => !isPurged(i, now))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return {
-    exportedAt: new Date().toISOString(),
+    name: site.name,
+    url: siteUrl(sitesUrl, site.name),
+    template: site.template,
+    settings: site.settings,
+    createdAt: site.createdAt,
+    updatedAt: site.updatedAt,
+    ...(site.offlineSince && { offlineSince: site.offlineSince }),
+    items: items.map(exportedItem),
+  };
+}
+
+export async function exportAccount(
+  db: Dynamo,
+  did: string,
+  sitesUrl: string,
+): Promise<AccountExport> {
+  const now = new Date();
+  const [own, sites] = await Promise.all([
+    readAll(db, memberPartition(did)),
+    listOwnerSites(db, did),
+  ]);
+  const profile = own.find((i) => i.sk === 'PROFILE');
+  return {
+    format: 1,
+    exportedAt: now.toISOString(),
     member: toMember(profile),
-    sessions: items
+    sessions: own
       .filter((i) => i.sk.startsWith('SESSION#'))
       .map((i) => ({
         id: String(i.id),
@@ -29,8 +110,9 @@ export async function exportAccount(db: Dynamo, did: string): Promise<AccountExp
         expiresAt: new Date(Number(i.expiresAt) * 1000).toISOString(),
       })),
     blueskySignIn: {
-      held: items.some((i) => i.sk === 'OAUTH_SESSION'),
+      held: own.some((i) => i.sk === 'OAUTH_SESSION'),
       note: 'The access tokens themselves are not included; signing out or deleting your account removes them.',
     },
+    sites: await Promise.all(sites.map((site) => exportSite(db, site, sitesUrl, now))),
   };
 }

@@ -10,7 +10,7 @@
 import { isAdmin, memberName, oauthSessionKey, type Member } from '../../core/records/members';
 import { invitationReadmits } from '../../core/records/removals';
 import { recordAudit } from './audit';
-import { changeMember, countAdmin } from './admin-count';
+import { changeMember, countAdmin, LastAdminError } from './admin-count';
 import { conditionally } from './conditional';
 import type { Dynamo } from './dynamo';
 import { getInvitation, useInvitation } from './invitations';
@@ -20,6 +20,9 @@ import { adminBootstrapKey, type JoinPolicy } from '../../core/records/neighborh
 import { deleteRemoval, getRemoval, putRemoval } from './removals';
 import { deleteAllSessions } from './sessions';
 import { setSitesOffline } from './sites';
+import { closeOwnerSites } from './site-closing';
+import { siteCountKey } from '../../core/records/sites';
+import { adminCountKey } from '../../core/records/neighborhood';
 
 export { LastAdminError } from './admin-count';
 
@@ -235,12 +238,37 @@ async function forgetSessions(db: Dynamo, did: string, revokeGrant?: RevokeGrant
   await db.delete(oauthSessionKey(did));
 }
 
-/** Deletes the person's account here: profile and membership gone, every session ended. */
+/**
+ * DynamoDB calls account deletion may spend on the person's sites in one
+ * request: the Workers free plan allows 50 subrequests, and the session,
+ * the member and the last steps of the deletion take some of them.
+ */
+export const DELETION_BUDGET = 30;
+
+/** How many admins the counter says there are: read before deletion touches any site. */
+async function adminCount(db: Dynamo): Promise<number> {
+  return Number((await db.get<{ count?: number }>(adminCountKey))?.count ?? 0);
+}
+
+/**
+ * Deletes the person's account here: their sites and all their content
+ * first (`site-closing.ts`: the sites vanish at once, the names stay held),
+ * then their site count, profile and membership, and every session.
+ * Returns `'unfinished'` when the sites took more than `budget` allows: the
+ * account is then still there (sites closed, partly purged) and calling
+ * again carries on. The last admin is refused before anything is touched.
+ */
 export async function deleteAccount(
   db: Dynamo,
   member: Pick<Member, 'did'>,
-  revokeGrant?: RevokeGrant,
-): Promise<void> {
+  { revokeGrant, budget = DELETION_BUDGET }: { revokeGrant?: RevokeGrant; budget?: number } = {},
+): Promise<'deleted' | 'unfinished'> {
+  const person = await getMember(db, member.did);
+  if (isAdmin(person) && (await adminCount(db)) <= 1) throw new LastAdminError();
+  // Removed before removal records existed: write it now, or deleting would free them.
+  if (person?.status === 'removed') await getRemoval(db, member.did);
+  if (!(await closeOwnerSites(db, member.did, { left: budget }))) return 'unfinished';
+  await db.delete(siteCountKey(member.did));
   for (let attempt = 0; ; attempt++) {
     const current = await getMember(db, member.did);
     if (!current) break;
@@ -251,4 +279,5 @@ export async function deleteAccount(
     if (attempt >= 5) throw new MemberVersionConflict(await getMember(db, member.did));
   }
   await forgetSessions(db, member.did, revokeGrant);
+  return 'deleted';
 }

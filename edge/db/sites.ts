@@ -12,7 +12,9 @@
 import type { Settings } from '../../templates/settings';
 import { conditionally, VersionConflict } from './conditional';
 import { DynamoUncertainWrite, type Dynamo } from './dynamo';
+import { epochSeconds } from '../../core/records/time';
 import {
+  nameIsFree,
   ownerSitesPartition,
   siteCountKey,
   siteKey,
@@ -90,7 +92,12 @@ export async function createSite(
  */
 async function claimName(db: Dynamo, created: Site): Promise<boolean> {
   try {
-    const put = db.put(siteRecord(created), { condition: 'attribute_not_exists(pk)' });
+    // A deleted account's name is held until its record expires (`nameIsFree`).
+    const put = db.put(siteRecord(created), {
+      condition: 'attribute_not_exists(pk) OR #expiresAt <= :now',
+      names: { '#expiresAt': 'expiresAt' },
+      values: { ':now': epochSeconds(new Date()) },
+    });
     return (await conditionally(put)).written;
   } catch (error) {
     if (!(error instanceof DynamoUncertainWrite)) throw error;
@@ -140,8 +147,8 @@ export async function setSitesOffline(db: Dynamo, did: string, offline: boolean)
 }
 
 /**
- * The first of `candidates` nobody has claimed, checked in one batch read;
- * undefined when every one is taken.
+ * The first of `candidates` nobody has claimed (nor holds, for a deleted
+ * account), checked in one batch read; undefined when every one is taken.
  */
 export async function firstFreeName(
   db: Dynamo,
@@ -149,7 +156,8 @@ export async function firstFreeName(
 ): Promise<string | undefined> {
   if (!candidates.length) return undefined;
   const found = await db.getMany(candidates.map(siteKey));
-  return candidates.find((_, i) => !found[i]);
+  const now = new Date();
+  return candidates.find((_, i) => nameIsFree(found[i], now));
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The signed-in person's own area: their page, "download your data" (a
- * JSON file) and account deletion, confirmed by typing their handle. These
+ * JSON file) and account deletion, confirmed by typing their handle, which
+ * takes their sites with it (in more than one go for a big site). These
  * work for anyone signed in, visitors and removed people included, and are
  * never stored by a browser or proxy (`no-store`).
  */
@@ -14,7 +15,14 @@ import { requireViewer } from '../middleware/access';
 import { endSessionCookie } from '../middleware/session';
 import { renderPage } from '../render';
 import { MePage } from '../../views/pages/me';
-import { confirmationFor, DeleteAccountPage, GoodbyePage } from '../../views/pages/delete-account';
+import {
+  confirmationFor,
+  DeleteAccountPage,
+  DeletionUnfinishedPage,
+  GoodbyePage,
+} from '../../views/pages/delete-account';
+import { siteUrl } from '../../core/site-address';
+import { listOwnerSites } from '../db/sites';
 
 const noStore = createMiddleware<AppEnv>(async (c, next) => {
   c.header('Cache-Control', 'private, no-store');
@@ -22,12 +30,22 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-function renderDelete(c: AppContext, typed?: string, error?: string) {
+async function renderDelete(c: AppContext, typed?: string, error?: string) {
   const { member } = requireViewer(c);
+  const sites = (await listOwnerSites(c.var.db, member.did)).map((s) => ({
+    name: s.name,
+    url: siteUrl(c.var.config.sitesUrl, s.name),
+  }));
   return renderPage(
     c,
     { title: 'Delete your account', status: error ? 400 : 200 },
-    <DeleteAccountPage member={member} csrfToken={c.var.csrfToken} typed={typed} error={error} />,
+    <DeleteAccountPage
+      member={member}
+      sites={sites}
+      csrfToken={c.var.csrfToken}
+      typed={typed}
+      error={error}
+    />,
   );
 }
 
@@ -43,7 +61,7 @@ export const me = new Hono<AppEnv>()
   })
   .get('/export', async (c) => {
     const { member } = requireViewer(c);
-    const data = await exportAccount(c.var.db, member.did);
+    const data = await exportAccount(c.var.db, member.did, c.var.config.sitesUrl);
     const day = data.exportedAt.slice(0, 10);
     c.header('Content-Disposition', `attachment; filename="nbhd-${member.handle}-${day}.json"`);
     c.header('Content-Type', 'application/json; charset=utf-8');
@@ -59,7 +77,17 @@ export const me = new Hono<AppEnv>()
         : `Type your handle, ${confirmationFor(member)}, to delete your account.`;
       return renderDelete(c, typed, problem);
     }
-    await deleteAccount(c.var.db, member, (did) => releaseGrant(c.var, did));
+    if (
+      (await deleteAccount(c.var.db, member, {
+        revokeGrant: (did) => releaseGrant(c.var, did),
+      })) === 'unfinished'
+    ) {
+      return renderPage(
+        c,
+        { title: 'Deleting your account' },
+        <DeletionUnfinishedPage csrfToken={c.var.csrfToken} confirm={typed} />,
+      );
+    }
     endSessionCookie(c);
     return c.redirect('/me/deleted', 303);
   })

@@ -129,9 +129,11 @@ export const sites = new Hono<MemberEnv>()
     }
     const name = parsed.data;
     const existing = await getSite(c.var.db, name);
-    if (existing) {
+    // No site, yet not free: a deleted account's name, still held.
+    const held = !existing && !(await firstFreeName(c.var.db, [name]));
+    if (existing || held) {
       const error =
-        existing.ownerDid === member.did
+        existing?.ownerDid === member.did
           ? `You already have a site called “${name}”.`
           : `“${name}” is taken.${await freshSuggestion(c, name).then((s) => (s ? ` “${s}” is free.` : ''))}`;
       return c.html(<NameField value={typed} error={error} sitesUrl={sitesUrl} />);

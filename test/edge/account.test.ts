@@ -2,13 +2,67 @@
  * The person's own area: /me says where they stand and links to what they
  * can do; /me/export hands them everything held about them; /me/delete
  * deletes their account only when they type their handle, never the last
- * admin's, and ends every session.
+ * admin's, ends every session and takes their sites with it, however many
+ * items they hold (in more than one go when they hold many).
  */
 import { adminCountKey } from '../../core/records/neighborhood';
 import { describe, expect, it } from 'vitest';
+import { marshalItem, unmarshalItem, type AttributeValue } from '../../core/records/marshal';
+import { itemRecord, sitePartition, slugKey } from '../../core/records/sites';
+import { createItem, listItems, trashItem } from '../../edge/db/items';
 import { getMember, updateMember } from '../../edge/db/members';
 import { remove } from '../../edge/db/membership';
+import { getSite } from '../../edge/db/sites';
 import { db, get, postForm, signIn, type SignedIn, anAdmin } from './support';
+import { createTestSite } from './site-support';
+
+const entry = (i: number) => ({
+  kind: 'entry' as const,
+  title: `Post ${i}`,
+  slug: `post-${i}`,
+  date: '2026-05-01',
+  tags: [],
+  summary: '',
+  body: `Words of post ${i}.`,
+  status: 'draft' as const,
+  link: '',
+  imageUrl: '',
+  imageAlt: '',
+});
+
+/** Writes `count` entries and their slug claims straight into the table, 25 records a call. */
+async function fill(site: string, count: number) {
+  const at = new Date().toISOString();
+  const records = Array.from({ length: count }, (_, i) => {
+    const item = { ...entry(i), id: crypto.randomUUID(), site, createdAt: at, updatedAt: at };
+    return [
+      itemRecord({ ...item, version: 1 }),
+      { ...slugKey(site, item.slug), itemId: item.id, claimedAt: at },
+    ];
+  }).flat();
+  for (let i = 0; i < records.length; i += 25) {
+    const batch = records.slice(i, i + 25).map((r) => ({ PutRequest: { Item: marshalItem(r) } }));
+    await db.call('BatchWriteItem', { RequestItems: { [db.table]: batch } });
+  }
+}
+
+/** Every record in the table that mentions `did` or lies in one of `sites`' partitions. */
+async function traces(did: string, sites: string[]) {
+  const found: Record<string, unknown>[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const out = await db.call<{
+      Items: Record<string, AttributeValue>[];
+      LastEvaluatedKey?: Record<string, AttributeValue>;
+    }>('Scan', { TableName: db.table, ...(start && { ExclusiveStartKey: start }) });
+    for (const record of out.Items.map(unmarshalItem)) {
+      if (JSON.stringify(record).includes(did) || sites.some((s) => record.pk === sitePartition(s)))
+        found.push(record);
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return found;
+}
 
 describe('GET /me', () => {
   it('says where each person stands, in words', async () => {
@@ -115,6 +169,46 @@ describe('GET /me/export', () => {
     expect(data.blueskySignIn.held).toBe(true);
   });
 
+  it('includes each of their sites with its settings and every item’s text, trash included', async () => {
+    const who = await signIn({}, 'member');
+    const blog = await createTestSite(who.member.did);
+    const showcase = await createTestSite(who.member.did, 'showcase');
+    const made = [];
+    // Long texts, so reading the site's partition takes more than one page of 1 MB.
+    for (let i = 0; i < 14; i++) {
+      const body = `Ünïcode “quotes” & <tags> ${i}\n\n${'word '.repeat(18_000)}${i}`;
+      made.push(await createItem(db, blog.name, { ...entry(i), body }));
+    }
+    const trashed = await trashItem(db, blog.name, made[0]!.id);
+    const page = await createItem(db, showcase.name, {
+      ...entry(99),
+      kind: 'page',
+      slug: 'about',
+      body: 'About me.',
+    });
+    const neighbor = await signIn({}, 'member');
+    const theirs = await createTestSite(neighbor.member.did);
+    await createItem(db, theirs.name, { ...entry(0), body: 'Not yours to download.' });
+
+    const text = await (await get('/me/export', { cookie: who.cookie })).text();
+    const data = JSON.parse(text);
+    expect(data.format).toBe(1);
+    expect(data.sites.map((s: { name: string }) => s.name)).toEqual([blog.name, showcase.name]);
+    const [first, second] = data.sites;
+    expect(first).toMatchObject({ template: 'blog', settings: blog.settings });
+    expect(first.url).toContain(blog.name);
+    expect(first.items.map((i: { id: string }) => i.id)).toEqual(made.map((i) => i.id));
+    for (const [n, item] of first.items.entries()) expect(item.body).toBe(made[n]!.body);
+    expect(first.items[0]).toMatchObject({ inTrash: true, deletedAt: trashed!.deletedAt });
+    expect(first.items[0].purgeOn).toBeDefined();
+    expect(first.items[1].inTrash).toBe(false);
+    expect(second.items).toEqual([
+      expect.objectContaining({ id: page.id, kind: 'page', body: 'About me.', inTrash: false }),
+    ]);
+    expect(text).not.toContain(theirs.name);
+    expect(text).not.toContain('Not yours to download.');
+  });
+
   it('works for a visitor and for a removed person', async () => {
     const visitor = await signIn({}, 'visitor');
     const visitorData = await (await get('/me/export', { cookie: visitor.cookie })).json();
@@ -176,8 +270,89 @@ describe('/me/delete', () => {
     expect(await goodbye.text()).toContain('Your account is deleted');
   });
 
+  it('names the sites that go with the account', async () => {
+    const who = await signIn({}, 'member');
+    const one = await createTestSite(who.member.did);
+    const two = await createTestSite(who.member.did, 'showcase');
+    const html = await (await get('/me/delete', { cookie: who.cookie })).text();
+    expect(html).toContain('Your 2 sites go too');
+    expect(html).toContain(`<strong>${one.name}</strong>`);
+    expect(html).toContain(`<strong>${two.name}</strong>`);
+    expect(html).toContain('unused for 30 days');
+  });
+
+  it('deletes their sites and everything in them, holds the names, and leaves others’ sites', async () => {
+    const who = await signIn({}, 'member');
+    const big = await createTestSite(who.member.did);
+    const small = await createTestSite(who.member.did, 'showcase');
+    for (let i = 0; i < 30; i++) {
+      const item = await createItem(db, big.name, entry(i));
+      if (i < 3) await trashItem(db, big.name, item.id);
+    }
+    await createItem(db, small.name, entry(0));
+    const neighbor = await signIn({}, 'member');
+    const theirs = await createTestSite(neighbor.member.did);
+    await createItem(db, theirs.name, entry(0));
+
+    const res = await confirm(who, who.member.handle);
+    expect(res.headers.get('location')).toBe('/me/deleted');
+
+    const left = await traces(who.member.did, [big.name, small.name]);
+    expect(left.map((r) => r.pk).sort()).toEqual(
+      [sitePartition(big.name), sitePartition(small.name)].sort(),
+    );
+    expect(left.every((r) => r.sk === 'SITE' && r.ownerDid === undefined)).toBe(true);
+    // Held: a newcomer cannot take the name yet, and the name check says so.
+    const newcomer = await signIn({}, 'member');
+    const check = await postForm(
+      '/sites/new/check',
+      { _csrf: newcomer.csrf, name: big.name },
+      { cookie: newcomer.cookie },
+    );
+    expect(await check.text()).toContain(`“${big.name}” is taken.`);
+    const taken = await postForm(
+      '/sites',
+      { _csrf: newcomer.csrf, name: big.name, template: 'blog' },
+      { cookie: newcomer.cookie },
+    );
+    expect(taken.status).toBe(409);
+
+    expect((await getSite(db, theirs.name))?.ownerDid).toBe(neighbor.member.did);
+    expect((await listItems(db, theirs.name)).entries).toHaveLength(1);
+    expect((await get(`/sites/${theirs.name}`, { cookie: neighbor.cookie })).status).toBe(200);
+  });
+
+  it('hides a big site at once and carries on deleting it when asked', async () => {
+    const who = await signIn({}, 'member');
+    const big = await createTestSite(who.member.did);
+    await fill(big.name, 400);
+
+    const first = await confirm(who, who.member.handle);
+    expect(first.status).toBe(200);
+    const html = await first.text();
+    expect(html).toContain('Your account is not deleted yet');
+    expect(html).toContain('<form method="post" action="/me/delete">');
+    expect(html).toContain(`name="confirm" value="${who.member.handle}"`);
+    expect(await getMember(db, who.member.did)).toBeDefined();
+    expect((await get(`/sites/${big.name}`, { cookie: who.cookie })).status).toBe(404);
+    expect(await (await get('/sites', { cookie: who.cookie })).text()).not.toContain(big.name);
+
+    let goes = 1;
+    let res = first;
+    while (res.status === 200) {
+      res = await confirm(who, who.member.handle);
+      goes++;
+    }
+    expect(res.headers.get('location')).toBe('/me/deleted');
+    expect(goes).toBeGreaterThan(1);
+    const left = await traces(who.member.did, [big.name]);
+    expect(left.map((r) => r.sk)).toEqual(['SITE']);
+    expect(await getMember(db, who.member.did)).toBeUndefined();
+  });
+
   it('refuses to delete the last admin, with a friendly 409, and keeps everything', async () => {
     const admin = await signIn({}, 'admin');
+    const site = await createTestSite(admin.member.did);
     const previous = await db.get(adminCountKey);
     await db.put({ ...adminCountKey, count: 1 });
     try {
@@ -186,6 +361,7 @@ describe('/me/delete', () => {
       expect(await res.text()).toContain('You are the last admin');
       expect(await getMember(db, admin.member.did)).toMatchObject({ role: 'admin' });
       expect((await get('/me', { cookie: admin.cookie })).status).toBe(200);
+      expect((await getSite(db, site.name))?.ownerDid).toBe(admin.member.did);
     } finally {
       if (previous) await db.put({ ...adminCountKey, ...previous });
     }

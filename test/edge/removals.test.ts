@@ -10,7 +10,8 @@ import { memberKey } from '../../core/records/members';
 import { type JoinPolicy, type Neighborhood } from '../../core/records/neighborhood';
 import { listAudit } from '../../edge/db/audit';
 import { createInvitation, getInvitation } from '../../edge/db/invitations';
-import { getMember } from '../../edge/db/members';
+import { removalKey } from '../../core/records/removals';
+import { getMember, updateMember } from '../../edge/db/members';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
 import { getRemoval } from '../../edge/db/removals';
 import { getSite } from '../../edge/db/sites';
@@ -58,6 +59,27 @@ describe('a removal', () => {
     expect(readable(await res.text())).toContain('You were removed');
     expect(await status(fresh.member.did)).not.toBe('member');
     expect((await open(fresh, `/sites/${site.name}`)).status).not.toBe(200);
+  });
+
+  it('stands for someone removed before removal records were kept, and is recorded then', async () => {
+    await policy('open');
+    const legacy = await signIn({ displayName: 'Removed Long Ago' }, 'member');
+    const removedAt = new Date(Date.now() - 5 * 86_400_000).toISOString();
+    await updateMember(db, legacy.member.did, (m) => m && { ...m, status: 'removed', removedAt });
+    expect(await db.get(removalKey(legacy.member.did))).toBeUndefined();
+
+    const deleted = await send(legacy, '/me/delete', { confirm: legacy.member.handle });
+    expect(deleted.headers.get('location')).toBe('/me/deleted');
+    const fresh = await signIn({ did: legacy.member.did, handle: legacy.member.handle });
+    const res = await send(fresh, '/join');
+    expect(res.status).toBe(403);
+    expect(await status(fresh.member.did)).not.toBe('member');
+
+    expect(await db.get(removalKey(legacy.member.did))).toMatchObject({ removedAt });
+    const page = readable(await (await open(admin, '/admin/removals')).text());
+    expect(page).toContain('Removed Long Ago');
+    expect(page).toContain(legacy.member.did);
+    expect(page).toContain('before the neighborhood kept who did it');
   });
 
   it('still stands once the profile is purged, 30 days on', async () => {

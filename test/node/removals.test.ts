@@ -3,13 +3,16 @@
  * deletion and the purge of the profile, refuses joining and the first
  * admins' sign-in promotion, admits only an invitation made after it, is
  * taken back when the removal itself is refused (the last admin), marks the
- * person's sites offline, and is lifted once.
+ * person's sites offline, and is lifted once; it stands, too, for someone
+ * removed before records were kept (written then, or by the one-off backfill).
  */
 import { beforeEach, expect, it } from 'vitest';
 import { memberKey } from '../../core/records/members';
+import { removalKey } from '../../core/records/removals';
+import { backfillRemovals } from '../../scripts/backfill-removals';
 import { adminCountKey } from '../../core/records/neighborhood';
 import { createInvitation } from '../../edge/db/invitations';
-import { getMember, saveProfile } from '../../edge/db/members';
+import { getMember, saveProfile, updateMember } from '../../edge/db/members';
 import {
   deleteAccount,
   ensureAdmin,
@@ -104,5 +107,44 @@ onEveryBackend('removals', (db) => {
     expect((await getSite(db(), name))?.offlineSince).toBeUndefined();
     expect((await getMember(db(), id))?.status).toBe('visitor');
     expect((await requestToJoin(db(), id, 'open'))?.status).toBe('member');
+  });
+
+  /** Removed the way it was done before removal records: the member item alone says so. */
+  const removedLongAgo = async (name: string, daysAgo = 10) => {
+    const id = did();
+    await saveProfile(db(), { did: id, handle: `${id.slice(-6)}.test`, displayName: name });
+    await requestToJoin(db(), id, 'open');
+    const removedAt = new Date(Date.now() - daysAgo * 86_400_000).toISOString();
+    await updateMember(db(), id, (m) => m && { ...m, status: 'removed', removedAt });
+    return { id, removedAt };
+  };
+
+  it('stands for someone removed before records were kept, and writes their record', async () => {
+    const { id, removedAt } = await removedLongAgo('Legacy');
+    expect(await db().get(removalKey(id))).toBeUndefined();
+    await expect(requestToJoin(db(), id, 'open')).rejects.toBeInstanceOf(StillRemoved);
+    expect(await db().get(removalKey(id))).toMatchObject({ removedAt, name: 'Legacy' });
+    expect((await listRemovals(db())).items.map((r) => r.did)).toContain(id);
+
+    const before = await invite();
+    const other = await removedLongAgo('Legacy invited', 0);
+    expect(await joinWithInvitation(db(), other.id, before.code)).toBe('removed');
+    expect((await getMember(db(), other.id))?.status).toBe('removed');
+  });
+
+  it('is recorded for everyone removed before records were kept by the one-off backfill', async () => {
+    const first = await removedLongAgo('Backfilled one');
+    const second = await removedLongAgo('Backfilled two');
+    const recorded = await removed('Recorded already');
+    const before = await getRemoval(db(), recorded);
+    const written = await backfillRemovals(db());
+    expect(written).toEqual(expect.arrayContaining([first.id, second.id]));
+    expect(written).not.toContain(recorded);
+    expect(await getRemoval(db(), recorded)).toEqual(before);
+    // Once the profile is purged, the record alone keeps them out.
+    await db().delete(memberKey(first.id));
+    await signInAgain(first.id);
+    await expect(requestToJoin(db(), first.id, 'open')).rejects.toBeInstanceOf(StillRemoved);
+    expect(await backfillRemovals(db())).toEqual([]);
   });
 });

@@ -37,7 +37,10 @@ export function RemovalsPage({ removals, next, notice, csrfToken }: RemovalsPage
               </h2>
               <p class="handle">@{r.handle}</p>
               <p class="hint">
-                <code>{r.did}</code>. Removed <When at={r.removedAt} /> by @{r.removedByHandle}.
+                <code>{r.did}</code>. Removed <When at={r.removedAt} />{' '}
+                {r.removedByHandle
+                  ? `by @${r.removedByHandle}.`
+                  : 'by an admin, before the neighborhood kept who did it.'}
               </p>
               <form method="post" action={liftRemovalPath(r.did)}>
                 <CsrfField token={csrfToken} />
