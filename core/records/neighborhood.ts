@@ -25,13 +25,15 @@ export const neighborhoodKey = { pk: 'NEIGHBORHOOD', sk: 'SETTINGS' };
 /** How many admins there are, kept beside the settings so the last one cannot leave. */
 export const adminCountKey = { pk: 'NEIGHBORHOOD', sk: 'ADMINS' };
 /**
- * That the configured first admin with this DID (`ADMIN_HANDLES`) was made
- * an admin once. Bootstrapping happens once per DID; afterwards the admins
- * decide, so a later sign-in never grants it again.
+ * That an entry of the configured first admins (`ADMIN_HANDLES`: a DID, or
+ * a handle in lower case) has made someone an admin. Each entry is used
+ * once; afterwards the admins decide, so a later sign-in never grants it
+ * again: not to the person they demoted, nor to whoever registers a
+ * lapsed handle later.
  */
-export const adminBootstrapKey = (did: string) => ({
+export const adminBootstrapKey = (entry: string) => ({
   pk: 'NEIGHBORHOOD',
-  sk: `ADMIN_BOOTSTRAP#${did}`,
+  sk: `ADMIN_BOOTSTRAP#${entry}`,
 });
 
 export const defaultNeighborhood: Neighborhood = {

@@ -55,26 +55,36 @@ function asMember(m: Member, role = m.role): Member {
 }
 
 /**
- * Makes a configured first admin an admin member at sign-in, once per DID:
- * the grant is recorded (`adminBootstrapKey`), and from then on the admins
- * decide, so someone they demoted signs in again as a member. Never someone
- * whose removal stands, whatever the configuration says.
+ * Makes a configured first admin an admin member at sign-in. `entries` are
+ * the configured entries that name this person (their DID, their handle);
+ * each is used once (`adminBootstrapKey`), and from then on the admins
+ * decide: someone they demoted signs in again as a member, and a handle
+ * that lapsed and was registered by someone else grants nothing. Never
+ * someone whose removal stands, whatever the configuration says.
  */
-export async function ensureAdmin(db: Dynamo, did: string): Promise<Member | undefined> {
+export async function ensureAdmin(
+  db: Dynamo,
+  did: string,
+  entries: readonly string[] = [did],
+): Promise<Member | undefined> {
   if (await getRemoval(db, did)) return getMember(db, did);
-  if (await db.get(adminBootstrapKey(did))) return getMember(db, did);
+  const unused: string[] = [];
+  for (const entry of entries) if (!(await db.get(adminBootstrapKey(entry)))) unused.push(entry);
+  if (unused.length === 0) return getMember(db, did);
   const saved = await changeMember(db, did, (m) =>
     isAdmin(m) || m.status === 'removed' ? undefined : asMember(m, 'admin'),
   );
   // Recorded after the grant: a record lost in between costs one more grant
   // at the next sign-in, where the other order could leave no admin at all.
   if (isAdmin(saved)) {
-    await conditionally(
-      db.put(
-        { ...adminBootstrapKey(did), did, grantedAt: now() },
-        { condition: 'attribute_not_exists(pk)' },
-      ),
-    );
+    for (const entry of unused) {
+      await conditionally(
+        db.put(
+          { ...adminBootstrapKey(entry), did, grantedAt: now() },
+          { condition: 'attribute_not_exists(pk)' },
+        ),
+      );
+    }
   }
   return saved;
 }

@@ -123,9 +123,8 @@ export const auth = new Hono<AppEnv>()
 
     const { db, config } = c.var;
     const member = await saveProfile(db, await currentProfile(c, did));
-    if (config.admins.includes(did) || config.admins.includes(member.handle)) {
-      await ensureAdmin(db, did);
-    }
+    const entries = config.admins.filter((entry) => entry === did || entry === member.handle);
+    if (entries.length > 0) await ensureAdmin(db, did, entries);
     const previous = c.var.viewer;
     if (previous) await deleteSession(db, previous.member.did, previous.session.id);
     await startSession(c, await createSession(db, did));

@@ -2,7 +2,8 @@
  * `ADMIN_HANDLES` bootstraps the first admins once, on real DynamoDB
  * emulators: a configured person who signs in becomes an admin; once other
  * admins have demoted them, signing in again leaves them a member; a
- * configured DID that has never signed in still bootstraps.
+ * configured DID that has never signed in still bootstraps; a configured
+ * handle grants once, so whoever registers it after it lapsed gets nothing.
  */
 import { beforeEach, expect, it } from 'vitest';
 import { adminBootstrapKey, adminCountKey } from '../../core/records/neighborhood';
@@ -71,5 +72,19 @@ onEveryBackend('the first admins', (db) => {
     expect(a?.role).toBe('admin');
     expect(b?.role).toBe('admin');
     expect(await db().get<{ count: number }>(adminCountKey)).toMatchObject({ count: 1 });
+  });
+
+  it('uses a configured handle once: a new account that takes the handle later is not made admin', async () => {
+    const first = await person();
+    expect(await ensureAdmin(db(), first.did, ['garden.example'])).toMatchObject({
+      role: 'admin',
+    });
+    expect(await db().get(adminBootstrapKey('garden.example'))).toMatchObject({ did: first.did });
+
+    const newcomer = await person();
+    expect(await ensureAdmin(db(), newcomer.did, ['garden.example'])).toMatchObject({
+      role: 'member',
+      status: 'visitor',
+    });
   });
 });
