@@ -35,8 +35,26 @@ export class DynamoError extends Error {
   }
 }
 
+/** DynamoDB could not be reached at all, or its answer broke off: the request may or may not have been applied. */
+export class DynamoUnreachable extends DynamoError {
+  constructor(operation: string, cause: unknown) {
+    super('NetworkError', `${operation} got no answer: ${String(cause)}`, 0);
+    this.name = 'DynamoUnreachable';
+  }
+}
+
 export function isConditionFailure(error: unknown): error is DynamoError {
   return error instanceof DynamoError && error.type === 'ConditionalCheckFailedException';
+}
+
+/**
+ * The storage failed under a request: DynamoDB refused it for a reason of its
+ * own (throttling, an internal error, a validation rule) or did not answer.
+ * A failed condition is not one: the data layer turns those into its own
+ * conflicts and rule errors, which have their own answers.
+ */
+export function isStorageFailure(error: unknown): error is DynamoError {
+  return error instanceof DynamoError && !isConditionFailure(error);
 }
 
 export interface Key {
@@ -77,17 +95,24 @@ export class Dynamo {
 
   /** Sends one DynamoDB API call and returns its parsed JSON answer. */
   async call<T = Record<string, unknown>>(operation: string, body: object): Promise<T> {
-    const res = await this.#aws.fetch(this.#endpoint, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-amz-json-1.0',
-        'x-amz-target': `DynamoDB_20120810.${operation}`,
-      },
-      body: JSON.stringify(body),
-    });
+    let res: Response;
+    let bytes: ArrayBuffer;
+    try {
+      res = await this.#aws.fetch(this.#endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': `DynamoDB_20120810.${operation}`,
+        },
+        body: JSON.stringify(body),
+      });
+      bytes = await res.arrayBuffer();
+    } catch (error) {
+      throw new DynamoUnreachable(operation, error);
+    }
     // Parsed from bytes: workerd warns when a non-JSON content type is read as text,
     // and DynamoDB answers `application/x-amz-json-1.0`.
-    const data = parseJson(await res.arrayBuffer());
+    const data = parseJson(bytes);
     if (!res.ok) {
       const type =
         String(data.__type ?? 'UnknownError')
