@@ -1,0 +1,225 @@
+/**
+ * "Not saved", with every character kept: when the storage refuses a save,
+ * the site settings, the profile and the neighborhood's settings come back
+ * as they were sent (503), each field as typed, with the message above the
+ * form, and nothing is stored. The failures are real DynamoDB refusals: a
+ * table that refuses a `location` stored as text (`refusing-table.ts`), and
+ * a site whose record has grown to DynamoDB's 400 KB item limit, so any
+ * save that adds to it is refused.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getMember } from '../../edge/db/members';
+import { getNeighborhood } from '../../edge/db/neighborhood';
+import { createSite, getSite } from '../../edge/db/sites';
+import type { Dynamo } from '../../edge/db/dynamo';
+import { profilePath, settingsPath } from '../../core/paths';
+import { itemKey, siteRecord, type Site } from '../../core/records/sites';
+import { getItem } from '../../edge/db/items';
+import { newsletter } from '../../templates/newsletter/template';
+import { defaultSettings } from '../../templates/settings';
+import { escaped, HTMX } from './item-support';
+import { fillToItemLimit, tableRefusingText, type RefusingTable } from './refusing-table';
+import { signIn, type SignedIn } from './support';
+
+const MESSAGE =
+  'Not saved: the neighborhood’s storage did not answer. Nothing you typed is lost; try again.';
+
+/** Text that breaks naive escaping or encoding, on several lines. */
+const tricky = (what: string) => `${what} <b>&amp;</b> "quoted" 'single' 🌻 é`;
+const lines = (what: string) => `${tricky(what)}\nsecond line\n\n  indented & last`;
+
+const escapedRe = (text: string) => escaped(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The page shows `value` in the text input called `name`. */
+function expectInput(html: string, name: string, value: string) {
+  expect(html).toMatch(new RegExp(`name="${name}"[^>]*value="${escapedRe(value)}"`));
+}
+
+/** The page shows `value` in the text area called `name`. */
+function expectTextArea(html: string, name: string, value: string) {
+  expect(html).toMatch(new RegExp(`name="${name}"[^>]*>${escapedRe(value)}</textarea>`));
+}
+
+/** A newsletter whose record is at DynamoDB's item limit: a settings save that adds to it is refused. */
+async function siteAtItemLimit(db: Dynamo, ownerDid: string): Promise<Site> {
+  const site = await createSite(
+    db,
+    {
+      name: `full-x${crypto.randomUUID().slice(0, 7)}`,
+      ownerDid,
+      template: 'newsletter',
+      settings: defaultSettings(newsletter.settings),
+    },
+    5,
+  );
+  await fillToItemLimit(db, siteRecord(site));
+  return site;
+}
+
+let storage: RefusingTable;
+
+beforeAll(async () => {
+  storage = await tableRefusingText('location');
+});
+
+describe('POST /sites/:name/settings when the storage refuses the save', () => {
+  let owner: SignedIn;
+  let site: Site;
+  const typed = {
+    title: tricky('Title'),
+    tagline: tricky('Tagline'),
+    author: tricky('Author'),
+    'accent-picker': '#aa3366',
+    accent: '#aa3366',
+    'accent-was': '#1a6b4f',
+    font: 'serif',
+    'navLinks-1-label': tricky('Menu'),
+    'navLinks-1-url': 'https://example.com/a?b=1&c="2"',
+    'navLinks-2-label': '',
+    'navLinks-2-url': '',
+    subscribeText: `${lines('Subscribe')}\n${'Write to me. '.repeat(50)}`,
+    subscribeUrl: 'https://example.com/subscribe?x=<1>&y=2',
+  };
+
+  beforeAll(async () => {
+    owner = await signIn({}, 'member', storage.db);
+    site = await siteAtItemLimit(storage.db, owner.member.did);
+  });
+
+  const save = (headers: Record<string, string> = {}) =>
+    storage.post(
+      settingsPath(site.name),
+      { _csrf: owner.csrf, version: String(site.version), ...typed },
+      { cookie: owner.cookie, ...headers },
+    );
+
+  function expectKept(html: string) {
+    expect(html).toContain(MESSAGE);
+    for (const name of ['title', 'tagline', 'author', 'navLinks-1-label', 'navLinks-1-url'])
+      expectInput(html, name, typed[name as keyof typeof typed]);
+    expectInput(html, 'subscribeUrl', typed.subscribeUrl);
+    expectTextArea(html, 'subscribeText', typed.subscribeText);
+    expect(html).toMatch(/name="accent"[^>]*value="#aa3366"/);
+    expect(html).toMatch(/name="font"[^>]*value="serif"[^>]*checked/);
+    expect(html).toContain(`name="version" value="${site.version}"`);
+  }
+
+  it('comes back as a page with every field as typed, and stores nothing', async () => {
+    const res = await save();
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expectKept(html);
+    const stored = await getSite(storage.db, site.name);
+    expect(stored?.version).toBe(site.version);
+    expect(stored?.settings.title).toBe(site.settings.title);
+  });
+
+  it('comes back as the htmx fragment, every field as typed', async () => {
+    const res = await save(HTMX);
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html.startsWith('<div id="settings">')).toBe(true);
+    expectKept(html);
+  });
+});
+
+describe('POST /members/:id/edit when the storage refuses the save', () => {
+  it('comes back with every field as typed, and stores nothing', async () => {
+    const me = await signIn({}, 'member', storage.db);
+    const typed = {
+      name: tricky('Name'),
+      bio: lines('Bio'),
+      location: tricky('The blue house'),
+      link1Label: tricky('Blog'),
+      link1Url: 'https://example.com/?a=1&b=<2>',
+      link2Label: '',
+      link2Url: '',
+      listed: 'on',
+    };
+    const res = await storage.post(
+      `${profilePath(me.member)}/edit`,
+      { _csrf: me.csrf, version: String(me.member.version), ...typed },
+      { cookie: me.cookie },
+    );
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html).toContain(MESSAGE);
+    expectInput(html, 'name', typed.name);
+    expectTextArea(html, 'bio', typed.bio);
+    expectInput(html, 'location', typed.location);
+    expectInput(html, 'link1Label', typed.link1Label);
+    expectInput(html, 'link1Url', typed.link1Url);
+    expect(html).toMatch(/name="listed"[^>]*checked/);
+    expect(html).toContain(`name="version" value="${me.member.version}"`);
+    expect((await getMember(storage.db, me.member.did))?.name).toBeUndefined();
+  });
+});
+
+describe('POST /admin/settings when the storage refuses the save', () => {
+  it('comes back with every field as typed, and stores nothing', async () => {
+    const admin = await signIn({}, 'admin', storage.db);
+    const before = await getNeighborhood(storage.db);
+    const typed = {
+      name: tricky('Oak'),
+      description: tricky('Description'),
+      welcome: lines('Welcome'),
+      location: tricky('Between 3rd & 5th'),
+      directoryVisibility: 'members',
+      joinPolicy: 'invitation',
+      siteLimit: '7',
+    };
+    const res = await storage.post(
+      '/admin/settings',
+      { _csrf: admin.csrf, version: String(before.version), ...typed },
+      { cookie: admin.cookie },
+    );
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html).toContain(MESSAGE);
+    expectInput(html, 'name', typed.name);
+    expectInput(html, 'description', typed.description);
+    expectTextArea(html, 'welcome', typed.welcome);
+    expectInput(html, 'location', typed.location);
+    expectInput(html, 'siteLimit', typed.siteLimit);
+    expect(html).toMatch(/<option value="members" selected="">/);
+    expect(html).toMatch(/<option value="invitation" selected="">/);
+    expect(await getNeighborhood(storage.db)).toEqual(before);
+  });
+});
+
+describe('POST /sites/:name/items/:id/delete when the storage refuses it', () => {
+  it('answers a friendly 503 page that names the storage, and the item stays where it was', async () => {
+    const owner = await signIn({}, 'member', storage.db);
+    const site = await siteAtItemLimit(storage.db, owner.member.did);
+    const id = crypto.randomUUID();
+    const item = {
+      id,
+      site: site.name,
+      kind: 'entry',
+      title: 'Kept',
+      slug: 'kept',
+      date: '2026-05-01',
+      tags: [],
+      summary: '',
+      body: 'Body',
+      status: 'draft',
+      createdAt: '2026-05-01T00:00:00.000Z',
+      updatedAt: '2026-05-01T00:00:00.000Z',
+      version: 1,
+    };
+    // Moving it to the trash adds to it, which an item at the limit cannot take.
+    await fillToItemLimit(storage.db, { ...itemKey(site.name, id), ...item });
+    const res = await storage.post(
+      `/sites/${site.name}/items/${id}/delete`,
+      { _csrf: owner.csrf },
+      { cookie: owner.cookie },
+    );
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html).toContain('The neighborhood’s storage did not answer');
+    expect(html).toContain('may not have been done');
+    expect(await getItem(storage.db, site.name, id)).toMatchObject({ version: 1 });
+    expect((await getItem(storage.db, site.name, id))?.deletedAt).toBeUndefined();
+  });
+});
