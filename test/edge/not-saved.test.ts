@@ -8,6 +8,7 @@
  * save that adds to it is refused.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listInvitations } from '../../edge/db/invitations';
 import { getMember } from '../../edge/db/members';
 import { getNeighborhood } from '../../edge/db/neighborhood';
 import { createSite, getSite } from '../../edge/db/sites';
@@ -221,5 +222,61 @@ describe('POST /sites/:name/items/:id/delete when the storage refuses it', () =>
     expect(html).toContain('may not have been done');
     expect(await getItem(storage.db, site.name, id)).toMatchObject({ version: 1 });
     expect((await getItem(storage.db, site.name, id))?.deletedAt).toBeUndefined();
+  });
+});
+
+describe('the other forms with typed text, when the storage refuses the save', () => {
+  let others: RefusingTable;
+
+  beforeAll(async () => {
+    // Sites store their `template`, links their `note`, answers their `decisionMessage`.
+    others = await tableRefusingText('template', 'note', 'decisionMessage');
+  });
+
+  it('POST /sites keeps the name and the template as chosen', async () => {
+    const me = await signIn({}, 'member', others.db);
+    const name = `kept-x${crypto.randomUUID().slice(0, 7)}`;
+    const res = await others.post(
+      '/sites',
+      { _csrf: me.csrf, template: 'showcase', name },
+      { cookie: me.cookie },
+    );
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html).toContain(MESSAGE);
+    expectInput(html, 'name', name);
+    expect(html).toMatch(/name="template"[^>]*value="showcase"[^>]*checked/);
+    expect(await getSite(others.db, name)).toBeUndefined();
+  });
+
+  it('POST /admin/invitations keeps the note, the days and the uses', async () => {
+    const admin = await signIn({}, 'admin', others.db);
+    const typed = { validDays: '30', maxUses: '3', note: tricky('For the new neighbors') };
+    const res = await others.post(
+      '/admin/invitations',
+      { _csrf: admin.csrf, ...typed },
+      { cookie: admin.cookie },
+    );
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html).toContain(MESSAGE);
+    for (const [name, value] of Object.entries(typed)) expectInput(html, name, value);
+    expect((await listInvitations(others.db)).items).toEqual([]);
+  });
+
+  it('POST /admin/requests/:did/approve keeps the message in its form', async () => {
+    const admin = await signIn({}, 'admin', others.db);
+    const asking = await signIn({}, 'pending', others.db);
+    const message = tricky('Welcome to the street');
+    const res = await others.post(
+      `/admin/requests/${encodeURIComponent(asking.member.did)}/approve`,
+      { _csrf: admin.csrf, message },
+      { cookie: admin.cookie },
+    );
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html).toContain(MESSAGE);
+    expectInput(html, 'message', message);
+    expect((await getMember(others.db, asking.member.did))?.status).toBe('pending');
   });
 });

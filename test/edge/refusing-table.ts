@@ -1,10 +1,11 @@
 /**
  * A storage that refuses some writes, for the tests that a failed save
  * loses nothing. The failure is real: the Worker runs against its own table
- * in the same dynalite, built with an extra index whose key is `attribute`
- * as a number. Every item can still be read, and written as long as it has
- * no `attribute`, or that one as a number; a write storing it as text (what
- * a form sends) is refused by DynamoDB with a ValidationException. And
+ * in the same dynalite, built with an extra index for each of `attributes`
+ * whose key is that attribute as a number. Every item can still be read,
+ * and written as long as it has none of them, or has them as numbers; a
+ * write storing one as text (what a form sends) is refused by DynamoDB with
+ * a ValidationException. And
  * `fillToItemLimit` grows a record to DynamoDB's 400 KB item limit, so any
  * change that makes it larger is refused while it reads as before.
  */
@@ -28,8 +29,8 @@ export interface RefusingTable {
   ): Promise<Response>;
 }
 
-export async function tableRefusingText(attribute: string): Promise<RefusingTable> {
-  const table = `refuses-${attribute.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}`;
+export async function tableRefusingText(...attributes: string[]): Promise<RefusingTable> {
+  const table = `refuses-text-${crypto.randomUUID().slice(0, 8)}`;
   const env: Env = { ...bindings, DYNAMODB_TABLE: table };
   const db = new Dynamo({
     endpoint: bindings.DYNAMODB_ENDPOINT,
@@ -43,15 +44,15 @@ export async function tableRefusingText(attribute: string): Promise<RefusingTabl
     ...input,
     AttributeDefinitions: [
       ...input.AttributeDefinitions,
-      { AttributeName: attribute, AttributeType: 'N' },
+      ...attributes.map((name) => ({ AttributeName: name, AttributeType: 'N' })),
     ],
     GlobalSecondaryIndexes: [
       ...input.GlobalSecondaryIndexes,
-      {
-        IndexName: `${attribute}AsNumber`,
-        KeySchema: [{ AttributeName: attribute, KeyType: 'HASH' }],
+      ...attributes.map((name) => ({
+        IndexName: `${name}AsNumber`,
+        KeySchema: [{ AttributeName: name, KeyType: 'HASH' }],
         Projection: { ProjectionType: 'KEYS_ONLY' },
-      },
+      })),
     ],
   });
   // dynalite makes a table ACTIVE a moment after CreateTable returns.
