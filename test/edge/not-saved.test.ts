@@ -280,3 +280,18 @@ describe('the other forms with typed text, when the storage refuses the save', (
     expect((await getMember(others.db, asking.member.did))?.status).toBe('pending');
   });
 });
+
+describe('POST /login when the storage refuses to remember the sign-in', () => {
+  it('keeps the handle in the form and blames the storage, not the Bluesky server', async () => {
+    // The library stores a pending sign-in as a text `value` before sending anyone to the PDS.
+    const refusing = await tableRefusingText('value');
+    const front = await refusing.get('/');
+    const cookie = (front.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await front.text())?.[1] ?? '';
+    const res = await refusing.post('/login', { _csrf: csrf, handle: 'alice.test' }, { cookie });
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html).toContain('Not signed in: the neighborhood’s storage did not answer.');
+    expectInput(html, 'handle', 'alice.test');
+  });
+});

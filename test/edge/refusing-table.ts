@@ -21,6 +21,8 @@ export interface RefusingTable {
   /** The Worker's bindings, pointed at the table. */
   env: Env;
   db: Dynamo;
+  /** GETs a page from the Worker running on this table. */
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
   /** POSTs a form to the Worker running on this table. */
   post(
     path: string,
@@ -63,22 +65,24 @@ export async function tableRefusingText(...attributes: string[]): Promise<Refusi
     if (Table.TableStatus === 'ACTIVE') break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  async function post(path: string, form: Record<string, string>, headers = {}) {
+  async function send(path: string, init: RequestInit) {
     const ctx = createExecutionContext();
     const res = await app.fetch(
-      new Request(`${ORIGIN}${path}`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
-        body: new URLSearchParams(form).toString(),
-      }),
+      new Request(`${ORIGIN}${path}`, { redirect: 'manual', ...init }),
       env,
       ctx,
     );
     await waitOnExecutionContext(ctx);
     return res;
   }
-  return { env, db, post };
+  const get = (path: string, headers: Record<string, string> = {}) => send(path, { headers });
+  const post = (path: string, form: Record<string, string>, headers = {}) =>
+    send(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams(form).toString(),
+    });
+  return { env, db, get, post };
 }
 
 const DYNAMODB_ITEM_LIMIT = 409_600;
