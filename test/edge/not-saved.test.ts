@@ -41,6 +41,20 @@ function expectTextArea(html: string, name: string, value: string) {
   expect(html).toMatch(new RegExp(`name="${name}"[^>]*>${escapedRe(value)}</textarea>`));
 }
 
+/** Each of `fields` shows as typed: in its text area if `areas` names it, else in its input. */
+function expectTyped(html: string, fields: Record<string, string>, areas: string[] = []) {
+  for (const [name, value] of Object.entries(fields))
+    (areas.includes(name) ? expectTextArea : expectInput)(html, name, value);
+}
+
+/** The answer is the form again: 503, with `message` above it. Returns its HTML. */
+async function formAgain(res: Response, message = MESSAGE): Promise<string> {
+  expect(res.status).toBe(503);
+  const html = await res.text();
+  expect(html).toContain(message);
+  return html;
+}
+
 /** A newsletter whose record is at DynamoDB's item limit: a settings save that adds to it is refused. */
 async function siteAtItemLimit(db: Dynamo, ownerDid: string): Promise<Site> {
   const site = await createSite(
@@ -66,20 +80,22 @@ beforeAll(async () => {
 describe('POST /sites/:name/settings when the storage refuses the save', () => {
   let owner: SignedIn;
   let site: Site;
-  const typed = {
+  const texts = {
     title: tricky('Title'),
     tagline: tricky('Tagline'),
     author: tricky('Author'),
-    'accent-picker': '#aa3366',
-    accent: '#aa3366',
-    'accent-was': '#1a6b4f',
-    font: 'serif',
     'navLinks-1-label': tricky('Menu'),
     'navLinks-1-url': 'https://example.com/a?b=1&c="2"',
     'navLinks-2-label': '',
     'navLinks-2-url': '',
     subscribeText: `${lines('Subscribe')}\n${'Write to me. '.repeat(50)}`,
     subscribeUrl: 'https://example.com/subscribe?x=<1>&y=2',
+  };
+  const choices = {
+    'accent-picker': '#aa3366',
+    accent: '#aa3366',
+    'accent-was': '#1a6b4f',
+    font: 'serif',
   };
 
   beforeAll(async () => {
@@ -90,25 +106,19 @@ describe('POST /sites/:name/settings when the storage refuses the save', () => {
   const save = (headers: Record<string, string> = {}) =>
     storage.post(
       settingsPath(site.name),
-      { _csrf: owner.csrf, version: String(site.version), ...typed },
+      { _csrf: owner.csrf, version: String(site.version), ...texts, ...choices },
       { cookie: owner.cookie, ...headers },
     );
 
   function expectKept(html: string) {
-    expect(html).toContain(MESSAGE);
-    for (const name of ['title', 'tagline', 'author', 'navLinks-1-label', 'navLinks-1-url'])
-      expectInput(html, name, typed[name as keyof typeof typed]);
-    expectInput(html, 'subscribeUrl', typed.subscribeUrl);
-    expectTextArea(html, 'subscribeText', typed.subscribeText);
+    expectTyped(html, texts, ['subscribeText']);
     expect(html).toMatch(/name="accent"[^>]*value="#aa3366"/);
     expect(html).toMatch(/name="font"[^>]*value="serif"[^>]*checked/);
     expect(html).toContain(`name="version" value="${site.version}"`);
   }
 
   it('comes back as a page with every field as typed, and stores nothing', async () => {
-    const res = await save();
-    expect(res.status).toBe(503);
-    const html = await res.text();
+    const html = await formAgain(await save());
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expectKept(html);
     const stored = await getSite(storage.db, site.name);
@@ -117,9 +127,7 @@ describe('POST /sites/:name/settings when the storage refuses the save', () => {
   });
 
   it('comes back as the htmx fragment, every field as typed', async () => {
-    const res = await save(HTMX);
-    expect(res.status).toBe(503);
-    const html = await res.text();
+    const html = await formAgain(await save(HTMX));
     expect(html.startsWith('<div id="settings">')).toBe(true);
     expectKept(html);
   });
@@ -128,7 +136,7 @@ describe('POST /sites/:name/settings when the storage refuses the save', () => {
 describe('POST /members/:id/edit when the storage refuses the save', () => {
   it('comes back with every field as typed, and stores nothing', async () => {
     const me = await signIn({}, 'member', storage.db);
-    const typed = {
+    const texts = {
       name: tricky('Name'),
       bio: lines('Bio'),
       location: tricky('The blue house'),
@@ -136,21 +144,14 @@ describe('POST /members/:id/edit when the storage refuses the save', () => {
       link1Url: 'https://example.com/?a=1&b=<2>',
       link2Label: '',
       link2Url: '',
-      listed: 'on',
     };
     const res = await storage.post(
       `${profilePath(me.member)}/edit`,
-      { _csrf: me.csrf, version: String(me.member.version), ...typed },
+      { _csrf: me.csrf, version: String(me.member.version), ...texts, listed: 'on' },
       { cookie: me.cookie },
     );
-    expect(res.status).toBe(503);
-    const html = await res.text();
-    expect(html).toContain(MESSAGE);
-    expectInput(html, 'name', typed.name);
-    expectTextArea(html, 'bio', typed.bio);
-    expectInput(html, 'location', typed.location);
-    expectInput(html, 'link1Label', typed.link1Label);
-    expectInput(html, 'link1Url', typed.link1Url);
+    const html = await formAgain(res);
+    expectTyped(html, texts, ['bio']);
     expect(html).toMatch(/name="listed"[^>]*checked/);
     expect(html).toContain(`name="version" value="${me.member.version}"`);
     expect((await getMember(storage.db, me.member.did))?.name).toBeUndefined();
@@ -161,28 +162,21 @@ describe('POST /admin/settings when the storage refuses the save', () => {
   it('comes back with every field as typed, and stores nothing', async () => {
     const admin = await signIn({}, 'admin', storage.db);
     const before = await getNeighborhood(storage.db);
-    const typed = {
+    const texts = {
       name: tricky('Oak'),
       description: tricky('Description'),
       welcome: lines('Welcome'),
       location: tricky('Between 3rd & 5th'),
-      directoryVisibility: 'members',
-      joinPolicy: 'invitation',
       siteLimit: '7',
     };
+    const choices = { directoryVisibility: 'members', joinPolicy: 'invitation' };
     const res = await storage.post(
       '/admin/settings',
-      { _csrf: admin.csrf, version: String(before.version), ...typed },
+      { _csrf: admin.csrf, version: String(before.version), ...texts, ...choices },
       { cookie: admin.cookie },
     );
-    expect(res.status).toBe(503);
-    const html = await res.text();
-    expect(html).toContain(MESSAGE);
-    expectInput(html, 'name', typed.name);
-    expectInput(html, 'description', typed.description);
-    expectTextArea(html, 'welcome', typed.welcome);
-    expectInput(html, 'location', typed.location);
-    expectInput(html, 'siteLimit', typed.siteLimit);
+    const html = await formAgain(res);
+    expectTyped(html, texts, ['welcome']);
     expect(html).toMatch(/<option value="members" selected="">/);
     expect(html).toMatch(/<option value="invitation" selected="">/);
     expect(await getNeighborhood(storage.db)).toEqual(before);
@@ -241,9 +235,7 @@ describe('the other forms with typed text, when the storage refuses the save', (
       { _csrf: me.csrf, template: 'showcase', name },
       { cookie: me.cookie },
     );
-    expect(res.status).toBe(503);
-    const html = await res.text();
-    expect(html).toContain(MESSAGE);
+    const html = await formAgain(res);
     expectInput(html, 'name', name);
     expect(html).toMatch(/name="template"[^>]*value="showcase"[^>]*checked/);
     expect(await getSite(others.db, name)).toBeUndefined();
@@ -257,10 +249,7 @@ describe('the other forms with typed text, when the storage refuses the save', (
       { _csrf: admin.csrf, ...typed },
       { cookie: admin.cookie },
     );
-    expect(res.status).toBe(503);
-    const html = await res.text();
-    expect(html).toContain(MESSAGE);
-    for (const [name, value] of Object.entries(typed)) expectInput(html, name, value);
+    expectTyped(await formAgain(res), typed);
     expect((await listInvitations(others.db)).items).toEqual([]);
   });
 
@@ -273,10 +262,7 @@ describe('the other forms with typed text, when the storage refuses the save', (
       { _csrf: admin.csrf, message },
       { cookie: admin.cookie },
     );
-    expect(res.status).toBe(503);
-    const html = await res.text();
-    expect(html).toContain(MESSAGE);
-    expectInput(html, 'message', message);
+    expectInput(await formAgain(res), 'message', message);
     expect((await getMember(others.db, asking.member.did))?.status).toBe('pending');
   });
 });
@@ -289,9 +275,7 @@ describe('POST /login when the storage refuses to remember the sign-in', () => {
     const cookie = (front.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await front.text())?.[1] ?? '';
     const res = await refusing.post('/login', { _csrf: csrf, handle: 'alice.test' }, { cookie });
-    expect(res.status).toBe(503);
-    const html = await res.text();
-    expect(html).toContain('Not signed in: the neighborhood’s storage did not answer.');
+    const html = await formAgain(res, 'Not signed in: the neighborhood’s storage did not answer.');
     expectInput(html, 'handle', 'alice.test');
   });
 });
