@@ -48,7 +48,7 @@ describe('POST /sites/:name/items when the database refuses the write', () => {
     );
     expect(res.status).toBe(503);
     const html = await res.text();
-    expect(html).toContain('Not saved: we could not store it just now.');
+    expect(html).toContain('Not saved: the neighborhood’s storage did not answer.');
     expect(html).toContain(`>${escaped(body)}</textarea>`);
     expect(html).toMatch(/name="title"[^>]*value="Precious"/);
     expect(await storage.db.get(slugKey(site, 'precious'))).toBeUndefined();
@@ -93,7 +93,7 @@ describe('POST /sites/:name/items/:id when the database refuses the write', () =
     });
     expect(res.status).toBe(503);
     const html = await res.text();
-    expect(html).toContain('Not saved: we could not store it just now.');
+    expect(html).toContain('Not saved: the neighborhood’s storage did not answer.');
     expect(html).toContain('>An edit worth keeping.</textarea>');
     expect(html).toContain('name="version" value="1"');
   });
