@@ -79,9 +79,9 @@ onEveryBackend('data layer', (client) => {
   });
 
   it('does not count a failed condition as a storage failure', async () => {
-    await db.put({ pk: 'T#3', sk: 'X' });
+    await db.put({ pk: 'T#condition', sk: 'X' });
     const error = await db
-      .put({ pk: 'T#3', sk: 'X' }, { condition: 'attribute_not_exists(pk)' })
+      .put({ pk: 'T#condition', sk: 'X' }, { condition: 'attribute_not_exists(pk)' })
       .catch((e: unknown) => e);
     expect(isStorageFailure(error)).toBe(false);
   });
