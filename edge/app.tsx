@@ -7,7 +7,8 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { servicesFor, type AppEnv } from './context';
 import { LastAdminError, StillRemoved } from './db/membership';
-import { lastAdmin, notFound, PageError, stillRemoved } from './errors';
+import { isStorageFailure } from './db/dynamo';
+import { lastAdmin, notFound, PageError, stillRemoved, storageDown } from './errors';
 import { limitBodies } from './middleware/body-limit';
 import { csrf } from './middleware/csrf';
 import { securityHeaders } from './middleware/security-headers';
@@ -52,18 +53,22 @@ app.notFound(() => {
   throw notFound();
 });
 
+/** The friendly page for an expected failure; undefined for anything else. */
+function pageFor(error: Error, method: string): PageError | undefined {
+  if (error instanceof PageError) return error;
+  if (error instanceof LastAdminError) return lastAdmin();
+  if (error instanceof StillRemoved) return stillRemoved();
+  if (isStorageFailure(error)) return storageDown(method);
+  if (error instanceof HTTPException && error.status < 500)
+    return new PageError(error.status, { title: 'That did not work', message: error.message });
+  return undefined;
+}
+
 app.onError(async (error, c) => {
-  const page =
-    error instanceof PageError
-      ? error
-      : error instanceof LastAdminError
-        ? lastAdmin()
-        : error instanceof StillRemoved
-          ? stillRemoved()
-          : error instanceof HTTPException && error.status < 500
-            ? new PageError(error.status, { title: 'That did not work', message: error.message })
-            : undefined;
+  const page = pageFor(error, c.req.method);
   if (!page) console.error('unhandled error', c.req.method, c.req.path, error);
+  if (isStorageFailure(error))
+    console.error('storage failed', c.req.method, c.req.path, String(error));
   c.header('Cache-Control', 'no-store');
   const props = page?.page ?? {
     title: 'Something went wrong on our side',

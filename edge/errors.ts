@@ -2,9 +2,9 @@
  * Expected failures. A handler throws `PageError` with words for the person
  * in front of the screen; `app.onError` renders it as a friendly page with
  * the given status. The data layer's own rule errors (`LastAdminError`,
- * `StillRemoved`) are
- * turned into pages here too, so routes need not catch them. Anything else
- * is logged and answered generically.
+ * `StillRemoved`) and a storage that failed are turned into pages here too,
+ * so routes need not catch them. Anything else is logged and answered
+ * generically.
  */
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -40,4 +40,17 @@ export const stillRemoved = (neighborhoodName = 'the neighborhood') =>
     title: `You were removed from ${neighborhoodName}`,
     message:
       'An admin removed you, so you cannot join or ask to join again yourself. If you think that was a mistake, ask an admin: they can lift the removal.',
+  });
+
+/**
+ * The answer when the storage failed and there was nothing typed to keep (a
+ * page view, a one-button form); forms with text keep it (`not-saved.ts`).
+ */
+export const storageDown = (method: string) =>
+  new PageError(503, {
+    title: 'The neighborhood’s storage did not answer',
+    message:
+      method === 'GET' || method === 'HEAD'
+        ? 'This page could not be read just now. Please try again in a moment.'
+        : 'What you asked for may not have been done. Please try again in a moment; doing it twice does no harm.',
   });

@@ -4,6 +4,7 @@
  * the one place that knows which is which.
  */
 import { OAuthCallbackError, OAuthResolverError } from '@atproto/oauth-client-node';
+import { isStorageFailure } from '../db/dynamo';
 import { PageError } from '../errors';
 
 const startAgain = { href: '/#sign-in-heading', label: 'Sign in again' };
@@ -36,7 +37,15 @@ export const startedElsewhere = () =>
 export function describeAuthorizeError(
   error: unknown,
   handle: string,
-): { status: 400 | 502; message: string } {
+): { status: 400 | 502 | 503; message: string } {
+  // The sign-in is remembered in our own storage before the PDS is asked anything.
+  if (isStorageFailure(error)) {
+    return {
+      status: 503,
+      message:
+        'Not signed in: the neighborhood’s storage did not answer. Nothing you typed is lost; try again.',
+    };
+  }
   if (
     error instanceof OAuthResolverError &&
     error.message.startsWith('Failed to resolve identity')

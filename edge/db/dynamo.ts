@@ -69,8 +69,30 @@ export class DynamoUncertainWrite extends Error {
   }
 }
 
+/** DynamoDB could not be reached at all, or its answer broke off: the request may or may not have been applied. */
+export class DynamoUnreachable extends DynamoError {
+  constructor(operation: string, cause: unknown) {
+    super('NetworkError', `${operation} got no answer: ${String(cause)}`, 0);
+    this.name = 'DynamoUnreachable';
+  }
+}
+
 export function isConditionFailure(error: unknown): error is DynamoError {
   return error instanceof DynamoError && error.type === 'ConditionalCheckFailedException';
+}
+
+/**
+ * The storage failed under a request: DynamoDB refused it for a reason of its
+ * own (throttling, an internal error, a validation rule), did not answer, or
+ * left a write's outcome unknown. A failed condition is not one: the data
+ * layer turns those into its own conflicts and rule errors, which have their
+ * own answers.
+ */
+export function isStorageFailure(error: unknown): error is DynamoError | DynamoUncertainWrite {
+  return (
+    error instanceof DynamoUncertainWrite ||
+    (error instanceof DynamoError && !isConditionFailure(error))
+  );
 }
 
 export interface Key {
@@ -131,7 +153,10 @@ export class Dynamo {
         failure = error;
       }
       const throttled = failure instanceof DynamoError && isThrottle(failure.status, failure.type);
-      const unknownOutcome = !(failure instanceof DynamoError) || failure.status >= 500;
+      const unknownOutcome =
+        failure instanceof DynamoUnreachable ||
+        !(failure instanceof DynamoError) ||
+        failure.status >= 500;
       uncertain ||= unknownOutcome;
       const wait = backoffMs(attempt, this.#retry);
       const retryable = throttled || (unknownOutcome && replayable);
@@ -150,17 +175,24 @@ export class Dynamo {
 
   /** One attempt of `call`. */
   async #send<T>(operation: string, body: string): Promise<T> {
-    const res = await this.#aws.fetch(this.#endpoint, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/x-amz-json-1.0',
-        'x-amz-target': `DynamoDB_20120810.${operation}`,
-      },
-      body,
-    });
+    let res: Response;
+    let bytes: ArrayBuffer;
+    try {
+      res = await this.#aws.fetch(this.#endpoint, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'x-amz-target': `DynamoDB_20120810.${operation}`,
+        },
+        body,
+      });
+      bytes = await res.arrayBuffer();
+    } catch (error) {
+      throw new DynamoUnreachable(operation, error);
+    }
     // Parsed from bytes: workerd warns when a non-JSON content type is read as text,
     // and DynamoDB answers `application/x-amz-json-1.0`.
-    const data = parseJson(await res.arrayBuffer());
+    const data = parseJson(bytes);
     if (!res.ok) {
       const type =
         String(data.__type ?? 'UnknownError')

@@ -36,7 +36,7 @@ async function signInAgain(
   c: AppContext,
   handle: string,
   error: string,
-  status: 400 | 502,
+  status: 400 | 502 | 503,
   next?: string,
 ) {
   const neighborhood = await currentNeighborhood(c);

@@ -3,7 +3,8 @@
  * may: for anyone else, admins included, these addresses answer 404 as if
  * they did not exist. A save carries the version the form was filled from,
  * so a save from a stale tab never overwrites silently; the person sees
- * what differs and keeps what they typed.
+ * what differs and keeps what they typed. A save the storage did not take
+ * comes back as typed, too.
  */
 import { Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -21,6 +22,7 @@ import {
   type ProfileFormValues,
 } from '../../core/forms/profile';
 import { membersOnlyError } from '../middleware/access';
+import { answerNotSaved } from '../not-saved';
 import { renderPage } from '../render';
 import { postedInput, validForm } from '../validate';
 import { EditProfilePage, type EditProfilePageProps } from '../../views/pages/members/edit';
@@ -47,7 +49,7 @@ function renderEdit(
   c: AppContext,
   member: Member,
   values: ProfileFormValues,
-  extra: Pick<EditProfilePageProps, 'errors' | 'conflict'> = {},
+  extra: Pick<EditProfilePageProps, 'errors' | 'conflict' | 'notice'> = {},
   status: ContentfulStatusCode = 200,
 ) {
   return renderPage(
@@ -83,7 +85,12 @@ export const profileEdit = new Hono<AppEnv>()
         const saved = await putMember(c.var.db, { ...member, ...edit }, version, member.handle);
         return c.redirect(profilePath(saved), 303);
       } catch (error) {
-        if (!(error instanceof MemberVersionConflict)) throw error;
+        if (!(error instanceof MemberVersionConflict)) {
+          const values = valuesFromInput(await postedInput(c));
+          return answerNotSaved(error, `profile of ${member.did}`, (notice, status) =>
+            renderEdit(c, member, values, { notice }, status),
+          );
+        }
         const current = error.current;
         if (!current) throw notFound();
         const conflict = differences(current, edit);

@@ -3,7 +3,8 @@
  * (a template and a name, claimed by a conditional write under the
  * neighborhood's limit). Each site's own pages are the `site/` sub-app's.
  * Everything works with plain forms and 303 redirects; with htmx the name
- * is checked as it is typed.
+ * is checked as it is typed. A claim the storage did not take comes back
+ * with the name and template as chosen.
  */
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -27,6 +28,7 @@ import {
   SiteLimitReached,
 } from '../db/sites';
 import { membersOnly } from '../middleware/access';
+import { answerNotSaved } from '../not-saved';
 import { currentNeighborhood, renderPage } from '../render';
 import { postedInput } from '../validate';
 
@@ -196,7 +198,9 @@ export const sites = new Hono<MemberEnv>()
           neighborhood,
         );
       }
-      throw error;
+      return answerNotSaved(error, `new site ${name}`, (notice, status) =>
+        again(status, { form: notice.text }),
+      );
     }
     return c.redirect(sitePath(name), 303);
   });

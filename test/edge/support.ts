@@ -67,19 +67,21 @@ export interface SignedIn {
 export async function signIn(
   profile: Partial<Member> = {},
   as: 'visitor' | 'pending' | 'member' | 'admin' = 'visitor',
+  /** The table to sign in on; the Worker's own unless a test gives it another. */
+  on: Dynamo = db,
 ): Promise<SignedIn> {
   const did = profile.did ?? testDid();
-  let member = await saveProfile(db, {
+  let member = await saveProfile(on, {
     did,
     handle: profile.handle ?? `${did.slice(8, 16)}.test`,
     displayName: profile.displayName ?? 'Test Neighbor',
     description: profile.description,
     avatarUrl: profile.avatarUrl,
   });
-  if (as === 'admin') member = (await ensureAdmin(db, did))!;
-  else if (as === 'pending') member = (await requestToJoin(db, did, 'approval'))!;
-  else if (as === 'member') member = (await requestToJoin(db, did, 'open'))!;
-  const session = await createSession(db, did);
+  if (as === 'admin') member = (await ensureAdmin(on, did))!;
+  else if (as === 'pending') member = (await requestToJoin(on, did, 'approval'))!;
+  else if (as === 'member') member = (await requestToJoin(on, did, 'open'))!;
+  const session = await createSession(on, did);
   const token = await signSessionToken(
     bindings.SESSION_SECRET,
     { did, sid: session.id },

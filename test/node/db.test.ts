@@ -4,7 +4,13 @@
  * so nothing here depends on one emulator's quirks.
  */
 import { beforeAll, expect, it } from 'vitest';
-import { Dynamo, DynamoError, isConditionFailure } from '../../edge/db/dynamo';
+import {
+  Dynamo,
+  DynamoError,
+  DynamoUnreachable,
+  isConditionFailure,
+  isStorageFailure,
+} from '../../edge/db/dynamo';
 import { getMember, saveProfile } from '../../edge/db/members';
 import {
   createRequestLock,
@@ -16,6 +22,8 @@ import { createSession, deleteAllSessions, getSession } from '../../edge/db/sess
 import { nowSeconds } from '../../core/records/time';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
 import { getViewer } from '../../edge/db/viewer';
+import { localDynamo } from '../../scripts/local/demo';
+import { freePort } from '../../scripts/local/ports';
 import { onEveryBackend } from './backends';
 
 const did = (n: number) => `did:plc:${String(n).padStart(24, 'a')}`;
@@ -67,6 +75,15 @@ onEveryBackend('data layer', (client) => {
     expect(error).toBeInstanceOf(DynamoError);
     expect((error as DynamoError).type).toMatch(/ResourceNotFoundException|ValidationException/);
     expect((error as DynamoError).message.length).toBeGreaterThan(20);
+    expect(isStorageFailure(error)).toBe(true);
+  });
+
+  it('does not count a failed condition as a storage failure', async () => {
+    await db.put({ pk: 'T#condition', sk: 'X' });
+    const error = await db
+      .put({ pk: 'T#condition', sk: 'X' }, { condition: 'attribute_not_exists(pk)' })
+      .catch((e: unknown) => e);
+    expect(isStorageFailure(error)).toBe(false);
   });
 
   it('pages with its cursor, and reads any other cursor as the first page', async () => {
@@ -192,4 +209,13 @@ onEveryBackend('data layer', (client) => {
     ).catch((e: unknown) => e);
     expect(isConditionFailure(error)).toBe(true);
   });
+});
+
+it('names a DynamoDB that does not answer at all as a storage failure', async () => {
+  // Nothing listens on a port the OS has just handed out and taken back.
+  const db = localDynamo(`http://127.0.0.1:${await freePort()}`, 'nbhd-test');
+  const error = await db.get({ pk: 'T#1', sk: 'X' }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(DynamoUnreachable);
+  expect(isStorageFailure(error)).toBe(true);
+  expect((error as DynamoError).message).toMatch(/^NetworkError: GetItem got no answer/);
 });

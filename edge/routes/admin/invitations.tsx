@@ -1,7 +1,8 @@
 /**
  * GET/POST /admin/invitations and POST /admin/invitations/:code/revoke:
  * making invitation links (limited per admin, so a stolen session cannot
- * mint thousands), listing them newest first, and revoking one. Making and
+ * mint thousands), listing them newest first, and revoking one. A link the
+ * storage did not make comes back with the form as typed. Making and
  * revoking are written to the audit log.
  */
 import { Hono } from 'hono';
@@ -18,7 +19,8 @@ import { type Invitation } from '../../../core/records/invitations';
 import { allow, limits } from '../../db/rate-limit';
 import { notFound, PageError } from '../../errors';
 import { renderPage } from '../../render';
-import { validForm } from '../../validate';
+import { answerNotSaved } from '../../not-saved';
+import { postedInput, validForm } from '../../validate';
 import {
   invitationDefaults,
   InvitationsPage,
@@ -51,8 +53,8 @@ const nameLink = (i: Invitation) => `${i.code.slice(0, 6)}…${i.note ? ` (“${
 
 async function page(
   c: AppContext<AdminEnv>,
-  props: Pick<InvitationsPageProps, 'values' | 'errors' | 'notice'>,
-  status: 200 | 400 = 200,
+  props: Pick<InvitationsPageProps, 'values' | 'errors' | 'notice' | 'problem'>,
+  status: 200 | 400 | 503 = 200,
 ) {
   const list = await listInvitations(c.var.db, c.req.query('after'));
   return renderPage(
@@ -81,14 +83,22 @@ export const invitations = new Hono<AdminEnv>()
       const viewer = c.var.admin;
       const { db } = c.var;
       const { validDays, maxUses, note } = c.req.valid('form');
-      if (!(await allow(db, limits.invitation, viewer.member.did))) throw tooMany();
-      const invitation = await createInvitation(db, {
-        createdByDid: viewer.member.did,
-        createdByHandle: viewer.member.handle,
-        validDays,
-        maxUses,
-        note: note || undefined,
-      });
+      let invitation: Invitation;
+      try {
+        if (!(await allow(db, limits.invitation, viewer.member.did))) throw tooMany();
+        invitation = await createInvitation(db, {
+          createdByDid: viewer.member.did,
+          createdByHandle: viewer.member.handle,
+          validDays,
+          maxUses,
+          note: note || undefined,
+        });
+      } catch (error) {
+        const input = await postedInput(c);
+        return answerNotSaved(error, 'invitation link', (problem, status) =>
+          page(c, { values: input, problem }, status),
+        );
+      }
       await recordAudit(db, {
         ...actor(viewer),
         action: 'invitation.create',

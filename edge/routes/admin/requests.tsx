@@ -3,7 +3,8 @@
  * queue of people asking to join, and an admin's answer with an optional
  * message shown to the person. Each answer is written to the audit log.
  * Answering someone who is no longer waiting (another admin was quicker)
- * changes nothing and says so.
+ * changes nothing and says so; an answer the storage did not take comes
+ * back in its form with the message as typed.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -13,7 +14,8 @@ import { listByStatus } from '../../db/members';
 import { type Member } from '../../../core/records/members';
 import { decide } from '../../db/membership';
 import { renderPage } from '../../render';
-import { validForm } from '../../validate';
+import { answerNotSaved } from '../../not-saved';
+import { postedInput, validForm } from '../../validate';
 import {
   RequestsPage,
   type Decision,
@@ -33,7 +35,7 @@ const notices: Record<string, string> = {
 async function page(
   c: AppContext<AdminEnv>,
   props: Pick<RequestsPageProps, 'notice' | 'problem'>,
-  status: 200 | 400 = 200,
+  status: 200 | 400 | 503 = 200,
   about?: Member,
 ) {
   const pending = await listByStatus(c.var.db, 'PENDING', {
@@ -72,7 +74,21 @@ export const requests = new Hono<AdminEnv>()
       const message = c.req.valid('form').message || undefined;
       const before = await personAt(db, c.req.param('did'));
       if (before.status !== 'pending') return c.redirect('/admin/requests?done=already', 303);
-      const after = await decide(db, before.did, approve, message);
+      let after: Member | undefined;
+      try {
+        after = await decide(db, before.did, approve, message);
+      } catch (error) {
+        const decision = c.req.param('decision') as Decision;
+        const typed = (await postedInput(c)).message ?? '';
+        return answerNotSaved(error, `answer to ${before.did}`, (notice, status) =>
+          page(
+            c,
+            { problem: { did: before.did, decision, message: typed, error: notice.text } },
+            status,
+            before,
+          ),
+        );
+      }
       if (!after) return c.redirect('/admin/requests?done=already', 303);
       await recordAudit(db, {
         ...actor(viewer),

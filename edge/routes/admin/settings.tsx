@@ -2,8 +2,9 @@
  * GET/POST /admin/settings: the neighborhood's settings. Bad input comes
  * back with the problem next to its field (400); a save on top of someone
  * else's (the hidden version is stale) comes back as 409 with what differs,
- * overwriting nothing. A save is written to the audit log with the names of
- * the settings it changed.
+ * overwriting nothing; one the storage did not take comes back as typed
+ * (503). A save is written to the audit log with the names of the settings
+ * it changed.
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -16,7 +17,8 @@ import {
 } from '../../db/neighborhood';
 import { type Neighborhood } from '../../../core/records/neighborhood';
 import { currentNeighborhood, renderPage } from '../../render';
-import { validForm } from '../../validate';
+import { answerNotSaved } from '../../not-saved';
+import { postedInput, validForm } from '../../validate';
 import {
   SettingsPage,
   settingLabels,
@@ -52,7 +54,7 @@ const names = Object.keys(settingLabels) as SettingName[];
 function page(
   c: AppContext<AdminEnv>,
   props: Omit<SettingsPageProps, 'csrfToken'>,
-  status: 200 | 400 | 409,
+  status: 200 | 400 | 409 | 503,
 ) {
   return renderPage(
     c,
@@ -110,8 +112,12 @@ export const settings = new Hono<AdminEnv>()
       try {
         await saveNeighborhood(db, next, version);
       } catch (error) {
-        if (!(error instanceof NeighborhoodVersionConflict)) throw error;
-        return conflict(c, error.current ?? current, next);
+        if (error instanceof NeighborhoodVersionConflict)
+          return conflict(c, error.current ?? current, next);
+        const input = await postedInput(c);
+        return answerNotSaved(error, 'neighborhood settings', (notice, status) =>
+          page(c, { values: input, notice }, status),
+        );
       }
       await recordAudit(db, {
         ...actor(viewer),

@@ -10,7 +10,10 @@ import type { SiteContext } from '../../context';
 import { SlugTaken, type ItemVersionConflict, type SiteFull } from '../../db/items';
 import { siteFullMessage } from '../../../core/site-limits';
 import type { SiteItem } from '../../../core/records/sites';
+import { isStorageFailure } from '../../db/dynamo';
 import { notFound } from '../../errors';
+import { notSaved } from '../../not-saved';
+import type { FormNotice } from '../../../views/components/form-notice';
 import {
   differences,
   extrasFor,
@@ -70,10 +73,17 @@ export const editing = (item: SiteItem, notice?: EditorState['notice']): EditorS
   notice,
 });
 
-export const notSaved = {
-  tone: 'problem' as const,
-  text: 'Not saved: we could not store it just now. Everything you typed is still here; please try saving again in a moment.',
-};
+/**
+ * Why a save did not happen when no rule refused it: the storage failed (the
+ * words every form uses), or something else went wrong on our side.
+ */
+export const notSavedBecause = (error: unknown): FormNotice =>
+  isStorageFailure(error)
+    ? notSaved
+    : {
+        tone: 'problem',
+        text: 'Not saved: we could not store it just now. Everything you typed is still here; please try saving again in a moment.',
+      };
 
 export const trashedElsewhere = {
   tone: 'problem' as const,

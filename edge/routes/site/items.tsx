@@ -43,7 +43,7 @@ import {
   answerEditor,
   conflict,
   editing,
-  notSaved,
+  notSavedBecause,
   siteFull,
   slugError,
   trashedElsewhere,
@@ -88,7 +88,7 @@ export const items = new Hono<SiteEnv>()
         return answerEditor(c, { kind, values, warnings, notice: full.notice }, full.status);
       }
       console.error('item create failed', site.name, String(error));
-      return answerEditor(c, { kind, values, warnings, notice: notSaved }, 503);
+      return answerEditor(c, { kind, values, warnings, notice: notSavedBecause(error) }, 503);
     }
     const next = `${itemPath(site.name, item.id)}?saved`;
     if (isHtmx(c)) return c.body(null, 204, { 'HX-Redirect': next });
@@ -164,7 +164,7 @@ export const items = new Hono<SiteEnv>()
         return mine({ notice: full.notice }, full.status);
       }
       console.error('item save failed', site.name, item.id, String(error));
-      return mine({ notice: notSaved }, 503);
+      return mine({ notice: notSavedBecause(error) }, 503);
     }
     if (!isHtmx(c)) return c.redirect(`${itemPath(site.name, saved.id)}?saved`, 303);
     const at = saved.updatedAt.slice(11, 16);

@@ -1,8 +1,9 @@
 /**
  * A site's settings (`/sites/:name/settings`): a form generated from the
  * template's declared fields, validated on the server, version-checked so
- * two tabs never overwrite each other. A plain form redirects (303) after
- * saving; with htmx the form saves in place.
+ * two tabs never overwrite each other, and kept as sent when the storage
+ * fails. A plain form redirects (303) after saving; with htmx the form
+ * saves in place.
  */
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -24,6 +25,7 @@ import {
 import type { SiteContext, SiteEnv } from '../../context';
 import { saveSiteSettings, SiteVersionConflict } from '../../db/sites';
 import { notFound } from '../../errors';
+import { answerNotSaved } from '../../not-saved';
 import { isHtmx, renderPage } from '../../render';
 import { postedInput } from '../../validate';
 
@@ -96,7 +98,15 @@ export const settings = new Hono<SiteEnv>()
     try {
       return saved(await saveSiteSettings(c.var.db, site.name, yours, version));
     } catch (error) {
-      if (!(error instanceof SiteVersionConflict)) throw error;
+      if (!(error instanceof SiteVersionConflict))
+        return answerNotSaved(error, `site settings of ${site.name}`, (notice, status) =>
+          renderSettings(
+            c,
+            site,
+            { values: formValuesFromInput(fields, input), version, notice },
+            status,
+          ),
+        );
       if (!error.current) throw notFound();
       return conflict(error.current);
     }

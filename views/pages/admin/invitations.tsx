@@ -13,6 +13,7 @@ import {
 import { CsrfField } from '../../components/csrf-field';
 import { FormProblems, TextField } from '../../components/fields';
 import { Pager } from '../../components/pager';
+import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { AdminNav, Notice, When } from './common';
 
 export const invitationDefaults = { validDays: '14', maxUses: '10', note: '' };
@@ -32,6 +33,8 @@ export interface InvitationsPageProps {
   values: Partial<typeof invitationDefaults>;
   errors?: Record<string, string>;
   notice?: string;
+  /** The link was not made, and why (the storage failed); the form keeps what was sent. */
+  problem?: FormNotice;
   csrfToken: string;
 }
 
@@ -82,6 +85,7 @@ export function InvitationsPage(props: InvitationsPageProps) {
       <form method="post" action="/admin/invitations" class="card" aria-labelledby="new-heading">
         <h2 id="new-heading">Make a link</h2>
         <CsrfField token={csrfToken} />
+        <FormNoticeLine notice={props.problem} />
         <FormProblems errors={errors} />
         <TextField
           name="validDays"

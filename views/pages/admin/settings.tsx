@@ -2,13 +2,15 @@
  * The neighborhood's settings form: its words (name, description, welcome,
  * where it is), who may see the directory, how people join and how many
  * sites a member may have. It shows each problem next to its field, keeps
- * what the admin typed, and carries the version it was read at so a
- * concurrent edit is caught instead of overwritten.
+ * what the admin typed (also when the storage did not take a save), and
+ * carries the version it was read at so a concurrent edit is caught
+ * instead of overwritten.
  */
 import type { Neighborhood } from '../../../core/records/neighborhood';
 import { ConflictNotice } from '../../components/conflict';
 import { CsrfField } from '../../components/csrf-field';
 import { Choice, FormProblems, TextArea, TextField } from '../../components/fields';
+import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { AdminNav, Notice } from './common';
 
 export type SettingName = Exclude<keyof Neighborhood, 'version'>;
@@ -53,6 +55,8 @@ export interface SettingsPageProps {
   /** What someone else saved meanwhile, when it differs from this admin's version. */
   conflict?: { label: string; saved: string; yours: string }[];
   saved?: boolean;
+  /** Not saved, and why (the storage failed); the form keeps what was sent. */
+  notice?: FormNotice;
   csrfToken: string;
 }
 
@@ -61,6 +65,7 @@ export function SettingsPage({
   errors = {},
   conflict,
   saved,
+  notice,
   csrfToken,
 }: SettingsPageProps) {
   const field = (name: SettingName) => ({
@@ -74,6 +79,7 @@ export function SettingsPage({
       <h1>Settings</h1>
       <AdminNav current="/admin/settings" />
       <Notice text={saved ? 'Saved. The front page shows the new settings now.' : undefined} />
+      <FormNoticeLine notice={notice} />
       {conflict && <ConflictNotice changes={conflict} />}
       <form method="post" action="/admin/settings" class="card">
         <CsrfField token={csrfToken} />

@@ -2,13 +2,15 @@
  * The owner's profile form: their own words (each empty one falls back to
  * Bluesky's), up to five links, and whether they are listed. A refused save
  * comes back with the input kept and each problem next to its field; a
- * save that collided with another shows what differs above the form.
+ * save that collided with another shows what differs above the form, and
+ * one the storage did not take says so above the form as sent.
  */
 import type { Member } from '../../../core/records/members';
 import { LIMITS, LINK_SLOTS, type ProfileFormValues } from '../../../core/forms/profile';
 import { ConflictNotice } from '../../components/conflict';
 import { CsrfField } from '../../components/csrf-field';
 import { Checkbox, FormProblems, TextArea, TextField } from '../../components/fields';
+import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { profilePath } from '../../../core/paths';
 
 export interface EditProfilePageProps {
@@ -16,6 +18,8 @@ export interface EditProfilePageProps {
   values: ProfileFormValues;
   errors?: Record<string, string>;
   conflict?: { label: string; saved: string; yours: string }[];
+  /** Not saved, and why (the storage failed); the form keeps what was sent. */
+  notice?: FormNotice;
   csrfToken: string;
 }
 
@@ -28,6 +32,7 @@ export function EditProfilePage(props: EditProfilePageProps) {
   return (
     <>
       <h1>Edit your profile</h1>
+      <FormNoticeLine notice={props.notice} />
       {props.conflict && <ConflictNotice changes={props.conflict} />}
       <form method="post" action={`${path}/edit`} class="card" novalidate>
         <CsrfField token={csrfToken} />

@@ -14,16 +14,11 @@ import type { ItemKind } from '../../../templates/content';
 import type { TemplateDefinition } from '../../../templates/template';
 import { CsrfField } from '../../components/csrf-field';
 import { FormProblems } from '../../components/fields';
+import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { ItemConflict } from '../../components/item-conflict';
 import { MarkdownHelp } from '../../components/markdown-help';
 import { formFields, hasField, ItemFormField } from './item-form-fields';
 import { itemCheckPath, itemPath, itemPreviewPath, sitePath } from '../../../core/paths';
-
-/** A line above the form: the last save worked, or it did not and why. */
-export interface EditorNotice {
-  tone: 'saved' | 'problem';
-  text: string;
-}
 
 export interface ItemEditorProps {
   site: string;
@@ -35,7 +30,8 @@ export interface ItemEditorProps {
   values: ItemFormValues;
   errors?: FieldErrors;
   warnings?: ItemWarning[];
-  notice?: EditorNotice;
+  /** A line above the form: the last save worked, or it did not and why. */
+  notice?: FormNotice;
   conflict?: { saved: SiteItem; differences: ItemDifference[] };
   csrfToken: string;
 }
@@ -52,14 +48,7 @@ export function ItemEditor(props: ItemEditorProps) {
   const name = kindName(template, kind);
   return (
     <div id="editor">
-      {props.notice && (
-        <p
-          class={props.notice.tone === 'saved' ? 'notice saved' : 'error-summary'}
-          role={props.notice.tone === 'saved' ? 'status' : 'alert'}
-        >
-          {props.notice.text}
-        </p>
-      )}
+      <FormNoticeLine notice={props.notice} />
       {item && (
         <p class="preview-link">
           <a href={itemPreviewPath(site, template, item)}>Preview this {name}</a>

@@ -3,13 +3,15 @@
  * fields and carries the version it was filled at. The block holding the
  * form is also the fragment htmx swaps in after a save: it comes back with
  * "Saved" in its status line (announced politely), with problems next to
- * their fields, or with what differs when someone saved in between.
+ * their fields, with what differs when someone saved in between, or, when
+ * the storage failed, as sent with "Not saved" above it.
  */
 import type { SettingsFormValues } from '../../../core/forms/settings-form';
 import type { SettingsField } from '../../../templates/settings';
 import { ConflictNotice } from '../../components/conflict';
 import { CsrfField } from '../../components/csrf-field';
 import { FormProblems } from '../../components/fields';
+import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { SettingsFields } from '../../components/settings-fields';
 import { settingsPath } from '../../../core/paths';
 
@@ -22,6 +24,8 @@ export interface SettingsFormProps {
   conflict?: { label: string; saved: string; yours: string }[];
   /** Just saved: say so in the status line. */
   saved?: boolean;
+  /** Not saved, and why (the storage failed); the form keeps what was sent. */
+  notice?: FormNotice;
   csrfToken: string;
 }
 
@@ -31,6 +35,7 @@ export function SettingsForm(props: SettingsFormProps) {
   const errors = props.errors ?? {};
   return (
     <div id="settings">
+      <FormNoticeLine notice={props.notice} />
       {props.conflict && <ConflictNotice changes={props.conflict} />}
       <form
         method="post"
