@@ -71,8 +71,12 @@ export class DynamoUncertainWrite extends Error {
 
 /** DynamoDB could not be reached at all, or its answer broke off: the request may or may not have been applied. */
 export class DynamoUnreachable extends DynamoError {
-  constructor(operation: string, cause: unknown) {
-    super('NetworkError', `${operation} got no answer: ${String(cause)}`, 0);
+  constructor(
+    readonly operation: string,
+    override readonly cause: unknown,
+    attempts = 1,
+  ) {
+    super('NetworkError', `${operation} got no answer: ${String(cause)}`, 0, attempts);
     this.name = 'DynamoUnreachable';
   }
 }
@@ -163,7 +167,9 @@ export class Dynamo {
       const withinBounds =
         attempt < this.#retry.retries && Date.now() - started + wait < this.#retry.budgetMs;
       if (!retryable || !withinBounds) {
-        if (retryable && failure instanceof DynamoError) {
+        if (retryable && failure instanceof DynamoUnreachable) {
+          failure = new DynamoUnreachable(operation, failure.cause, attempt + 1);
+        } else if (retryable && failure instanceof DynamoError) {
           failure = new DynamoError(failure.type, failure.detail, failure.status, attempt + 1);
         }
         if (uncertain && !isRead(operation)) throw new DynamoUncertainWrite(operation, failure);
