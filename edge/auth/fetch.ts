@@ -2,7 +2,8 @@
  * A `fetch` for the OAuth client that workerd accepts. The AT Protocol
  * libraries ask for `redirect: 'error'`, which workerd refuses; this asks for
  * `'manual'` instead and fails on any redirect, which is what `'error'` means.
- * Also the time limit every identity lookup of ours is given.
+ * Also the time limits every lookup of ours, and every call of the OAuth
+ * library's, is given.
  */
 
 export class UnexpectedRedirectError extends TypeError {
@@ -41,3 +42,20 @@ export function withTimeout(signal: AbortSignal | undefined, timeoutMs: number):
 /** Whether `error` is a fetch given up by `withTimeout`'s timer rather than by its caller. */
 export const isTimeout = (error: unknown): boolean =>
   error instanceof Error && error.name === 'TimeoutError';
+
+/**
+ * How long one call the OAuth library makes (a server's metadata, the pushed
+ * authorization request, the token exchange, a revocation) may take: 10 s,
+ * more than an identity lookup because a busy PDS signs tokens. A PDS that
+ * never answers fails the sign-in, or leaves a revocation to the tokens'
+ * own expiry, instead of holding a request open.
+ */
+export const OAUTH_TIMEOUT_MS = 10_000;
+
+/** `fetchWithoutRedirects`, given up after `timeoutMs` unless its caller gives up first. */
+export function fetchWithin(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const callers = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    return fetchWithoutRedirects(input, { ...init, signal: withTimeout(callers, timeoutMs) });
+  };
+}

@@ -16,7 +16,7 @@ import type { Dynamo } from '../db/dynamo';
 import { createRequestLock, createSessionStore, createStateStore } from '../db/oauth-store';
 import type { Config } from '../env';
 import { createDidResolver } from './did-resolver';
-import { fetchWithoutRedirects } from './fetch';
+import { fetchWithin, OAUTH_TIMEOUT_MS } from './fetch';
 
 export const OAUTH_SCOPE = 'atproto';
 export const CALLBACK_PATH = '/oauth/callback';
@@ -66,7 +66,7 @@ export async function createOAuthClient(config: Config, db: Dynamo): Promise<Nod
     handleResolver: config.atproto.handleResolver,
     // Ours returns the same validated documents; the library's type is only narrower in form.
     didResolver: createDidResolver(config.atproto) as NodeOAuthClientOptions['didResolver'],
-    fetch: fetchWithoutRedirects,
+    fetch: fetchWithin(OAUTH_TIMEOUT_MS),
     allowHttp: config.atproto.allowHttp,
   });
 }

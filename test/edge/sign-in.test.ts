@@ -100,4 +100,14 @@ describe('POST /login', () => {
     expect(fieldValue(html)).toBe(did);
     expect(fieldError(html)).toBeTruthy();
   });
+
+  it('gives up on an account whose PDS never answers, keeping what was typed', async () => {
+    // Bounded by the OAuth library's time limit (10 s); without one this would wait for ever.
+    const did = inject('silentPdsDid');
+    const res = await signInWith(did);
+    expect([400, 502]).toContain(res.status);
+    const html = await res.text();
+    expect(fieldValue(html)).toBe(did);
+    expect(fieldError(html)).toBeTruthy();
+  }, 30_000);
 });

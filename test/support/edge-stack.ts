@@ -62,41 +62,14 @@ export default async function setup(project: TestProject) {
     { edge: false },
   );
 
-  const deadPort = await freePort();
-  const didHost = createServer();
-  await new Promise<void>((resolve) => didHost.listen(0, '127.0.0.1', resolve));
-  const address = didHost.address();
-  const hostPort = typeof address === 'object' && address ? address.port : 0;
-  const downDid = `did:web:localhost%3A${hostPort}`;
-  // Asked as 127.0.0.1, the same host is another did:web, whose PDS never answers.
-  const silentPdsDid = `did:web:127.0.0.1%3A${hostPort}`;
-  didHost.on('request', (req, res) => {
-    if (req.url !== '/.well-known/did.json') return res.writeHead(404).end();
-    const silent = req.headers.host === `127.0.0.1:${hostPort}`;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({
-        '@context': ['https://www.w3.org/ns/did/v1'],
-        id: silent ? silentPdsDid : downDid,
-        alsoKnownAs: ['at://down.test'],
-        service: [
-          {
-            id: '#atproto_pds',
-            type: 'AtprotoPersonalDataServer',
-            serviceEndpoint: silent
-              ? `http://127.0.0.1:${slowPort}`
-              : `http://localhost:${deadPort}`,
-          },
-        ],
-      }),
-    );
-  });
-
   const slowBuilder: Server = createServer(() => {
     /* never answers */
   });
-  await new Promise<void>((resolve) => slowBuilder.listen(0, '127.0.0.1', resolve));
-  const slowAddress = slowBuilder.address();
-  const slowPort = typeof slowAddress === 'object' && slowAddress ? slowAddress.port : 0;
+  const slowPort = await listenOnLoopback(slowBuilder);
+
+  const deadPort = await freePort();
+  const downHost = await serveDidDocument(`http://localhost:${deadPort}`);
+  const silentPdsHost = await serveDidDocument(`http://localhost:${slowPort}`);
 
   const handleResolvers = await startHandleResolvers();
 
@@ -116,20 +89,50 @@ export default async function setup(project: TestProject) {
     Object.fromEntries(demoAccounts.map((account) => [account.handle, account.password])),
   );
   project.provide('pdsUrl', stack.pdsUrl);
-  project.provide('downDid', downDid);
+  project.provide('downDid', downHost.did);
   project.provide('deadBuilderUrl', `http://127.0.0.1:${await freePort()}`);
   project.provide('slowBuilderUrl', `http://127.0.0.1:${slowPort}`);
   project.provide('smallBuilderUrl', smallBuilder.url);
   project.provide('silentDid', `did:web:localhost%3A${slowPort}`);
-  project.provide('silentPdsDid', silentPdsDid);
+  project.provide('silentPdsDid', silentPdsHost.did);
   project.provide('handleResolvers', handleResolvers.urls);
 
   return async () => {
-    await new Promise((resolve) => didHost.close(resolve));
+    await downHost.close();
+    await silentPdsHost.close();
     slowBuilder.closeAllConnections();
     await new Promise((resolve) => slowBuilder.close(resolve));
     await smallBuilder.close();
     await handleResolvers.close();
     await stack.close();
   };
+}
+
+/** Listens on 127.0.0.1 at a port the OS picks, and returns it. */
+async function listenOnLoopback(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+/**
+ * A did:web host on loopback (`did:web:localhost%3A<port>`) serving one DID
+ * document, for the handle `down.test`, that names `pds` as its PDS.
+ */
+async function serveDidDocument(pds: string) {
+  const server = createServer();
+  const port = await listenOnLoopback(server);
+  const did = `did:web:localhost%3A${port}`;
+  server.on('request', (req, res) => {
+    if (req.url !== '/.well-known/did.json') return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        '@context': ['https://www.w3.org/ns/did/v1'],
+        id: did,
+        alsoKnownAs: ['at://down.test'],
+        service: [{ id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint: pds }],
+      }),
+    );
+  });
+  return { did, close: () => new Promise((resolve) => server.close(resolve)) };
 }
