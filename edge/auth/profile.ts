@@ -20,6 +20,15 @@ export class HandleCheckUnavailable extends Error {
   override name = 'HandleCheckUnavailable';
 }
 
+/**
+ * The PDS could not say what the profile record holds just now (a 5xx, a
+ * 429, an answer that is not XRPC): callers keep the profile they have
+ * rather than blank a member's name and bio over a hiccup.
+ */
+export class ProfileRecordUnavailable extends Error {
+  override name = 'ProfileRecordUnavailable';
+}
+
 export interface IdentityLookup {
   /** The handle last verified for this DID, kept when the resolver cannot answer just now. */
   lastHandle?: string;
@@ -119,6 +128,11 @@ export async function fetchProfile(
     rkey: 'self',
   }).toString();
   const { status, body } = await getJson(recordUrl, timeoutMs);
+  // No record (a 400 XRPC error such as RecordNotFound) is normal for a new account.
+  const absent = status === 400 && typeof body?.error === 'string';
+  if (status !== 200 && !absent) {
+    throw new ProfileRecordUnavailable(`${did}: the PDS answered ${status}`);
+  }
   const record = status === 200 ? body?.value : undefined;
   const cid = record?.avatar?.ref?.$link;
   let avatarUrl: string | undefined;

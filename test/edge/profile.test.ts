@@ -7,7 +7,12 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { createDidResolver, DidResolutionError } from '../../edge/auth/did-resolver';
-import { fetchProfile, HandleCheckUnavailable, verifiedHandle } from '../../edge/auth/profile';
+import {
+  fetchProfile,
+  HandleCheckUnavailable,
+  ProfileRecordUnavailable,
+  verifiedHandle,
+} from '../../edge/auth/profile';
 import { parseConfig } from '../../edge/env';
 import { bindings } from './support';
 
@@ -91,6 +96,12 @@ describe('fetchProfile', () => {
     expect(await verifiedHandle(refusing, did, 'alice.test')).toBe('handle.invalid');
     const profile = await fetchProfile(refusing, did, { lastHandle: 'alice.test' });
     expect(profile).toMatchObject({ did, handle: 'handle.invalid', displayName: 'Alice Oak' });
+  });
+
+  it('says the profile record could not be read when the PDS fails, rather than blank it', async () => {
+    await expect(fetchProfile(config, inject('failingPdsDid'))).rejects.toBeInstanceOf(
+      ProfileRecordUnavailable,
+    );
   });
 
   it('gives up on a PDS that never sends the profile record', async () => {

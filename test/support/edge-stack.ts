@@ -42,6 +42,8 @@ declare module 'vitest' {
     silentDid: string;
     /** A did:web whose document names a PDS that accepts every request and never answers. */
     silentPdsDid: string;
+    /** A did:web whose document names a PDS that answers everything with a 503. */
+    failingPdsDid: string;
     /** Handle resolvers that fail, one way each (see handle-resolvers.ts). */
     handleResolvers: Record<HandleResolverFailure, string>;
     /** The real builder, answering no file larger than 2 KB. */
@@ -72,6 +74,14 @@ export default async function setup(project: TestProject) {
   const silentPdsHost = await serveDidDocument(`http://localhost:${slowPort}`);
 
   const handleResolvers = await startHandleResolvers();
+  const failingPds = createServer((_req, res) => {
+    res
+      .writeHead(503, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ error: 'ServiceUnavailable', message: 'Try again later' }));
+  });
+  const failingPdsHost = await serveDidDocument(
+    `http://localhost:${await listenOnLoopback(failingPds)}`,
+  );
 
   const smallBuilder = await startLocalBuilder({
     port: await freePort(),
@@ -95,11 +105,14 @@ export default async function setup(project: TestProject) {
   project.provide('smallBuilderUrl', smallBuilder.url);
   project.provide('silentDid', `did:web:localhost%3A${slowPort}`);
   project.provide('silentPdsDid', silentPdsHost.did);
+  project.provide('failingPdsDid', failingPdsHost.did);
   project.provide('handleResolvers', handleResolvers.urls);
 
   return async () => {
     await downHost.close();
     await silentPdsHost.close();
+    await failingPdsHost.close();
+    await new Promise((resolve) => failingPds.close(resolve));
     slowBuilder.closeAllConnections();
     await new Promise((resolve) => slowBuilder.close(resolve));
     await smallBuilder.close();
