@@ -24,8 +24,7 @@ import { ensureAdmin } from '../edge/db/membership';
 import { createSession } from '../edge/db/sessions';
 import { sessionCookieName } from '../edge/middleware/session';
 import { demoAccounts, localDynamo } from '../scripts/local/demo';
-import { freePort } from '../scripts/local/ports';
-import { startLocalStack, type LocalStack } from '../scripts/local/stack';
+import { freeStackPorts, startLocalStack, type LocalStack } from '../scripts/local/stack';
 import { startDynamoCounter, type DynamoCounter } from './dynamo-counter';
 import { seedMembers } from './seed-members';
 import { seedSite, type SeededSite } from './seed-site';
@@ -52,17 +51,7 @@ export interface Harness {
 export const MEMBER_COUNT = 1000;
 
 export async function startHarness(script: string, log: (line: string) => void): Promise<Harness> {
-  const stack = await startLocalStack(
-    {
-      edge: await freePort(),
-      dynamo: await freePort(),
-      plc: await freePort(),
-      pds: await freePort(),
-      builder: await freePort(),
-      sites: await freePort(),
-    },
-    { edge: false, log },
-  );
+  const stack = await startLocalStack(await freeStackPorts(), { edge: false, log });
   let mf: Miniflare | undefined;
   const counter = await startDynamoCounter(stack.dynamoEndpoint);
   try {

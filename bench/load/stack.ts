@@ -9,8 +9,7 @@
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
 import type { Dynamo } from '../../edge/db/dynamo';
 import { localDynamo } from '../../scripts/local/demo';
-import { freePort } from '../../scripts/local/ports';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
+import { freeStackPorts, startLocalStack, type LocalStack } from '../../scripts/local/stack';
 import { loopbackUrl } from './http';
 
 export interface LoadStack {
@@ -21,17 +20,7 @@ export interface LoadStack {
 }
 
 export async function startLoadStack(log: (line: string) => void): Promise<LoadStack> {
-  const stack = await startLocalStack(
-    {
-      edge: await freePort(),
-      dynamo: await freePort(),
-      plc: await freePort(),
-      pds: await freePort(),
-      builder: await freePort(),
-      sites: await freePort(),
-    },
-    { quiet: true, log },
-  );
+  const stack = await startLocalStack(await freeStackPorts(), { quiet: true, log });
   try {
     if (!stack.edge) throw new Error('the local stack started without the edge Worker');
     for (const url of [

@@ -13,6 +13,7 @@ import { startLocalBuilder } from './builder';
 import { seedDemo } from './demo';
 import { createTable, LOCAL_CREDENTIALS, startDynalite } from './dynamo';
 import { LOCAL_BUILDER_FUNCTION, localEdgeVars, startEdge, type LocalEdge } from './edge';
+import { freePort } from './ports';
 
 export interface StackPorts {
   edge: number;
@@ -23,6 +24,15 @@ export interface StackPorts {
   builder: number;
   /** The local host serving published sites at `name.localhost:PORT`. */
   sites: number;
+}
+
+/** A free port for every part of the stack, for tests and benchmarks that run beside `npm start`. */
+export async function freeStackPorts(): Promise<StackPorts> {
+  const ports = {} as StackPorts;
+  for (const part of ['edge', 'dynamo', 'plc', 'pds', 'builder', 'sites'] as const) {
+    ports[part] = await freePort();
+  }
+  return ports;
 }
 
 export interface LocalStack {

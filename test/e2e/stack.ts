@@ -16,8 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { startLocalStack, type LocalStack } from '../../scripts/local/stack';
-import { freePort } from '../../scripts/local/ports';
+import { freeStackPorts, startLocalStack, type LocalStack } from '../../scripts/local/stack';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -65,17 +64,7 @@ export function useStack({ browser: wantBrowser = true } = {}): E2E {
       assertChromium();
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     }
-    stack = await startLocalStack(
-      {
-        edge: await freePort(),
-        dynamo: await freePort(),
-        plc: await freePort(),
-        pds: await freePort(),
-        builder: await freePort(),
-        sites: await freePort(),
-      },
-      { quiet: true },
-    );
+    stack = await startLocalStack(await freeStackPorts(), { quiet: true });
     if (!stack.edge) throw new Error('the local stack started without the edge Worker');
     Object.assign(e2e, {
       stack,

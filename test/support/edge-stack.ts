@@ -22,7 +22,7 @@ import { LOCAL_CREDENTIALS } from '../../scripts/local/dynamo';
 import { LOCAL_BUILDER_FUNCTION } from '../../scripts/local/edge';
 import { freePort } from '../../scripts/local/ports';
 import { demoAccounts } from '../../scripts/local/demo';
-import { startLocalStack } from '../../scripts/local/stack';
+import { freeStackPorts, startLocalStack } from '../../scripts/local/stack';
 import { startHandleResolvers, type HandleResolverFailure } from './handle-resolvers';
 
 declare module 'vitest' {
@@ -52,17 +52,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const stack = await startLocalStack(
-    {
-      edge: await freePort(),
-      dynamo: await freePort(),
-      plc: await freePort(),
-      pds: await freePort(),
-      builder: await freePort(),
-      sites: await freePort(),
-    },
-    { edge: false },
-  );
+  const stack = await startLocalStack(await freeStackPorts(), { edge: false });
 
   const slowBuilder: Server = createServer(() => {
     /* never answers */

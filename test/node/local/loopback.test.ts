@@ -8,8 +8,12 @@
 import { connect, Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../scripts/local/ports';
-import { startLocalStack, type LocalStack, type StackPorts } from '../../../scripts/local/stack';
+import {
+  freeStackPorts,
+  startLocalStack,
+  type LocalStack,
+  type StackPorts,
+} from '../../../scripts/local/stack';
 
 /** What connecting to `host:port` comes to: `connected`, or the error's code. */
 function tryConnect(host: string, port: number): Promise<string> {
@@ -36,14 +40,7 @@ let stack: LocalStack;
 let ports: StackPorts;
 
 beforeAll(async () => {
-  ports = {
-    edge: await freePort(),
-    dynamo: await freePort(),
-    plc: await freePort(),
-    pds: await freePort(),
-    builder: await freePort(),
-    sites: await freePort(),
-  };
+  ports = await freeStackPorts();
   stack = await startLocalStack(ports, { edge: false });
 });
 
