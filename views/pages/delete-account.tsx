@@ -32,8 +32,9 @@ function SitesThatGo({ sites }: { sites: DoomedSite[] }) {
       </ul>
       <p>
         {sites.length === 1 ? 'Its name stays' : 'Their names stay'} unused for {NAME_HOLD_DAYS}{' '}
-        days, so nobody can pass for your site while people still follow it; after that anyone may
-        take {sites.length === 1 ? 'it' : 'them'}.
+        days, so nobody can pass for {sites.length === 1 ? 'your site' : 'one of yours'} while
+        people still follow {sites.length === 1 ? 'it' : 'them'}; after that anyone may take{' '}
+        {sites.length === 1 ? 'it' : 'them'}.
       </p>
     </>
   );
