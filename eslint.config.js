@@ -6,6 +6,7 @@
 //   builder/   -> core, templates            (never edge/ or views/)
 //   templates/ -> nothing of ours but itself
 //   infra/     -> core
+//   hosting/   -> core/site-address.ts and core/live-pointer.ts only (the CloudFront Function)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { layerRules } from './scripts/lint/layers.js';

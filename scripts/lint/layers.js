@@ -14,6 +14,16 @@ const mayImport = {
   builder: ['core', 'templates'],
   templates: [],
   infra: ['core'],
+  hosting: ['core'],
+};
+
+/**
+ * Folders that may use only some files of a folder they import: the site
+ * host's routing is bundled into the CloudFront Function, so it takes from
+ * core/ only the import-free rules that fit there.
+ */
+const onlyFiles = {
+  hosting: { core: ['core/site-address.ts', 'core/live-pointer.ts'] },
 };
 
 /** Packages core/ may not use: it is pure rules, with no I/O, no Hono and no AWS. */
@@ -22,8 +32,8 @@ const impure = /^(hono|@hono\/|@aws-sdk\/|aws4fetch|node:)/;
 /** Names that are app paths: routes take them from core/paths.ts, never from views. */
 const pathName = /(Path|_PATH)$/;
 
-/** The CloudFront Function is built from this file, so it may import nothing. */
-const importFree = new Set(['core/site-address.ts']);
+/** The CloudFront Function is built from these files, so they may import nothing. */
+const importFree = new Set(['core/site-address.ts', 'core/live-pointer.ts']);
 
 const topFolder = (path) => path.split(sep)[0];
 
@@ -49,9 +59,21 @@ const layers = {
         }
         return;
       }
-      const to = topFolder(relative(root, resolve(dirname(context.filename), source)));
+      const target = relative(root, resolve(dirname(context.filename), source));
+      const to = topFolder(target);
       if (to !== from && to in mayImport && !mayImport[from].includes(to)) {
         return context.report({ node, message: `${from}/ may not import ${to}/ (${source}).` });
+      }
+      const files = onlyFiles[from]?.[to];
+      const targetFile = target
+        .split(sep)
+        .join('/')
+        .replace(/(\.ts)?$/, '.ts');
+      if (files && !files.includes(targetFile)) {
+        return context.report({
+          node,
+          message: `${from}/ may import from ${to}/ only ${files.join(' and ')} (${source}).`,
+        });
       }
       const path = from === 'edge' && to === 'views' && names.find((n) => pathName.test(n));
       if (path) {

@@ -62,12 +62,38 @@ describe('the layer rule', () => {
     ).toEqual(['core/site-address.ts must stay import-free.']);
   });
 
+  it('keeps the site host to the import-free address and live-pointer rules', async () => {
+    expect(
+      await layerErrors(
+        'hosting/example.ts',
+        "import { SITE_LIMITS } from '../core/site-limits';\nexport const l = SITE_LIMITS;\n",
+      ),
+    ).toEqual([
+      'hosting/ may import from core/ only core/site-address.ts and core/live-pointer.ts (../core/site-limits).',
+    ]);
+    expect(
+      await layerErrors(
+        'hosting/example.ts',
+        "import { render } from '../builder/render';\nexport const r = render;\n",
+      ),
+    ).toEqual(['hosting/ may not import builder/ (../builder/render).']);
+    expect(
+      await layerErrors(
+        'core/live-pointer.ts',
+        "import { isSiteName } from './site-address';\nexport const s = isSiteName;\n",
+      ),
+    ).toEqual(['core/live-pointer.ts must stay import-free.']);
+  });
+
   it('lets each layer import what it may', async () => {
     const allowed: [string, string][] = [
       ['views/pages/example.tsx', "import { sitePath } from '../../core/paths';"],
       ['edge/routes/example.tsx', "import { sitePath } from '../../core/paths';"],
       ['builder/example.ts', "import { templates } from '../templates';"],
       ['edge/routes/example.tsx', "import { app } from '../app';"],
+      ['hosting/example.ts', "import { siteNameFromHost } from '../core/site-address';"],
+      ['hosting/example.ts', "import { parseLivePointer } from '../core/live-pointer';"],
+      ['hosting/example.ts', "import { loadSiteFunction } from './sandbox';"],
     ];
     for (const [file, line] of allowed) {
       expect(await layerErrors(file, `${line}\nexport const used = 1;\n`), file).toEqual([]);
