@@ -1,0 +1,37 @@
+/**
+ * The built function fits CloudFront's runtime: `npm run build` writes it
+ * under the 10 KB code limit, as one file whose only import is `cloudfront`
+ * and which defines a top-level `handler` rather than exporting it.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { SITE_FUNCTION_LIMIT } from '../../../scripts/build-site-function.mjs';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+describe('the built site function', () => {
+  const build = () => {
+    execFileSync(process.execPath, ['scripts/build-site-function.mjs'], {
+      cwd: root,
+      env: { ...process.env, NBHD_SITES_HOST: 'oak.example' },
+      stdio: 'pipe',
+    });
+    return readFileSync(`${root}/dist/hosting/viewer-request.js`, 'utf8');
+  };
+
+  it('stays under the runtime’s 10 KB and imports nothing but cloudfront', () => {
+    const source = build();
+    expect(SITE_FUNCTION_LIMIT).toBe(10 * 1024);
+    expect(Buffer.byteLength(source)).toBeLessThan(SITE_FUNCTION_LIMIT);
+    expect(source.match(/\bimport\b[^;]*;/g)).toEqual(['import cf from"cloudfront";']);
+    expect(source).not.toMatch(/\brequire\s*\(|\bexport\b|\bimport\s*\(/);
+    expect(source).toContain('"oak.example"');
+    // Without its one import it is a plain script defining the handler.
+    const script = new Script(`${source.replace('import cf from"cloudfront";', '')}\nhandler;`);
+    expect(script).toBeInstanceOf(Script);
+    expect(source).toMatch(/async function handler\(/);
+  });
+});
