@@ -1,0 +1,108 @@
+/**
+ * The local site host end to end over HTTP: the built function routes each
+ * request, the origin serves the deploy's files, and whatever is missing
+ * answers 404 with the right page.
+ */
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalSiteHost, type LocalSiteHost } from '../../../hosting/local-host';
+import { MemoryOrigin, MemoryStore, SITES_HOST, siteFunctionSource } from './support';
+
+let host: LocalSiteHost;
+const origin = new MemoryOrigin()
+  .put('sites/alice/d2/index.html', '<h1>Alice at home</h1>')
+  .put('sites/alice/d2/tags/café/index.html', '<h1>Café</h1>')
+  .put('sites/alice/d2/feed.xml', '<rss/>', 'application/rss+xml')
+  .put('sites/alice/d2/.well-known/atproto-did', 'did:plc:alice', 'text/plain')
+  .put('sites/alice/d2/404.html', '<h1>Alice has no such page</h1>')
+  .put('sites/alice/d1/index.html', '<h1>Alice, an older deploy</h1>');
+
+beforeAll(async () => {
+  const store = new MemoryStore().publish('alice', 'd2');
+  host = await startLocalSiteHost({ source: await siteFunctionSource(), store, origin });
+});
+afterAll(() => host.close());
+
+interface Visit {
+  status: number;
+  headers: { get(name: string): string | undefined };
+  text(): Promise<string>;
+}
+
+/**
+ * Asks the host for `path` as the site `name`, with the Host a browser would
+ * send (fetch may not set Host, so plain node:http).
+ */
+function visit(name: string, path: string, init: { method?: string; body?: string } = {}) {
+  return new Promise<Visit>((resolve, reject) => {
+    const req = request(
+      `${host.url}${path}`,
+      { method: init.method ?? 'GET', headers: { host: `${name}.${SITES_HOST}:8788` } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: { get: (h) => res.headers[h.toLowerCase()] as string | undefined },
+            text: async () => body,
+          });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+describe('the local site host', () => {
+  it('binds the loopback address only', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it('serves the live deploy’s files with the origin’s content type', async () => {
+    const home = await visit('alice', '/');
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(home.headers.get('cache-control')).toBe('max-age=60');
+    expect(await home.text()).toBe('<h1>Alice at home</h1>');
+    const feed = await visit('alice', '/feed.xml');
+    expect(feed.headers.get('content-type')).toBe('application/rss+xml');
+    const did = await visit('alice', '/.well-known/atproto-did');
+    expect([did.status, await did.text()]).toEqual([200, 'did:plc:alice']);
+  });
+
+  it('serves a non-ASCII folder from its decoded key', async () => {
+    const tag = await visit('alice', '/tags/caf%C3%A9/');
+    expect([tag.status, await tag.text()]).toEqual([200, '<h1>Café</h1>']);
+  });
+
+  it('answers a missing page of a published site with that site’s own 404 page', async () => {
+    const missing = await visit('alice', '/posts/gone/');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await missing.text()).toBe('<h1>Alice has no such page</h1>');
+  });
+
+  it('answers an unknown site with the neighborhood’s friendly page and 404', async () => {
+    const unknown = await visit('carol', '/');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('No site here');
+    expect(origin.asked.some((key) => key.startsWith('sites/carol/'))).toBe(false);
+  });
+
+  it('passes the function’s redirect through', async () => {
+    const folder = await visit('alice', '/about?x=1');
+    expect(folder.status).toBe(301);
+    expect(folder.headers.get('location')).toBe('/about/?x=1');
+  });
+
+  it('answers HEAD without a body and refuses other methods', async () => {
+    const head = await visit('alice', '/', { method: 'HEAD' });
+    expect([head.status, await head.text()]).toEqual([200, '']);
+    const post = await visit('alice', '/', { method: 'POST', body: 'x' });
+    expect(post.status).toBe(405);
+  });
+});
