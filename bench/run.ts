@@ -4,7 +4,8 @@
  * edge and runs the bundle in workerd, then prints one table of figures
  * against DESIGN.md's budgets: bundle size, page weight, DynamoDB requests
  * per page (with 1,000 members in the directory), per-request CPU, the
- * time to render a 200-post blog and preview latency through the builder.
+ * time to render a 200-post blog, the sites' CloudFront Function's size and
+ * time per request, and preview latency through the builder.
  * It prints and never asserts; it fails only when it cannot measure.
  * Everything it starts (dynalite, PLC, PDS, workerd) is closed before exit.
  */
@@ -17,6 +18,7 @@ import { startHarness } from './harness';
 import { measurePages } from './pages';
 import { measurePreview } from './preview';
 import { measureRender } from './render';
+import { measureSiteFunction } from './site-function';
 import { printTable, type Row } from './table';
 
 const log = (line: string) => console.log(line);
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
     } finally {
       await harness.close();
     }
+    log('Measuring the sites’ CloudFront Function…');
+    rows.push(...(await measureSiteFunction()));
     log('Measuring preview latency…');
     rows.push(...(await measurePreview(log)));
     printTable('nbhd benchmarks (budgets from DESIGN.md, "Budgets")', rows);
