@@ -48,13 +48,17 @@ let requestCount = 0;
 
 /** The viewer-request event CloudFront would give the function for `req`. */
 export function viewerRequestEvent(req: IncomingMessage): ViewerRequestEvent {
-  const url = new URL(req.url ?? '/', 'http://site.invalid');
+  // The path and query as the viewer sent them: a URL parser would resolve `..` and `%2e%2e`
+  // before the function could refuse them, and decode what CloudFront hands over encoded.
+  const target = req.url ?? '/';
+  const at = target.indexOf('?');
+  const path = at === -1 ? target : target.slice(0, at);
+  const query = at === -1 ? '' : target.slice(at + 1);
   const querystring: Record<string, FieldValue> = {};
-  // Raw pairs, not decoded ones: CloudFront hands the function what the viewer sent.
-  for (const pair of url.search.slice(1).split('&').filter(Boolean)) {
-    const at = pair.indexOf('=');
-    const key = at === -1 ? pair : pair.slice(0, at);
-    const value = at === -1 ? '' : pair.slice(at + 1);
+  for (const pair of query.split('&').filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    const key = eq === -1 ? pair : pair.slice(0, eq);
+    const value = eq === -1 ? '' : pair.slice(eq + 1);
     const field = querystring[key];
     if (!field) querystring[key] = { value };
     else field.multiValue = [...(field.multiValue ?? [{ value: field.value }]), { value }];
@@ -72,7 +76,7 @@ export function viewerRequestEvent(req: IncomingMessage): ViewerRequestEvent {
       requestId: `local-${++requestCount}`,
     },
     viewer: { ip: req.socket.remoteAddress ?? '127.0.0.1' },
-    request: { method: req.method ?? 'GET', uri: url.pathname, querystring, headers, cookies: {} },
+    request: { method: req.method ?? 'GET', uri: path, querystring, headers, cookies: {} },
   };
 }
 

@@ -31,13 +31,19 @@ interface Visit {
 
 /**
  * Asks the host for `path` as the site `name`, with the Host a browser would
- * send (fetch may not set Host, so plain node:http).
+ * send, and the path exactly as given (fetch may not set Host, and a URL
+ * would resolve `..` before the host saw it: so plain node:http).
  */
 function visit(name: string, path: string, init: { method?: string; body?: string } = {}) {
   return new Promise<Visit>((resolve, reject) => {
     const req = request(
-      `${host.url}${path}`,
-      { method: init.method ?? 'GET', headers: { host: `${name}.${SITES_HOST}:8788` } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { host: `${name}.${SITES_HOST}:8788` },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -91,6 +97,14 @@ describe('the local site host', () => {
     expect(unknown.status).toBe(404);
     expect(await unknown.text()).toContain('No site here');
     expect(origin.asked.some((key) => key.startsWith('sites/carol/'))).toBe(false);
+  });
+
+  it('lets the function see the path as sent, so a climb out of the deploy is refused', async () => {
+    for (const path of ['/posts/%2e%2e/%2e%2e/d1/index.html', '/../d1/index.html']) {
+      const climb = await visit('alice', path);
+      expect(climb.status, path).toBe(400);
+    }
+    expect(origin.asked).not.toContain('sites/alice/d1/index.html');
   });
 
   it('passes the function’s redirect through', async () => {
