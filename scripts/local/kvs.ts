@@ -12,7 +12,8 @@
  * characters, values at most 1 KB, an `UpdateKeys` at most 50 changes
  * (`ValidationException`); the store at most 5 MB
  * (`ServiceQuotaExceededException`); another ARN or a missing key is a 404
- * `ResourceNotFoundException`. Errors carry `x-amzn-errortype` and
+ * `ResourceNotFoundException`; the host must begin with the store's
+ * account, as the client addresses it. Errors carry `x-amzn-errortype` and
  * `{ Message }`, the service's REST-JSON shape.
  */
 import { randomBytes } from 'node:crypto';
@@ -248,6 +249,7 @@ export async function startLocalKvs({
   arn = LOCAL_KVS_ARN,
 }: LocalKvsOptions): Promise<LocalKvs> {
   const store = new Store();
+  const account = arn.split(':')[4];
   const publicKey = sigV4aPublicKey(credentials.accessKeyId, credentials.secretAccessKey);
   const server = createServer((req, res) => {
     void (async () => {
@@ -269,6 +271,14 @@ export async function startLocalKvs({
         if (!match) throw new KvsError(404, 'UnknownOperationException', 'No such operation');
         if (decodeURIComponent(match[1]!) !== arn) {
           throw new KvsError(404, 'ResourceNotFoundException', 'No key value store has that ARN');
+        }
+        // As in AWS, the store's account leads the host name (`<account>.cloudfront-kvs…`).
+        if (req.headers.host?.split('.')[0] !== account) {
+          throw new KvsError(
+            404,
+            'UnknownOperationException',
+            `Use the host ${account}.<endpoint>`,
+          );
         }
         const key = match[3] === undefined ? undefined : decodeURIComponent(match[3]);
         const ifMatch = req.headers['if-match'];

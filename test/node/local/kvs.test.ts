@@ -4,7 +4,9 @@
  * to write, the service's size limits and error names, and a door that
  * opens only to a valid SigV4A signature for the local credentials.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { get } from 'node:http';
+import { SignatureV4a } from '@aws-sdk/signature-v4a';
 import { AwsClient } from 'aws4fetch';
 import {
   ConflictException,
@@ -240,5 +242,63 @@ describe('the local KeyValueStore door', () => {
     } finally {
       tampering.destroy();
     }
+  });
+
+  it('answers only on the host that begins with the store’s account', async () => {
+    /** SHA-256 (or HMAC-SHA256 with a secret) in the shape the signer wants. */
+    type Data = string | ArrayBuffer | ArrayBufferView;
+    const bytes = (d: Data) =>
+      typeof d === 'string'
+        ? d
+        : d instanceof ArrayBuffer
+          ? new Uint8Array(d)
+          : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+    class Sha256 {
+      private hash;
+      constructor(secret?: Data) {
+        this.hash = secret ? createHmac('sha256', bytes(secret)) : createHash('sha256');
+      }
+      update(data: Data) {
+        this.hash.update(bytes(data));
+      }
+      async digest() {
+        return new Uint8Array(this.hash.digest());
+      }
+    }
+    const signer = new SignatureV4a({
+      credentials: LOCAL_CREDENTIALS,
+      region: '*',
+      service: 'cloudfront-keyvaluestore',
+      sha256: Sha256,
+    });
+    const url = new URL(describeUrl());
+    const send = async (host: string) => {
+      const signed = await signer.sign(
+        {
+          method: 'GET',
+          protocol: 'http:',
+          hostname: url.hostname,
+          port: Number(url.port),
+          path: url.pathname,
+          query: {},
+          headers: { host },
+        },
+        {},
+      );
+      // node:http, as fetch will not send a Host of our choosing.
+      return new Promise<number>((resolve, reject) =>
+        get(
+          { host: '127.0.0.1', port: url.port, path: url.pathname, headers: signed.headers },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        ).once('error', reject),
+      );
+    };
+    // A well-signed request for the bare endpoint is the wrong door, not a bad signature.
+    expect(await send(url.host)).toBe(404);
+    const account = kvs.arn.split(':')[4];
+    expect(await send(`${account}.localhost:${url.port}`)).toBe(200);
   });
 });
