@@ -22,6 +22,17 @@ const byExtension: Record<string, string> = {
   html: 'text/html; charset=utf-8',
   xml: 'application/xml',
   txt: 'text/plain; charset=utf-8',
+  // What a site's own assets may be, once it has any.
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  json: 'application/json',
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+  ico: 'image/x-icon',
+  woff2: 'font/woff2',
 };
 
 /** The content type a file at `path` is served with. */

@@ -1,7 +1,8 @@
 /**
  * `npm start`: a whole neighborhood on this machine, offline. Starts
  * dynalite (with the table), a local AT Protocol network with demo
- * accounts, the builder behind a local Lambda endpoint, and the edge under
+ * accounts, a local S3 and KeyValueStore for published sites, the builder
+ * behind a local Lambda endpoint, and the edge under
  * `wrangler dev`; seeds the demo neighborhood;
  * prints where to go and how to sign in. Ctrl-C, closing the terminal or
  * `kill` stops everything it started; a `wrangler dev` left by a start that
@@ -34,6 +35,8 @@ async function main() {
     builder: portFromEnv('NBHD_BUILDER_PORT', 8789),
     // Only names sites' future addresses (name.localhost:8788) until publishing arrives.
     sites: portFromEnv('NBHD_SITES_PORT', 8788),
+    s3: portFromEnv('NBHD_S3_PORT', 8790),
+    kvs: portFromEnv('NBHD_KVS_PORT', 8791),
   };
   if (await clearLeftoverEdge(stateDirectory, ports.edge)) {
     console.log('Stopped a wrangler dev that an earlier npm start left running.');
@@ -43,6 +46,8 @@ async function main() {
   await assertPortFree(ports.plc, 'NBHD_PLC_PORT', 'local PLC directory');
   await assertPortFree(ports.pds, 'NBHD_PDS_PORT', 'local PDS');
   await assertPortFree(ports.builder, 'NBHD_BUILDER_PORT', 'local builder');
+  await assertPortFree(ports.s3, 'NBHD_S3_PORT', 'local S3');
+  await assertPortFree(ports.kvs, 'NBHD_KVS_PORT', 'local KeyValueStore');
 
   stack = await startLocalStack(ports, { log: console.log });
   const { edge, pdsUrl } = stack;

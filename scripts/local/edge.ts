@@ -27,6 +27,12 @@ export interface LocalEdgeOptions {
   pdsUrl: string;
   builderPort: number;
   sitesPort: number;
+  /** The local S3 and its bucket for the sites' files. */
+  s3Endpoint: string;
+  sitesBucket: string;
+  /** The local KeyValueStore (the client's endpoint) and its ARN. */
+  kvsEndpoint: string;
+  kvsArn: string;
 }
 
 /** The Worker's variables and secrets for a local stack (see README, "Configuration"). */
@@ -47,6 +53,11 @@ export function localEdgeVars(o: LocalEdgeOptions): Record<string, string> {
     SITES_URL: `http://localhost:${o.sitesPort}`,
     BUILDER_URL: `http://127.0.0.1:${o.builderPort}`,
     BUILDER_FUNCTION: LOCAL_BUILDER_FUNCTION,
+    // The builder's (it reads these same variables): where publishing writes.
+    SITES_BUCKET: o.sitesBucket,
+    S3_ENDPOINT: o.s3Endpoint,
+    SITES_KVS_ARN: o.kvsArn,
+    KVS_ENDPOINT: o.kvsEndpoint,
   };
 }
 

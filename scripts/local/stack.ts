@@ -1,7 +1,9 @@
 /**
  * The whole local neighborhood as one object: dynalite with the table, a
  * local AT Protocol network with the demo accounts, the seeded demo
- * neighborhood, the builder behind its local Lambda-invoke endpoint, and
+ * neighborhood, a local S3 with the sites' bucket and a local CloudFront
+ * KeyValueStore for their live pointers, the builder behind its local
+ * Lambda-invoke endpoint, and
  * (unless asked not to) the edge under `wrangler dev`. The builder starts
  * even without the edge: tests that run the Worker themselves call it.
  * `npm start`, the end-to-end tests and the benchmarks all start it here.
@@ -12,8 +14,20 @@ import { startAtNetwork } from './atproto';
 import { startLocalBuilder } from './builder';
 import { seedDemo } from './demo';
 import { createTable, LOCAL_CREDENTIALS, startDynalite } from './dynamo';
-import { LOCAL_BUILDER_FUNCTION, localEdgeVars, startEdge, type LocalEdge } from './edge';
+import { join } from 'node:path';
+import {
+  LOCAL_BUILDER_FUNCTION,
+  localEdgeVars,
+  startEdge,
+  stateDirectory,
+  type LocalEdge,
+} from './edge';
+import { startLocalKvs } from './kvs';
 import { freePort } from './ports';
+import { startLocalS3 } from './s3';
+
+/** The local bucket for the sites' files. */
+export const LOCAL_SITES_BUCKET = 'nbhd-sites';
 
 export interface StackPorts {
   edge: number;
@@ -24,12 +38,16 @@ export interface StackPorts {
   builder: number;
   /** The local host serving published sites at `name.localhost:PORT`. */
   sites: number;
+  /** The local S3. */
+  s3: number;
+  /** The local CloudFront KeyValueStore. */
+  kvs: number;
 }
 
 /** A free port for every part of the stack, for tests and benchmarks that run beside `npm start`. */
 export async function freeStackPorts(): Promise<StackPorts> {
   const ports = {} as StackPorts;
-  for (const part of ['edge', 'dynamo', 'plc', 'pds', 'builder', 'sites'] as const) {
+  for (const part of ['edge', 'dynamo', 'plc', 'pds', 'builder', 'sites', 's3', 'kvs'] as const) {
     ports[part] = await freePort();
   }
   return ports;
@@ -42,6 +60,10 @@ export interface LocalStack {
   pdsUrl: string;
   /** DIDs of the demo accounts, by handle. */
   dids: Record<string, string>;
+  /** The local S3 (path-style) and the sites' bucket in it. */
+  s3: { endpoint: string; bucket: string };
+  /** The local KeyValueStore: the client's `endpoint` and the store's ARN. */
+  kvs: { endpoint: string; arn: string };
   /** The edge Worker's variables and secrets. */
   vars: Record<string, string>;
   edge?: LocalEdge;
@@ -68,6 +90,20 @@ export async function startLocalStack(
     stops.push(network.close);
     const dids = await seedDemo({ dynamoEndpoint: dynamo.endpoint, table, pdsUrl: network.pdsUrl });
 
+    log('Starting local S3 (s3rver) and a local KeyValueStore…');
+    const s3 = await startLocalS3({
+      port: ports.s3,
+      bucket: LOCAL_SITES_BUCKET,
+      credentials: LOCAL_CREDENTIALS,
+      // Lasts as long as the stack, like dynalite's table; one directory per port.
+      directory: join(stateDirectory, `s3-${ports.s3}`),
+    });
+    stops.push(s3.close);
+    const kvs = await startLocalKvs({ port: ports.kvs, credentials: LOCAL_CREDENTIALS });
+    stops.push(kvs.close);
+    // The client puts the store's account in front of the host; only `localhost` takes that.
+    const kvsEndpoint = `http://localhost:${ports.kvs}`;
+
     const vars = localEdgeVars({
       port: ports.edge,
       dynamoEndpoint: dynamo.endpoint,
@@ -76,6 +112,10 @@ export async function startLocalStack(
       pdsUrl: network.pdsUrl,
       builderPort: ports.builder,
       sitesPort: ports.sites,
+      s3Endpoint: s3.endpoint,
+      sitesBucket: s3.bucket,
+      kvsEndpoint,
+      kvsArn: kvs.arn,
     });
     log('Starting the builder (local Lambda endpoint)…');
     const builder = await startLocalBuilder({
@@ -98,6 +138,8 @@ export async function startLocalStack(
       plcUrl: network.plcUrl,
       pdsUrl: network.pdsUrl,
       dids,
+      s3: { endpoint: s3.endpoint, bucket: s3.bucket },
+      kvs: { endpoint: kvsEndpoint, arn: kvs.arn },
       vars,
       edge: local,
       close,

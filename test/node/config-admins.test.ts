@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig, type Env } from '../../edge/env';
 import { localEdgeVars } from '../../scripts/local/edge';
+import { LOCAL_KVS_ARN } from '../../scripts/local/kvs';
 
 const local = localEdgeVars({
   port: 8787,
@@ -14,6 +15,10 @@ const local = localEdgeVars({
   pdsUrl: 'http://localhost:2583',
   builderPort: 8789,
   sitesPort: 8788,
+  s3Endpoint: 'http://127.0.0.1:8790',
+  sitesBucket: 'nbhd-sites',
+  kvsEndpoint: 'http://localhost:8791',
+  kvsArn: LOCAL_KVS_ARN,
 }) as unknown as Env;
 
 describe('ADMIN_HANDLES', () => {

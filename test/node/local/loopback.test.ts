@@ -1,13 +1,18 @@
 /**
  * Everything the local stack starts listens on loopback only: the PLC and
  * PDS (whose demo passwords are printed and where anyone may sign up),
- * dynalite and the builder's Lambda endpoint. Each port takes connections
+ * dynalite, the local S3 and KeyValueStore, and the builder's Lambda
+ * endpoint. Each port takes connections
  * on 127.0.0.1 and refuses them on the machine's other addresses. Real
  * servers, real sockets. (`wrangler dev` is started with `--ip=127.0.0.1`.)
  */
 import { connect, Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBuilderConfig } from '../../../builder/config';
+import { kvsClient, readLivePointer, setLivePointer } from '../../../builder/storage/live-pointer';
+import { deleteDeploy, s3Client, uploadSiteFiles } from '../../../builder/storage/site-files';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../scripts/local/dynamo';
 import {
   freeStackPorts,
   startLocalStack,
@@ -54,7 +59,7 @@ describe('the local stack', () => {
     ).not.toEqual([]);
   });
 
-  it.each(['plc', 'pds', 'dynamo', 'builder'] as const)(
+  it.each(['plc', 'pds', 'dynamo', 'builder', 's3', 'kvs'] as const)(
     'answers on 127.0.0.1 and nowhere else (%s)',
     async (name) => {
       expect(await tryConnect('127.0.0.1', ports[name])).toBe('connected');
@@ -65,6 +70,37 @@ describe('the local stack', () => {
       }
     },
   );
+
+  it('gives the builder a bucket and a KeyValueStore it can write to', async () => {
+    const { publishing } = parseBuilderConfig(stack.vars);
+    expect(publishing).toMatchObject({ bucket: stack.s3.bucket, kvsArn: stack.kvs.arn });
+    const bucket = {
+      client: s3Client({
+        region: LOCAL_REGION,
+        endpoint: publishing!.s3Endpoint,
+        credentials: LOCAL_CREDENTIALS,
+      }),
+      bucket: publishing!.bucket,
+    };
+    const pointers = {
+      client: kvsClient({
+        region: LOCAL_REGION,
+        endpoint: publishing!.kvsEndpoint,
+        credentials: LOCAL_CREDENTIALS,
+      }),
+      arn: publishing!.kvsArn,
+    };
+    try {
+      const files = [{ path: 'index.html', body: new TextEncoder().encode('<h1>Hi</h1>') }];
+      expect(await uploadSiteFiles(bucket, 'bees', 'd1', files)).toEqual({ files: 1, bytes: 11 });
+      await setLivePointer(pointers, 'bees', 'd1');
+      expect(await readLivePointer(pointers, 'bees')).toBe('d1');
+      expect(await deleteDeploy(bucket, 'bees', 'd1')).toBe(1);
+    } finally {
+      bucket.client.destroy();
+      pointers.client.destroy();
+    }
+  });
 
   it('leaves listening as it was once the network is up', () => {
     expect(Server.prototype.listen).toBe(nodeListen);

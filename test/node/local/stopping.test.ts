@@ -12,11 +12,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clearLeftoverEdge, edgeEnvFile, recordEdge } from '../../../scripts/local/leftovers';
+import { freePort } from '../../../scripts/local/ports';
 
 const dir = mkdtempSync(join(tmpdir(), 'nbhd-stopping-'));
 const ancestorsModule = fileURLToPath(
   new URL('../../../scripts/local/ancestors.ts', import.meta.url),
 );
+const s3Module = fileURLToPath(new URL('../../../scripts/local/s3.ts', import.meta.url));
 const started: ChildProcess[] = [];
 
 const alive = (pid: number) => {
@@ -104,5 +106,36 @@ describe('npm killed without passing the signal on', () => {
     expect(alive(pid)).toBe(true);
     process.kill(npm.pid!, 'SIGKILL');
     expect(await until(() => !alive(pid))).toBe(true);
+  });
+});
+
+describe('the local S3 of a start killed outright', () => {
+  it('stops with it instead of being left running', async () => {
+    const script = join(dir, 's3.mjs');
+    writeFileSync(
+      script,
+      `import { startLocalS3 } from ${JSON.stringify(s3Module)};
+       const s3 = await startLocalS3({ port: Number(process.argv[2]), bucket: 'b-test', credentials: { accessKeyId: 'k', secretAccessKey: 's' }, directory: process.argv[3] });
+       console.log(s3.process.pid);
+       setInterval(() => {}, 1000);`,
+    );
+    const port = await freePort();
+    const parent = spawn(
+      process.execPath,
+      ['--import', 'tsx', script, String(port), join(dir, 's3')],
+      {
+        detached: true,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
+    started.push(parent);
+    const s3Pid = Number(
+      await new Promise<string>((resolve) =>
+        parent.stdout!.once('data', (d: Buffer) => resolve(`${d}`)),
+      ),
+    );
+    expect(alive(s3Pid)).toBe(true);
+    process.kill(parent.pid!, 'SIGKILL');
+    expect(await until(() => !alive(s3Pid))).toBe(true);
   });
 });
