@@ -16,6 +16,9 @@
 /** A deploy id: it becomes one segment of every S3 key of the deploy, so it stays URL-safe. */
 export const DEPLOY_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Where a deploy's files are, in the bucket: never written again once it is live. */
+export const deployPrefix = (site: string, deployId: string) => `sites/${site}/${deployId}/`;
+
 /** The store value that makes `deployId` the live deploy. */
 export function livePointerValue(deployId: string): string {
   if (!DEPLOY_ID_PATTERN.test(deployId)) throw new Error(`Not a deploy id: ${deployId}`);

@@ -21,7 +21,7 @@
  * that decodes to `.`, `..` or holds a slash or backslash is refused.
  */
 import cf from 'cloudfront';
-import { parseLivePointer } from '../core/live-pointer';
+import { deployPrefix, parseLivePointer } from '../core/live-pointer';
 import { siteNameFromHost } from '../core/site-address';
 import type { CloudFrontRequest, CloudFrontResponse, ViewerRequestEvent } from './event';
 
@@ -123,6 +123,6 @@ export async function handler(
     return redirect(`${request.uri}/${queryString(request)}`);
   }
   const file = path.map(encodeURIComponent).join('/');
-  request.uri = `/sites/${name}/${deploy}/${last === '' ? `${file}index.html` : file}`;
+  request.uri = `/${deployPrefix(name, deploy)}${last === '' ? `${file}index.html` : file}`;
   return request;
 }

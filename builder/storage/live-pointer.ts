@@ -3,9 +3,9 @@
  * KeyValueStore that the sites' viewer function reads, so switching a site
  * to a new deploy (or back to an old one) is one small write, not a copy.
  *
- * The key is the site's name; the value is the bare deploy id (at most 64
- * of `A-Z a-z 0-9 _ -`, far under the store's 1 KB), so the viewer function
- * can use it without parsing. Every write to the store must name its
+ * The key is the site's name; the value is written and read as the core
+ * says (`core/live-pointer.ts`), the one format the viewer function reads
+ * too. Every write to the store must name its
  * current ETag; when another writer got there first the store answers
  * `ConflictException`, and the write is retried a bounded number of times
  * with the fresh ETag (writes to different sites never really conflict).
@@ -14,6 +14,7 @@
 import '@aws-sdk/signature-v4a';
 import { Agent } from 'node:http';
 import { lookup } from 'node:dns';
+import { DEPLOY_ID_PATTERN, livePointerValue, parseLivePointer } from '../../core/live-pointer';
 import {
   CloudFrontKeyValueStoreClient,
   ConflictException,
@@ -23,9 +24,6 @@ import {
   PutKeyCommand,
   ResourceNotFoundException,
 } from '@aws-sdk/client-cloudfront-keyvaluestore';
-
-/** A deploy id as the live pointer holds it. */
-export const DEPLOY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface LivePointers {
   client: CloudFrontKeyValueStoreClient;
@@ -79,7 +77,7 @@ export async function readLivePointer(
 ): Promise<string | undefined> {
   try {
     const { Value } = await store.client.send(new GetKeyCommand({ KvsARN: store.arn, Key: site }));
-    return Value;
+    return Value === undefined ? undefined : parseLivePointer(Value);
   } catch (error) {
     if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
@@ -114,10 +112,16 @@ export async function setLivePointer(
   site: string,
   deployId: string,
 ): Promise<void> {
-  if (!DEPLOY_ID.test(deployId)) throw new LivePointerError(`not a deploy id: "${deployId}"`);
+  if (!DEPLOY_ID_PATTERN.test(deployId))
+    throw new LivePointerError(`not a deploy id: "${deployId}"`);
   await withFreshEtag(store, `pointing ${site} at ${deployId}`, async (etag) => {
     await store.client.send(
-      new PutKeyCommand({ KvsARN: store.arn, Key: site, Value: deployId, IfMatch: etag }),
+      new PutKeyCommand({
+        KvsARN: store.arn,
+        Key: site,
+        Value: livePointerValue(deployId),
+        IfMatch: etag,
+      }),
     );
   });
 }

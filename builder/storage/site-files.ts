@@ -11,6 +11,7 @@
  * feeds) may change with the next deploy, so it is cached briefly and
  * revalidated.
  */
+import { deployPrefix } from '../../core/live-pointer';
 import {
   DeleteObjectsCommand,
   ListObjectsV2Command,
@@ -66,7 +67,6 @@ export function cacheControl(path: string): string {
 }
 
 /** Where a deploy's files live in the bucket, with the trailing slash. */
-export const deployPrefix = (site: string, deployId: string) => `sites/${site}/${deployId}/`;
 
 export interface S3ClientOptions {
   region: string;

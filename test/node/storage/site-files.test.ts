@@ -6,9 +6,9 @@
  */
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployPrefix } from '../../../core/live-pointer';
 import {
   deleteDeploy,
-  deployPrefix,
   FOREVER_CACHE,
   s3Client,
   SHORT_CACHE,
