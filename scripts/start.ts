@@ -33,7 +33,7 @@ async function main() {
     plc: portFromEnv('NBHD_PLC_PORT', 2582),
     pds: portFromEnv('NBHD_PDS_PORT', 2583),
     builder: portFromEnv('NBHD_BUILDER_PORT', 8789),
-    // Only names sites' future addresses (name.localhost:8788) until publishing arrives.
+    // The site host: published sites at name.localhost:8788, through the CloudFront Function.
     sites: portFromEnv('NBHD_SITES_PORT', 8788),
     s3: portFromEnv('NBHD_S3_PORT', 8790),
     kvs: portFromEnv('NBHD_KVS_PORT', 8791),
@@ -48,6 +48,7 @@ async function main() {
   await assertPortFree(ports.builder, 'NBHD_BUILDER_PORT', 'local builder');
   await assertPortFree(ports.s3, 'NBHD_S3_PORT', 'local S3');
   await assertPortFree(ports.kvs, 'NBHD_KVS_PORT', 'local KeyValueStore');
+  await assertPortFree(ports.sites, 'NBHD_SITES_PORT', 'local site host');
 
   stack = await startLocalStack(ports, { log: console.log });
   const { edge, pdsUrl } = stack;

@@ -2,8 +2,9 @@
  * The whole local neighborhood as one object: dynalite with the table, a
  * local AT Protocol network with the demo accounts, the seeded demo
  * neighborhood, a local S3 with the sites' bucket and a local CloudFront
- * KeyValueStore for their live pointers, the builder behind its local
- * Lambda-invoke endpoint, and
+ * KeyValueStore for their live pointers, the site host that serves them at
+ * `name.localhost:PORT` through the CloudFront Function's own source, the
+ * builder behind its local Lambda-invoke endpoint, and
  * (unless asked not to) the edge under `wrangler dev`. The builder starts
  * even without the edge: tests that run the Worker themselves call it.
  * `npm start`, the end-to-end tests and the benchmarks all start it here.
@@ -25,6 +26,7 @@ import {
 import { startLocalKvs } from './kvs';
 import { freePort } from './ports';
 import { startLocalS3 } from './s3';
+import { startLocalSites } from './sites';
 
 /** The local bucket for the sites' files. */
 export const LOCAL_SITES_BUCKET = 'nbhd-sites';
@@ -64,6 +66,8 @@ export interface LocalStack {
   s3: { endpoint: string; bucket: string };
   /** The local KeyValueStore: the client's `endpoint` and the store's ARN. */
   kvs: { endpoint: string; arn: string };
+  /** The site host: `http://localhost:PORT`, serving `http://<name>.localhost:PORT`. */
+  sitesUrl: string;
   /** The edge Worker's variables and secrets. */
   vars: Record<string, string>;
   edge?: LocalEdge;
@@ -103,6 +107,14 @@ export async function startLocalStack(
     stops.push(kvs.close);
     // The client puts the store's account in front of the host; only `localhost` takes that.
     const kvsEndpoint = `http://localhost:${ports.kvs}`;
+    log('Starting the site host (name.localhost)…');
+    const sites = await startLocalSites({
+      port: ports.sites,
+      s3,
+      kvs: { endpoint: kvsEndpoint, arn: kvs.arn },
+      credentials: LOCAL_CREDENTIALS,
+    });
+    stops.push(sites.close);
 
     const vars = localEdgeVars({
       port: ports.edge,
@@ -140,6 +152,7 @@ export async function startLocalStack(
       dids,
       s3: { endpoint: s3.endpoint, bucket: s3.bucket },
       kvs: { endpoint: kvsEndpoint, arn: kvs.arn },
+      sitesUrl: `http://localhost:${sites.port}`,
       vars,
       edge: local,
       close,

@@ -59,7 +59,7 @@ describe('the local stack', () => {
     ).not.toEqual([]);
   });
 
-  it.each(['plc', 'pds', 'dynamo', 'builder', 's3', 'kvs'] as const)(
+  it.each(['plc', 'pds', 'dynamo', 'builder', 's3', 'kvs', 'sites'] as const)(
     'answers on 127.0.0.1 and nowhere else (%s)',
     async (name) => {
       expect(await tryConnect('127.0.0.1', ports[name])).toBe('connected');
