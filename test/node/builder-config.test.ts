@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BuilderConfigError, parseBuilderConfig } from '../../builder/config';
-import { localEdgeVars } from '../../scripts/local/edge';
+import { defaultLocalVars } from './local-vars';
 import { LOCAL_KVS_ARN } from '../../scripts/local/kvs';
 
 const base = {
@@ -41,19 +41,7 @@ describe('parseBuilderConfig: publishing', () => {
   });
 
   it('takes the local stack’s bucket and store', () => {
-    const vars = localEdgeVars({
-      port: 8787,
-      dynamoEndpoint: 'http://127.0.0.1:8000',
-      table: 'nbhd',
-      plcUrl: 'http://localhost:2582',
-      pdsUrl: 'http://localhost:2583',
-      builderPort: 8789,
-      sitesPort: 8788,
-      s3Endpoint: 'http://127.0.0.1:8790',
-      sitesBucket: 'nbhd-sites',
-      kvsEndpoint: 'http://localhost:8791',
-      kvsArn: LOCAL_KVS_ARN,
-    });
+    const vars = defaultLocalVars();
     expect(parseBuilderConfig(vars).publishing).toEqual({
       bucket: 'nbhd-sites',
       s3Endpoint: 'http://127.0.0.1:8790',

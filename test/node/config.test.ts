@@ -4,22 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseConfig, type Env } from '../../edge/env';
-import { localEdgeVars } from '../../scripts/local/edge';
-import { LOCAL_KVS_ARN } from '../../scripts/local/kvs';
+import { defaultLocalVars } from './local-vars';
 
-const local = localEdgeVars({
-  port: 8787,
-  dynamoEndpoint: 'http://127.0.0.1:8000',
-  table: 'nbhd',
-  plcUrl: 'http://localhost:2582',
-  pdsUrl: 'http://localhost:2583',
-  builderPort: 8789,
-  sitesPort: 8788,
-  s3Endpoint: 'http://127.0.0.1:8790',
-  sitesBucket: 'nbhd-sites',
-  kvsEndpoint: 'http://localhost:8791',
-  kvsArn: LOCAL_KVS_ARN,
-}) as unknown as Env;
+const local = defaultLocalVars() as unknown as Env;
 
 describe('parseConfig', () => {
   it('accepts the local stack’s variables as a loopback client over http', () => {
