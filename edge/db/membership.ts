@@ -17,7 +17,7 @@ import { getInvitation, useInvitation } from './invitations';
 import { type InvitationState } from '../../core/records/invitations';
 import { deleteMember, getMember, MemberVersionConflict, updateMember } from './members';
 import { adminBootstrapKey, type JoinPolicy } from '../../core/records/neighborhood';
-import { deleteRemoval, getRemoval, putRemoval } from './removals';
+import { deleteRemoval, getRemoval, putRemoval, storedRemoval } from './removals';
 import { deleteAllSessions } from './sessions';
 import { setSitesOffline } from './sites';
 import { closeOwnerSites } from './site-closing';
@@ -224,11 +224,14 @@ export async function remove(
  * was none (another admin lifted it first).
  */
 export async function liftRemoval(db: Dynamo, did: string, by: By, detail?: string) {
-  const lifted = await deleteRemoval(db, did);
-  if (!lifted) return undefined;
+  if (!(await storedRemoval(db, did))) return undefined;
+  // The member item first: while the record stands they are still removed, and
+  // once it is gone no member item is left that would write it back.
   await updateMember(db, did, (m) =>
     m?.status === 'removed' ? { ...m, status: 'visitor', removedAt: undefined } : undefined,
   );
+  const lifted = await deleteRemoval(db, did);
+  if (!lifted) return undefined;
   await setSitesOffline(db, did, false);
   await recordAudit(db, {
     action: 'removal.lift',

@@ -28,7 +28,7 @@ import {
  * one written now from a member item removed before records existed.
  */
 export async function getRemoval(db: Dynamo, did: string): Promise<Removal | undefined> {
-  return toRemoval(await db.get(removalKey(did))) ?? backfillRemoval(db, did);
+  return (await storedRemoval(db, did)) ?? backfillRemoval(db, did);
 }
 
 /**
@@ -51,9 +51,18 @@ export async function putRemoval(db: Dynamo, removal: Removal): Promise<void> {
   await db.put(removalRecord(removal));
 }
 
-/** Deletes the removal; the one deleted, or undefined if there was none (already lifted). */
+/** The removal record as stored, without writing one from a legacy member item. */
+export async function storedRemoval(db: Dynamo, did: string): Promise<Removal | undefined> {
+  return toRemoval(await db.get(removalKey(did)));
+}
+
+/**
+ * Deletes the stored removal; the one deleted, or undefined if there was
+ * none (already lifted). It never backfills: a lift racing another must not
+ * write a record from a member item the other has not yet cleared.
+ */
 export async function deleteRemoval(db: Dynamo, did: string): Promise<Removal | undefined> {
-  const removal = await getRemoval(db, did);
+  const removal = await storedRemoval(db, did);
   if (!removal) return undefined;
   const deleted = await conditionally(
     db.delete(removalKey(did), {

@@ -109,6 +109,17 @@ onEveryBackend('removals', (db) => {
     expect((await requestToJoin(db(), id, 'open'))?.status).toBe('member');
   });
 
+  it('lifts nothing when another lift has just taken the record, before it cleared the member', async () => {
+    const id = did();
+    await saveProfile(db(), { did: id, handle: 'racing.test' });
+    await requestToJoin(db(), id, 'open');
+    await remove(db(), id, admin);
+    // Where a racing lift stands between its two writes: the record gone, the member not yet.
+    await db().delete(removalKey(id));
+    expect(await liftRemoval(db(), id, admin)).toBeUndefined();
+    expect(await db().get(removalKey(id))).toBeUndefined();
+  });
+
   /** Removed the way it was done before removal records: the member item alone says so. */
   const removedLongAgo = async (name: string, daysAgo = 10) => {
     const id = did();
