@@ -1,5 +1,5 @@
 /** Port checks for the local stack, with messages that say how to pick another port. */
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 
 export class PortInUseError extends Error {
   override name = 'PortInUseError';
@@ -22,18 +22,32 @@ export async function assertPortFree(port: number, variable: string, what: strin
 
 /** A port the OS says is free right now (for tests, which must not collide with `npm start`). */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
+  return (await freePorts(1))[0]!;
+}
+
+/**
+ * `count` ports the OS says are free right now, all different: each is held
+ * until every one is chosen, so the OS cannot hand out one of them twice.
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => {
+    const address = server.address();
+    if (typeof address !== 'object' || !address) throw new Error('no port');
+    return address.port;
   });
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
 
 export function portFromEnv(variable: string, fallback: number): number {

@@ -24,7 +24,7 @@ import {
   type LocalEdge,
 } from './edge';
 import { startLocalKvs } from './kvs';
-import { freePort } from './ports';
+import { freePorts } from './ports';
 import { startLocalS3 } from './s3';
 import { startLocalSites } from './sites';
 
@@ -48,11 +48,8 @@ export interface StackPorts {
 
 /** A free port for every part of the stack, for tests and benchmarks that run beside `npm start`. */
 export async function freeStackPorts(): Promise<StackPorts> {
-  const ports = {} as StackPorts;
-  for (const part of ['edge', 'dynamo', 'plc', 'pds', 'builder', 'sites', 's3', 'kvs'] as const) {
-    ports[part] = await freePort();
-  }
-  return ports;
+  const [edge, dynamo, plc, pds, builder, sites, s3, kvs] = await freePorts(8);
+  return { edge, dynamo, plc, pds, builder, sites, s3, kvs } as StackPorts;
 }
 
 export interface LocalStack {
