@@ -7,14 +7,13 @@
  */
 import { AwsClient } from 'aws4fetch';
 import {
-  marshal,
   marshalItem,
   unmarshalItem,
   type AttributeValue,
   type Item,
 } from '../../core/records/marshal';
 import { decodeCursor, encodeCursor } from './cursor';
-import { indexes, table, type IndexName } from '../../core/records/table';
+import { indexes, table } from '../../core/records/table';
 import {
   backoffMs,
   defaultRetryPolicy,
@@ -23,6 +22,16 @@ import {
   replaySafe,
   type RetryPolicy,
 } from './retry';
+import { DynamoError, DynamoUncertainWrite, DynamoUnreachable } from './dynamo-errors';
+import {
+  conditionParts,
+  parseJson,
+  type Key,
+  type Page,
+  type PageOptions,
+  type PutOptions,
+  type QueryOptions,
+} from './dynamo-requests';
 
 export interface DynamoConfig {
   endpoint: string;
@@ -34,89 +43,14 @@ export interface DynamoConfig {
   retry?: Partial<RetryPolicy>;
 }
 
-/**
- * A request DynamoDB refused; `type` is its exception name, e.g.
- * `ConditionalCheckFailedException`. `attempts` says how many times it was
- * sent before the client gave up.
- */
-export class DynamoError extends Error {
-  constructor(
-    readonly type: string,
-    /** DynamoDB's own message. */
-    readonly detail: string,
-    readonly status: number,
-    readonly attempts = 1,
-  ) {
-    super(`${type}: ${detail}${attempts > 1 ? ` (gave up after ${attempts} attempts)` : ''}`);
-    this.name = 'DynamoError';
-  }
-}
-
-/**
- * A write whose outcome is unknown: an attempt met a 5xx or a broken
- * connection, so DynamoDB may or may not have applied it, and the client
- * did not (or could no longer) settle it by a harmless replay. The caller
- * must not assume either outcome: read back, or err on the safe side.
- * `cause` is the last failure.
- */
-export class DynamoUncertainWrite extends Error {
-  override name = 'DynamoUncertainWrite';
-  constructor(
-    readonly operation: string,
-    override readonly cause: unknown,
-  ) {
-    super(`${operation} may or may not have been applied (${String(cause)})`);
-  }
-}
-
-/** DynamoDB could not be reached at all, or its answer broke off: the request may or may not have been applied. */
-export class DynamoUnreachable extends DynamoError {
-  constructor(
-    readonly operation: string,
-    override readonly cause: unknown,
-    attempts = 1,
-  ) {
-    super('NetworkError', `${operation} got no answer: ${String(cause)}`, 0, attempts);
-    this.name = 'DynamoUnreachable';
-  }
-}
-
-export function isConditionFailure(error: unknown): error is DynamoError {
-  return error instanceof DynamoError && error.type === 'ConditionalCheckFailedException';
-}
-
-/**
- * The storage failed under a request: DynamoDB refused it for a reason of its
- * own (throttling, an internal error, a validation rule), did not answer, or
- * left a write's outcome unknown. A failed condition is not one: the data
- * layer turns those into its own conflicts and rule errors, which have their
- * own answers.
- */
-export function isStorageFailure(error: unknown): error is DynamoError | DynamoUncertainWrite {
-  return (
-    error instanceof DynamoUncertainWrite ||
-    (error instanceof DynamoError && !isConditionFailure(error))
-  );
-}
-
-export interface Key {
-  pk: string;
-  sk: string;
-}
-
-export interface PutOptions {
-  /** A condition such as `attribute_not_exists(pk)`. */
-  condition?: string;
-  names?: Record<string, string>;
-  values?: Record<string, unknown>;
-}
-
-export interface QueryOptions {
-  /** Only sort keys starting with this prefix. */
-  prefix?: string;
-  limit?: number;
-  newestFirst?: boolean;
-}
+export type { Key, Page, PageOptions, PutOptions, QueryOptions } from './dynamo-requests';
+export {
+  DynamoError,
+  DynamoUncertainWrite,
+  DynamoUnreachable,
+  isConditionFailure,
+  isStorageFailure,
+} from './dynamo-errors';
 
 export class Dynamo {
   readonly table: string;
@@ -356,41 +290,4 @@ export class Dynamo {
       next: out.LastEvaluatedKey ? encodeCursor(unmarshalItem(out.LastEvaluatedKey)) : undefined,
     };
   }
-}
-
-export interface PageOptions extends QueryOptions {
-  index?: IndexName;
-  cursor?: string;
-  /** Only these attributes of each item (the keys are always included). */
-  attributes?: readonly string[];
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Pass as `cursor` for the next page; absent on the last page. */
-  next?: string;
-}
-
-const utf8 = new TextDecoder();
-
-/** A JSON object from a response body, or an empty one if the body is not JSON. */
-function parseJson(body: ArrayBuffer): Record<string, unknown> {
-  try {
-    return JSON.parse(utf8.decode(body)) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
-
-/** The condition and the attribute names and values its expressions use. */
-function conditionParts({ condition, names, values }: PutOptions) {
-  return {
-    ...(condition && { ConditionExpression: condition }),
-    ...(names && { ExpressionAttributeNames: names }),
-    ...(values && {
-      ExpressionAttributeValues: Object.fromEntries(
-        Object.entries(values).map(([k, v]) => [k, marshal(v)]),
-      ),
-    }),
-  };
 }
