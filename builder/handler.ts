@@ -19,11 +19,16 @@ import {
 import { parseBuilderConfig, type BuilderConfig } from './config';
 import { loadRenderInput, sampleRenderInput } from './load';
 import { previewFile } from './preview';
+import { publishingAnswer } from './publish';
 import { RenderInputError } from './render';
+import { kvsClient, type KvsClientOptions, type LivePointers } from './storage/live-pointer';
+import { s3Client, type SiteBucket } from './storage/site-files';
 
 export interface BuilderServices {
   config: BuilderConfig;
   dynamo: DynamoDBClient;
+  /** The sites' bucket and live pointers; absent when the neighborhood does not publish. */
+  publishing?: { bucket: SiteBucket; pointers: LivePointers };
   /** The largest file an answer carries; `PREVIEW_FILE_LIMIT` unless a test lowers it. */
   fileLimit?: number;
 }
@@ -33,6 +38,8 @@ export function builderServices(
   config: BuilderConfig,
   credentials?: DynamoDBClientConfig['credentials'],
 ): BuilderServices {
+  const { publishing } = config;
+  const keys = credentials as KvsClientOptions['credentials'];
   return {
     config,
     dynamo: new DynamoDBClient({
@@ -41,6 +48,24 @@ export function builderServices(
       ...(credentials && { credentials }),
       maxAttempts: 3,
     }),
+    publishing: publishing && {
+      bucket: {
+        bucket: publishing.bucket,
+        client: s3Client({
+          region: config.region,
+          endpoint: publishing.s3Endpoint,
+          credentials: keys,
+        }),
+      },
+      pointers: {
+        arn: publishing.kvsArn,
+        client: kvsClient({
+          region: config.region,
+          endpoint: publishing.kvsEndpoint,
+          credentials: keys,
+        }),
+      },
+    },
   };
 }
 
@@ -48,6 +73,9 @@ async function answer(
   services: BuilderServices,
   request: BuilderRequest,
 ): Promise<BuilderResponse> {
+  if (request.kind !== 'preview' && request.kind !== 'sample') {
+    return publishingAnswer(services, request);
+  }
   const { dynamo, config, fileLimit } = services;
   try {
     const input =

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { templates, type TemplateId } from '../templates';
+import { DEPLOY_ID_PATTERN } from './live-pointer';
 import { SITE_NAME_PATTERN } from './site-address';
 
 /** Longer than any path a site has; the edge refuses longer ones before asking. */
@@ -56,16 +57,74 @@ export const sampleRequestSchema = z.object({
   path,
 });
 
+const siteName = z
+  .string({ required_error: 'site is missing' })
+  .regex(SITE_NAME_PATTERN, 'site is not a site name');
+
+const deployId = z
+  .string({ required_error: 'deploy is missing' })
+  .regex(DEPLOY_ID_PATTERN, 'deploy is not a deploy id');
+
+/** Who asked, for the history: their DID and their handle at the time. */
+const by = z.object({ did: z.string().min(1).max(2048), handle: z.string().min(1).max(253) });
+
+/**
+ * Runs the queued build `deploy` of `site` (sent as an Event invocation:
+ * nobody waits). The builder reads everything else from the table; the
+ * deploy record says how it went.
+ */
+export const publishRequestSchema = z.object({
+  kind: z.literal('publish'),
+  site: siteName,
+  deploy: deployId,
+});
+
+/** Puts the files of the earlier build `deploy` live again, without a rebuild. */
+export const restoreRequestSchema = z.object({
+  kind: z.literal('restore'),
+  site: siteName,
+  deploy: deployId,
+  by,
+});
+
+/** Takes `site` off the host: visitors get the "not published" page. */
+export const unpublishRequestSchema = z.object({
+  kind: z.literal('unpublish'),
+  site: siteName,
+  by,
+});
+
+/**
+ * Makes the live pointer of `site` say what its record says (after its
+ * owner was removed or came back, or after a pointer write was lost).
+ */
+export const syncRequestSchema = z.object({ kind: z.literal('sync'), site: siteName });
+
+/** Deletes every file of a deleted site and its live pointer; its record must be gone or closing. */
+export const purgeRequestSchema = z.object({ kind: z.literal('purge'), site: siteName });
+
+/** Packs the site's live files and its source into a ZIP and answers where to download it. */
+export const exportRequestSchema = z.object({ kind: z.literal('export'), site: siteName });
+
 /** Every request the builder answers, told apart by `kind`. */
 export const builderRequestSchema = z.discriminatedUnion('kind', [
   previewRequestSchema,
   sampleRequestSchema,
+  publishRequestSchema,
+  restoreRequestSchema,
+  unpublishRequestSchema,
+  syncRequestSchema,
+  purgeRequestSchema,
+  exportRequestSchema,
 ]);
 
 export type BuilderRequest = z.infer<typeof builderRequestSchema>;
 export type BuilderRequestKind = BuilderRequest['kind'];
 export type PreviewRequest = z.infer<typeof previewRequestSchema>;
 export type SampleRequest = z.infer<typeof sampleRequestSchema>;
+export type PublishRequest = z.infer<typeof publishRequestSchema>;
+export type RestoreRequest = z.infer<typeof restoreRequestSchema>;
+export type UnpublishRequest = z.infer<typeof unpublishRequestSchema>;
 
 /**
  * One file of a preview or sample, or why there is none:
@@ -109,10 +168,67 @@ export const badRequestSchema = z.object({ kind: z.literal('bad-request'), messa
 
 export type BadRequestResponse = z.infer<typeof badRequestSchema>;
 
+const noSite = z.object({ kind: z.literal('no-site') });
+
+/**
+ * How a build ended: `live` or `failed` (the record has the details), or
+ * `skipped` when the record was not a queued build holding its site's lock
+ * (a retried event, or a build the deadline already gave up on).
+ */
+export const publishResponseSchema = z.object({
+  kind: z.literal('deploy'),
+  state: z.enum(['live', 'failed', 'skipped']),
+});
+
+/**
+ * A restore: `restored` with the history record it wrote; `not-restorable`
+ * when the build is unknown, never went live, or its files were pruned.
+ */
+export const restoreResponseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('restored'), deploy: z.string() }),
+  z.object({
+    kind: z.literal('not-restorable'),
+    reason: z.enum(['unknown', 'unfinished', 'pruned', 'live']),
+  }),
+  noSite,
+]);
+
+export const unpublishResponseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unpublished'), deploy: z.string().optional() }),
+  noSite,
+]);
+
+/** What the pointer says now: a deploy id, or null for none. */
+export const syncResponseSchema = z.object({
+  kind: z.literal('synced'),
+  live: z.string().nullable(),
+});
+
+export const purgeResponseSchema = z.object({
+  kind: z.literal('purged'),
+  files: z.number().int().nonnegative(),
+});
+
+/** A short-lived address the member's browser downloads the ZIP from. */
+export const exportResponseSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('export'),
+    url: z.string().url(),
+    bytes: z.number().int().nonnegative(),
+  }),
+  noSite,
+]);
+
 /** What the handler answers each kind of request with, unless it is a bad request. */
 export const answerSchemas = {
   preview: previewResponseSchema,
   sample: previewResponseSchema,
+  publish: publishResponseSchema,
+  restore: restoreResponseSchema,
+  unpublish: unpublishResponseSchema,
+  sync: syncResponseSchema,
+  purge: purgeResponseSchema,
+  export: exportResponseSchema,
 } as const satisfies Record<BuilderRequestKind, z.ZodTypeAny>;
 
 /** The answer to a request of kind `K`. */

@@ -9,7 +9,8 @@
  * - `ITEM#<id>`: each entry or page (soft-deleted ones carry `deletedAt` and
  *   an `expiresAt` 30 days later, when DynamoDB purges them), with the
  *   bytes of its text in `textBytes`;
- * - `SLUG#<slug>`: a claim making each slug unique within the site.
+ * - `SLUG#<slug>`: a claim making each slug unique within the site;
+ * - `DEPLOY#<id>`: each publish, restore and unpublish (`deploys.ts`).
  * When the owner deletes their account the `SITE` item is marked `closedAt`
  * (the site is gone from every page at once), the rest of the partition is
  * purged, and then `SITE` is replaced by a bare name hold (`nameHoldRecord`)
@@ -41,6 +42,16 @@ export interface Site {
    * reader (`toSite` answers undefined) while its content is purged.
    */
   closedAt?: string;
+  /**
+   * The build whose files visitors get (`core/records/deploys.ts`); absent
+   * until the first publish, and after an unpublish.
+   */
+  liveDeploy?: string;
+  /** When `liveDeploy` last changed. */
+  publishedAt?: string;
+  /** The deploy holding the one-build-at-a-time lock, until `buildDeadline`. */
+  building?: string;
+  buildDeadline?: string;
   createdAt: string;
   updatedAt: string;
   version: number;

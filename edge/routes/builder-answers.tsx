@@ -7,7 +7,12 @@
  * `sitePreviewPolicy`).
  */
 import { BuilderFailure, BuilderTooSlow, BuilderUnreachable, invokeBuilder } from '../builder';
-import { MAX_PATH, type BuilderRequest, type PreviewResponse } from '../../core/builder-protocol';
+import {
+  MAX_PATH,
+  type PreviewRequest,
+  type PreviewResponse,
+  type SampleRequest,
+} from '../../core/builder-protocol';
 import type { AppContext, AppEnv } from '../context';
 import { notFound, PageError } from '../errors';
 import { sitePreviewPolicy } from '../middleware/security-headers';
@@ -52,7 +57,7 @@ export function builderDown(error: BuilderFailure, back: BackLink): PageError {
 /** Asks the builder, turning its failures into the friendly page. */
 export async function ask<E extends AppEnv>(
   c: AppContext<E>,
-  request: BuilderRequest,
+  request: PreviewRequest | SampleRequest,
   back: BackLink,
 ): Promise<PreviewResponse> {
   try {
