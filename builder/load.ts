@@ -34,7 +34,7 @@ type SdkItem = Record<string, SdkAttributeValue>;
 const plain = (item: SdkItem) => unmarshalItem(item as Record<string, AttributeValue>);
 
 /** Every record in one partition, following `LastEvaluatedKey` to the end; strongly consistent. */
-async function queryPartition(
+export async function queryPartition(
   client: DynamoDBClient,
   table: string,
   pk: string,
