@@ -33,6 +33,8 @@ export const NAME_CHECK_PATH = '/sites/new/check';
 export const sitePath = (site: string) => `/sites/${site}`;
 export const settingsPath = (site: string) => `/sites/${site}/settings`;
 export const trashPath = (site: string) => `/sites/${site}/trash`;
+/** Where the owner asks for the ZIP of their whole site. */
+export const siteExportPath = (site: string) => `/sites/${site}/export`;
 export const newItemPath = (site: string, kind: 'entry' | 'page') =>
   `/sites/${site}/items/new?kind=${kind}`;
 export const itemPath = (site: string, id: string) => `/sites/${site}/items/${id}`;

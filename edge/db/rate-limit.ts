@@ -22,6 +22,8 @@ export const limits = {
   sampleMisses: { action: 'sample', max: 30, windowSeconds: 60 },
   /** Sample pages not in the cache, for everyone: at most about 5 renders a second. */
   sampleMissesOverall: { action: 'sample-all', max: 300, windowSeconds: 60 },
+  /** Site ZIPs a member may ask for: each is a builder run and a file in the bucket. */
+  siteExport: { action: 'site-export', max: 20, windowSeconds: 60 * 60 },
 } satisfies Record<string, Limit>;
 
 /** Seconds until the current window of `limit` ends (for `Retry-After`). */

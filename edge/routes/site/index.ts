@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import type { SiteEnv } from '../../context';
 import { ownSite } from '../../middleware/site-owner';
 import { dashboard } from './dashboard';
+import { siteExport } from './export';
 import { items } from './items';
 import { preview } from './preview';
 import { settings } from './settings';
@@ -19,4 +20,5 @@ export const site = new Hono<SiteEnv>()
   .route('/settings', settings)
   .route('/items', items)
   .route('/', trash)
-  .route('/preview', preview);
+  .route('/preview', preview)
+  .route('/export', siteExport);

@@ -13,6 +13,7 @@ import { CsrfField } from '../../components/csrf-field';
 import { FormProblems } from '../../components/fields';
 import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { SettingsFields } from '../../components/settings-fields';
+import { SiteExportForm } from '../../components/site-export-form';
 import { settingsPath } from '../../../core/paths';
 
 export interface SettingsFormProps {
@@ -71,6 +72,7 @@ export function SiteSettingsPage(props: SettingsFormProps & { templateName: stri
         <a href={`/sites/${props.siteName}/preview/`}>Preview the site</a> to see them in place.
       </p>
       <SettingsForm {...props} />
+      <SiteExportForm siteName={props.siteName} csrfToken={props.csrfToken} />
     </>
   );
 }
