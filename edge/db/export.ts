@@ -9,11 +9,13 @@
  * reader of it gets a new `format`:
  * `{ format, exportedAt, member, sessions: [{ id, createdAt, expiresAt }],
  *    blueskySignIn: { held, note },
- *    sites: [{ name, url, template, settings, createdAt, updatedAt, offlineSince?,
+ *    sites: [{ name, url, zip, template, settings, createdAt, updatedAt, offlineSince?,
  *              items: [{ id, kind, title, slug, date, tags, summary, body, status,
  *                        link, imageUrl, imageAlt, number?, createdAt, updatedAt,
  *                        inTrash, deletedAt?, purgeOn? }] }] }`
- * Sites are oldest first; items in the order they were made.
+ * Sites are oldest first; items in the order they were made. `zip` says
+ * where the site's own download is: its published files and its source as
+ * Markdown, which this file does not repeat.
  */
 import { memberPartition, toMember, type Member } from '../../core/records/members';
 import {
@@ -24,6 +26,7 @@ import {
   type Site,
   type SiteItem,
 } from '../../core/records/sites';
+import { settingsPath } from '../../core/paths';
 import { siteUrl } from '../../core/site-address';
 import type { Dynamo } from './dynamo';
 import { listOwnerSites } from './sites';
@@ -37,7 +40,7 @@ export type ExportedItem = Omit<SiteItem, 'site' | 'version'> & {
 export type ExportedSite = Pick<
   Site,
   'name' | 'template' | 'settings' | 'createdAt' | 'updatedAt' | 'offlineSince'
-> & { url: string; items: ExportedItem[] };
+> & { url: string; zip: string; items: ExportedItem[] };
 
 export interface AccountExport {
   /** The version of this shape. */
@@ -70,14 +73,19 @@ function exportedItem({ site: _site, version: _version, ...item }: SiteItem): Ex
   return { ...item, inTrash: Boolean(item.deletedAt), ...(purgeOn && { purgeOn }) };
 }
 
-async function exportSite(db: Dynamo, site: Site, sitesUrl: string, now: Date) {
+/** Where a site's ZIP comes from, in words for the person reading the file. */
+const zipNote = (publicUrl: string, site: string) =>
+  `The site's published files and its source (each entry and page as Markdown) come as one ZIP: "Download everything (ZIP)" at ${new URL(settingsPath(site), publicUrl).href}`;
+
+async function exportSite(db: Dynamo, site: Site, urls: ExportUrls, now: Date) {
   const items = (await readAll(db, sitePartition(site.name), 'ITEM#'))
     .flatMap((r) => toSiteItem(r) ?? [])
     .filter((i) => !isPurged(i, now))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return {
     name: site.name,
-    url: siteUrl(sitesUrl, site.name),
+    url: siteUrl(urls.sitesUrl, site.name),
+    zip: zipNote(urls.publicUrl, site.name),
     template: site.template,
     settings: site.settings,
     createdAt: site.createdAt,
@@ -87,10 +95,16 @@ async function exportSite(db: Dynamo, site: Site, sitesUrl: string, now: Date) {
   };
 }
 
+/** Where sites live, and the neighborhood's own address (for each site's ZIP). */
+export interface ExportUrls {
+  sitesUrl: string;
+  publicUrl: string;
+}
+
 export async function exportAccount(
   db: Dynamo,
   did: string,
-  sitesUrl: string,
+  urls: ExportUrls,
 ): Promise<AccountExport> {
   const now = new Date();
   const [own, sites] = await Promise.all([
@@ -113,6 +127,6 @@ export async function exportAccount(
       held: own.some((i) => i.sk === 'OAUTH_SESSION'),
       note: 'The access tokens themselves are not included; signing out or deleting your account removes them.',
     },
-    sites: await Promise.all(sites.map((site) => exportSite(db, site, sitesUrl, now))),
+    sites: await Promise.all(sites.map((site) => exportSite(db, site, urls, now))),
   };
 }

@@ -61,7 +61,7 @@ export const me = new Hono<AppEnv>()
   })
   .get('/export', async (c) => {
     const { member } = requireViewer(c);
-    const data = await exportAccount(c.var.db, member.did, c.var.config.sitesUrl);
+    const data = await exportAccount(c.var.db, member.did, c.var.config);
     const day = data.exportedAt.slice(0, 10);
     c.header('Content-Disposition', `attachment; filename="nbhd-${member.handle}-${day}.json"`);
     c.header('Content-Type', 'application/json; charset=utf-8');

@@ -13,7 +13,7 @@ import { createItem, listItems, trashItem } from '../../edge/db/items';
 import { getMember, updateMember } from '../../edge/db/members';
 import { remove } from '../../edge/db/membership';
 import { getSite } from '../../edge/db/sites';
-import { db, get, postForm, signIn, type SignedIn, anAdmin } from './support';
+import { db, get, ORIGIN, postForm, signIn, type SignedIn, anAdmin } from './support';
 import { createTestSite } from './site-support';
 
 const entry = (i: number) => ({
@@ -197,6 +197,7 @@ describe('GET /me/export', () => {
     const [first, second] = data.sites;
     expect(first).toMatchObject({ template: 'blog', settings: blog.settings });
     expect(first.url).toContain(blog.name);
+    expect(first.zip).toContain(`${ORIGIN}/sites/${blog.name}/settings`);
     expect(first.items.map((i: { id: string }) => i.id)).toEqual(made.map((i) => i.id));
     for (const [n, item] of first.items.entries()) expect(item.body).toBe(made[n]!.body);
     expect(first.items[0]).toMatchObject({ inTrash: true, deletedAt: trashed!.deletedAt });
