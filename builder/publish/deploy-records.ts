@@ -70,19 +70,32 @@ export async function putNewDeploy({ dynamo, config }: Db, deploy: Deploy): Prom
   );
 }
 
-/** Every deploy record of `site`, oldest first (ids sort by time). */
-export async function listDeploys({ dynamo, config }: Db, site: string): Promise<Deploy[]> {
+/**
+ * Every deploy record of `site`, oldest first (ids sort by time). With
+ * `attributes`, only those (and the keys) are read: a long history's
+ * manifests add up to more than pruning needs to read on every publish.
+ */
+export async function listDeploys(
+  { dynamo, config }: Db,
+  site: string,
+  attributes?: readonly (keyof Deploy)[],
+): Promise<Deploy[]> {
+  const names = attributes && ['pk', 'sk', ...attributes];
   const deploys: Deploy[] = [];
   let start: SdkItem | undefined;
   do {
     const out = await dynamo.send(
       new QueryCommand({
         TableName: config.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: Object.fromEntries(
+          (names ?? ['pk', 'sk']).map((n) => [`#${n}`, n]),
+        ),
         ExpressionAttributeValues: {
           ':pk': { S: sitePartition(site) },
           ':prefix': { S: DEPLOY_PREFIX },
         },
+        ...(names && { ProjectionExpression: names.map((n) => `#${n}`).join(', ') }),
         ConsistentRead: true,
         ExclusiveStartKey: start,
       }),

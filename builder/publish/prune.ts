@@ -18,6 +18,9 @@ import type { PublishingServices } from '.';
 import { listDeploys, saveDeploy } from './deploy-records';
 import { readSite } from './site-record';
 
+/** What pruning reads of each record; saving one writes only what changed. */
+const PRUNE_FIELDS = ['id', 'site', 'kind', 'state', 'prunedAt', 'version'] as const;
+
 /** The builds of `deploys` (oldest first) whose files should go. */
 export function buildsToPrune(deploys: readonly Deploy[], live: string | undefined): Deploy[] {
   const builds = deploys.filter((d) => d.kind === 'build' && !d.prunedAt && d.id !== live);
@@ -48,7 +51,10 @@ async function pruneBuild(s: PublishingServices, build: Deploy): Promise<boolean
 
 /** Prunes `site`'s old builds; returns how many lost their files. */
 export async function pruneBuilds(s: PublishingServices, site: string): Promise<number> {
-  const [deploys, record] = await Promise.all([listDeploys(s, site), readSite(s, site)]);
+  const [deploys, record] = await Promise.all([
+    listDeploys(s, site, PRUNE_FIELDS),
+    readSite(s, site),
+  ]);
   let pruned = 0;
   for (const build of buildsToPrune(deploys, record?.liveDeploy)) {
     if (await pruneBuild(s, build)) pruned++;
