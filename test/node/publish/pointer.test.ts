@@ -59,6 +59,34 @@ describe('restoring an earlier build', () => {
     expect(await keysUnder(f, 'sites/bees/')).toEqual(files);
   });
 
+  it('converges on DynamoDB’s answer when a restore lands while a build goes live', async () => {
+    const client = f.services.publishing.pointers.client;
+    let raced = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'PutKeyCommand' && !raced) {
+          raced = true;
+          // A restore's first write, made between the build's record write and its pointer write.
+          await f.db.update(siteKey('bees'), 'SET liveDeploy = :first', {
+            values: { ':first': first },
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'race' },
+    );
+    try {
+      const build = await publish(f);
+      expect(build.deploy.state).toBe('live');
+    } finally {
+      client.middlewareStack.remove('race');
+    }
+    expect(raced).toBe(true);
+    expect((await siteState(f.db))?.liveDeploy).toBe(first);
+    expect(await pointerOf(f)).toBe(first);
+    expect(await honey()).toContain('The first version');
+  });
+
   it('refuses the build that is live now, an unknown one, and one that never went live', async () => {
     const ask = (deploy: string) => f.handler({ kind: 'restore', site: 'bees', deploy, by: alice });
     expect(await ask(first)).toEqual({ kind: 'not-restorable', reason: 'live' });
