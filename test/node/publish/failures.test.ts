@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEPLOY_DEADLINE_MS, deployKey } from '../../../core/records/deploys';
-import { siteKey } from '../../../core/records/sites';
+import { itemRecord, siteKey } from '../../../core/records/sites';
 import { createItem } from '../../../edge/db/items';
 import { itemContent } from '../../support/item-content';
 import {
@@ -90,6 +90,31 @@ describe('a publish that fails', () => {
       await f.db.update(siteKey('bees'), 'SET settings.accent = :ok', {
         values: { ':ok': accent },
       });
+    }
+  });
+
+  it('fails in rendering a site holding more than a site may, saying which limit', async () => {
+    // Written straight to the table, as two saves racing past the limit could leave it.
+    const at = new Date().toISOString();
+    const big = Array.from({ length: 53 }, (_, i) =>
+      itemRecord({
+        ...itemContent({ title: `Long ${i}`, slug: `long-${i}`, body: 'x'.repeat(100_000) }),
+        id: `long${i}`,
+        site: 'bees',
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+      }),
+    );
+    for (const record of big) await f.db.put(record);
+    try {
+      const { answer, deploy } = await publish(f);
+      expect(answer).toEqual({ kind: 'deploy', state: 'failed' });
+      expect(deploy).toMatchObject({ failedStage: 'rendering' });
+      expect(deploy.log.join('\n')).toMatch(/MB/);
+      await expectLockFree();
+    } finally {
+      await f.db.deleteMany(big.map(({ pk, sk }) => ({ pk, sk })));
     }
   });
 
