@@ -2,14 +2,16 @@
  * One member's site, everything under `/sites/:name`: `ownSite` loads the
  * site and its template once and lets only its owner through, then one
  * sub-app per resource answers (dashboard, settings, items, trash,
- * preview). Anyone else's site, or a name nobody claimed, is a 404.
+ * preview, publishing and its deploys). Anyone else's site, or a name nobody claimed, is a 404.
  */
 import { Hono } from 'hono';
 import type { SiteEnv } from '../../context';
 import { ownSite } from '../../middleware/site-owner';
 import { dashboard } from './dashboard';
+import { deploys } from './deploys';
 import { items } from './items';
 import { preview } from './preview';
+import { publish } from './publish';
 import { settings } from './settings';
 import { trash } from './trash';
 
@@ -19,4 +21,6 @@ export const site = new Hono<SiteEnv>()
   .route('/settings', settings)
   .route('/items', items)
   .route('/', trash)
-  .route('/preview', preview);
+  .route('/preview', preview)
+  .route('/', publish)
+  .route('/deploys', deploys);
