@@ -4,14 +4,17 @@
  * moves a build through its stages; the edge writes only its start
  * (`queued`) and, when nobody else will, its end (`failed`).
  *
- * Starting takes the site's one-build-at-a-time lock first (a conditional
- * update of the `SITE` record, refused while another build holds it, and
- * for a site that is offline or closing), then writes the queued record. A
- * record that cannot be written gives the lock back. The lock carries the
- * build's deadline, so a lock whose build was lost frees itself; showing
- * such a build (`failOverdue`) also marks it failed and frees the lock at
- * once. None of this touches the site's `version`, which guards its
- * settings form.
+ * Starting writes the queued record first, then takes the site's
+ * one-build-at-a-time lock (a conditional update of the `SITE` record,
+ * refused while another build holds it, and for a site that is offline or
+ * closing); a refused lock deletes the record again, which nobody else has
+ * seen the id of. In that order the lock never names a build without a
+ * record, so "a build is running" can always show it; a record whose lock
+ * write was lost ends failed at its deadline like any lost build. The lock
+ * carries the build's deadline, so a lock whose build was lost frees
+ * itself; showing such a build (`failOverdue`) also marks it failed and
+ * frees the lock at once. None of this touches the site's `version`, which
+ * guards its settings form.
  */
 import {
   deployKey,
@@ -29,7 +32,7 @@ import {
 import { DEPLOY_ID_PATTERN } from '../../core/live-pointer';
 import { siteKey, sitePartition, type Site } from '../../core/records/sites';
 import { conditionally } from './conditional';
-import type { Dynamo, Page } from './dynamo';
+import { DynamoUncertainWrite, type Dynamo, type Page } from './dynamo';
 import { allow, limits, secondsUntilReset } from './rate-limit';
 import { getSite } from './sites';
 
@@ -117,8 +120,8 @@ export async function releaseLock(db: Dynamo, site: string, deploy: string): Pro
 }
 
 /**
- * Starts a build of `site` by `by`: takes the site's lock and writes the
- * queued record, which the caller then hands to the builder. Throws
+ * Starts a build of `site` by `by`: writes the queued record and takes the
+ * site's lock for it, which the caller then hands to the builder. Throws
  * `BuildRunning` while another build holds the lock (checked first, so a
  * double click never spends the member's hourly allowance),
  * `PublishLimitReached` past `PUBLISHES_PER_HOUR`, and `SiteNotPublishable`.
@@ -135,11 +138,14 @@ export async function startBuild(
     throw new PublishLimitReached(secondsUntilReset(limits.publish));
   }
   const deploy = queuedBuild(site.name, newDeployId(now), by, now);
-  await lockSite(db, site.name, deploy, now);
+  await db.put(deployRecord(deploy), { condition: 'attribute_not_exists(pk)' });
   try {
-    await db.put(deployRecord(deploy), { condition: 'attribute_not_exists(pk)' });
+    await lockSite(db, site.name, deploy, now);
   } catch (error) {
-    await releaseLock(db, site.name, deploy.id).catch(() => undefined);
+    // A lock write whose answer was lost may have taken the lock: keep the record it names.
+    if (!(error instanceof DynamoUncertainWrite)) {
+      await db.delete(deployKey(site.name, deploy.id)).catch(() => undefined);
+    }
     throw error;
   }
   return deploy;

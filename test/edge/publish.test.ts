@@ -51,10 +51,13 @@ describe('startBuild', () => {
     expect(await storedDeploys(owner.site.name)).toHaveLength(1);
   });
 
-  it('refuses a site whose owner was removed', async () => {
+  it('refuses a site whose owner was removed, even when read before the removal', async () => {
     const owner = await siteOwner();
     await setSitesOffline(db, owner.member.did, true);
     await expect(runningBuild(owner)).rejects.toBeInstanceOf(SiteNotPublishable);
+    await expect(
+      startBuild(db, owner.site, { did: owner.member.did, handle: owner.member.handle }),
+    ).rejects.toBeInstanceOf(SiteNotPublishable);
     expect(await storedDeploys(owner.site.name)).toHaveLength(0);
   });
 

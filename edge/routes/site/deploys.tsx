@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import { deploysPath } from '../../../core/paths';
-import { desiredPointer, type Deploy } from '../../../core/records/deploys';
+import { desiredPointer, isRunning, type Deploy } from '../../../core/records/deploys';
 import { siteUrl } from '../../../core/site-address';
 import {
   DEPLOY_POLL_SECONDS,
@@ -21,7 +21,6 @@ import { failOverdue, getDeploy, listDeploys } from '../../db/deploys';
 import { notFound } from '../../errors';
 import { isHtmx, renderPage } from '../../render';
 import { askBuilder } from './publishing-answers';
-import { isRunning } from '../../../core/records/deploys';
 
 /** What the history says after a restore or an unpublish, by the `done` its address carries. */
 const notices: Record<string, string> = {
@@ -71,6 +70,8 @@ export const deploys = new Hono<SiteEnv>()
       liveNow: liveBuild(c) !== undefined && liveBuild(c) === (deploy.restoreOf ?? deploy.id),
       csrfToken: c.var.csrfToken,
     };
+    // One address for the page and its fragment: caches must tell them apart.
+    c.header('Vary', 'HX-Request', { append: true });
     if (isHtmx(c)) return c.html(<DeployProgress {...props} />);
     const running = isRunning(deploy);
     return renderPage(
