@@ -55,7 +55,9 @@ describe('GET /sites/:name/deploys/:id', () => {
     const html = await res.text();
     expect(html).not.toMatch(REFRESH);
     expect(html).toContain(escaped('The post “Tomatoes” could not be made into a page.'));
+    expect(html).toContain('Waiting for the site builder: done');
     expect(html).toContain('Making the pages: stopped here');
+    expect(html).toContain('Uploading the files: not reached');
     expect(html).toContain('Your live site is unchanged');
     expect(html).toContain(`action="/sites/${owner.site.name}/publish"`);
   });

@@ -32,14 +32,21 @@ export interface DeployProps {
   csrfToken: string;
 }
 
-function StageLine({ deploy, stage }: { deploy: Deploy; stage: (typeof deployStages)[number] }) {
-  const timing = deploy.stages[stage];
+/** The stage the deploy is in, or failed in; past the last one once it is live. */
+function reached(deploy: Deploy): number {
+  if (deploy.state === 'live') return deployStages.length;
+  const stage = deploy.state === 'failed' ? deploy.failedStage : deploy.state;
+  return stage ? deployStages.indexOf(stage) : -1;
+}
+
+function StageLine({ deploy, index }: { deploy: Deploy; index: number }) {
+  const stage = deployStages[index]!;
+  const ms = deploy.stages[stage]?.ms;
+  const at = reached(deploy);
   let how: string;
-  if (deploy.state === 'failed' && deploy.failedStage === stage) how = 'stopped here';
-  else if (timing?.ms !== undefined) how = `done in ${secondsText(timing.ms)}`;
-  else if (deploy.state === stage) how = 'in progress…';
-  else if (timing) how = 'done';
-  else how = 'not reached';
+  if (index < at) how = ms === undefined ? 'done' : `done in ${secondsText(ms)}`;
+  else if (index > at) how = 'not reached';
+  else how = deploy.state === 'failed' ? 'stopped here' : 'in progress…';
   return (
     <li>
       {stageWords[stage]}: {how}
@@ -94,8 +101,8 @@ export function DeployProgress(props: DeployProps) {
       </p>
       {deploy.kind === 'build' && (
         <ol class="stages">
-          {deployStages.map((stage) => (
-            <StageLine deploy={deploy} stage={stage} />
+          {deployStages.map((_, index) => (
+            <StageLine deploy={deploy} index={index} />
           ))}
         </ol>
       )}
