@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { siteUrl } from '../../core/site-address';
-import { runningBuild, wentLive } from './deploy-support';
+import { listItems, siteUsage } from '../../edge/db/items';
+import { pastDeploy, runningBuild, wentLive } from './deploy-support';
 import { createTestSite } from './site-support';
-import { siteOwner } from './item-support';
-import { bindings, get } from './support';
+import { createViaForm, siteOwner } from './item-support';
+import { bindings, db, get } from './support';
 
 describe('GET /sites/:name (publishing)', () => {
   it('offers Publish and says the site is not published yet', async () => {
@@ -31,6 +32,19 @@ describe('GET /sites/:name (publishing)', () => {
     expect(html).toContain('went live');
     expect(html).toContain(`href="/sites/${owner.site.name}/unpublish"`);
     expect(html).not.toContain('Not published');
+  });
+
+  it('lists and counts only the items, whatever the history beside them holds', async () => {
+    const owner = await siteOwner();
+    const item = await createViaForm(owner, { title: 'Only this' });
+    const before = await siteUsage(db, owner.site.name);
+    await wentLive(await runningBuild(owner));
+    await pastDeploy(owner.site.name, new Date(Date.now() - 60_000), { kind: 'unpublish' });
+    expect(await siteUsage(db, owner.site.name)).toEqual(before);
+    const contents = await listItems(db, owner.site.name);
+    expect([...contents.entries, ...contents.pages, ...contents.trash].map((i) => i.id)).toEqual([
+      item.id,
+    ]);
   });
 
   it('shows a running build as the latest deploy', async () => {
