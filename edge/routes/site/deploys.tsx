@@ -16,6 +16,7 @@ import {
   type DeployProps,
 } from '../../../views/pages/sites/deploy';
 import { HistoryPage } from '../../../views/pages/sites/history';
+import { kindWords } from '../../../views/components/deploy-words';
 import type { SiteContext, SiteEnv } from '../../context';
 import { failOverdue, getDeploy, listDeploys } from '../../db/deploys';
 import { notFound } from '../../errors';
@@ -77,7 +78,7 @@ export const deploys = new Hono<SiteEnv>()
     return renderPage(
       c,
       {
-        title: `Publishing ${site.name}`,
+        title: `${kindWords[deploy.kind]} of ${site.name}`,
         htmx: running,
         refresh: running ? DEPLOY_POLL_SECONDS : undefined,
       },
