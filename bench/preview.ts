@@ -41,7 +41,7 @@ const FUNCTION = 'nbhd-builder-bench';
 const TAGS = ['garden', 'bees', 'honey', 'bikes', 'river', 'market', 'kids', 'repair'];
 
 /** A post of the length and shape neighbors write: a few paragraphs, a list, a link. */
-function post(n: number) {
+export function post(n: number) {
   const day = new Date(Date.UTC(2024, 0, 1) + n * 3 * 86_400_000).toISOString().slice(0, 10);
   const paragraph =
     'The lane was quiet this morning, apart from the bees working the lavender by number 12. ' +

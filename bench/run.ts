@@ -5,9 +5,10 @@
  * against DESIGN.md's budgets: bundle size, page weight, DynamoDB requests
  * per page (with 1,000 members in the directory), per-request CPU, the
  * time to render a 200-post blog, the sites' CloudFront Function's size and
- * time per request, and preview latency through the builder.
+ * time per request, preview latency through the builder, and publishing
+ * end to end (queued → live, restore, requests and published page weight).
  * It prints and never asserts; it fails only when it cannot measure.
- * Everything it starts (dynalite, PLC, PDS, workerd) is closed before exit.
+ * Everything it starts (dynalite, PLC, PDS, workerd, S3, KVS) is closed before exit.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { measureCpu } from './cpu';
 import { startHarness } from './harness';
 import { measurePages } from './pages';
 import { measurePreview } from './preview';
+import { measurePublish } from './publish';
 import { measureRender } from './render';
 import { measureSiteFunction } from './site-function';
 import { printTable, type Row } from './table';
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
     rows.push(...(await measureSiteFunction()));
     log('Measuring preview latency…');
     rows.push(...(await measurePreview(log)));
+    log('Measuring publishing…');
+    rows.push(...(await measurePublish(log)));
     printTable('nbhd benchmarks (budgets from DESIGN.md, "Budgets")', rows);
   } finally {
     rmSync(outdir, { recursive: true, force: true });

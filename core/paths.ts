@@ -45,6 +45,15 @@ export const sitePreviewPath = (site: string) => `/sites/${site}/preview/`;
 /** The preview of the site with the draft `id` in it, as if it were ready. */
 export const draftPreviewPath = (site: string, id: string) => `/sites/${site}/preview/draft/${id}/`;
 
+/** Where the owner presses Publish, and where a deploy, and the history, are shown. */
+export const publishPath = (site: string) => `/sites/${site}/publish`;
+export const deploysPath = (site: string, after?: string) =>
+  `/sites/${site}/deploys${after ? `?after=${encodeURIComponent(after)}` : ''}`;
+export const deployPath = (site: string, id: string) => `/sites/${site}/deploys/${id}`;
+export const restorePath = (site: string, id: string) => `/sites/${site}/deploys/${id}/restore`;
+/** A page asking "take it off the web?", whose form posts back to the same address. */
+export const unpublishPath = (site: string) => `/sites/${site}/unpublish`;
+
 /** An item as its address needs it. */
 interface ItemRef {
   kind: 'entry' | 'page';

@@ -14,6 +14,8 @@ export interface PageOptions {
   title: string;
   status?: ContentfulStatusCode;
   htmx?: boolean;
+  /** Reload the page this often (seconds) without JavaScript; see `LayoutProps.refresh`. */
+  refresh?: number;
   /** Already loaded by the handler; saves a read. */
   neighborhood?: Neighborhood;
 }
@@ -50,6 +52,7 @@ export async function renderPage<E extends AppEnv>(
         neighborhoodName={neighborhood.name}
         viewer={c.var.viewer}
         htmx={options.htmx}
+        refresh={options.refresh}
       >
         {body}
       </Layout>

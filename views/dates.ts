@@ -13,3 +13,16 @@ const longDateFormat = new Intl.DateTimeFormat('en-GB', {
 
 /** A date in words; takes an ISO string, epoch milliseconds or a Date. */
 export const longDate = (at: string | number | Date) => longDateFormat.format(new Date(at));
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+
+/** A moment in words, to the minute, e.g. "4 March 2025, 14:05 UTC": deploys happen several a day. */
+export const dateTime = (at: string | number | Date) => dateTimeFormat.format(new Date(at));

@@ -14,10 +14,16 @@ export interface LayoutProps {
   viewer?: Viewer;
   /** Load htmx for progressive enhancement on this page. */
   htmx?: boolean;
+  /**
+   * Reload the page after this many seconds, for browsers without
+   * JavaScript (a page that changes by itself, such as a running deploy's);
+   * with JavaScript, htmx updates the part that changes instead.
+   */
+  refresh?: number;
   children?: Child;
 }
 
-export function Layout({ title, neighborhoodName, viewer, htmx, children }: LayoutProps) {
+export function Layout({ title, neighborhoodName, viewer, htmx, refresh, children }: LayoutProps) {
   const pageTitle = title === neighborhoodName ? title : `${title} · ${neighborhoodName}`;
   return (
     <html lang="en">
@@ -27,6 +33,11 @@ export function Layout({ title, neighborhoodName, viewer, htmx, children }: Layo
         <title>{pageTitle}</title>
         <link rel="stylesheet" href={assetPath('style.css')} />
         {htmx && <script src={assetPath('htmx.js')} defer></script>}
+        {refresh !== undefined && (
+          <noscript>
+            <meta http-equiv="refresh" content={String(refresh)} />
+          </noscript>
+        )}
       </head>
       <body>
         <p class="skip">

@@ -127,13 +127,31 @@ export async function uploadSiteFiles(
 }
 
 /** Deletes every file of deploy `deployId` of `site`; returns how many there were. */
-export async function deleteDeploy(
+export function deleteDeploy(
   s3: SiteBucket,
   site: string,
   deployId: string,
+  options: { pageSize?: number } = {},
+): Promise<number> {
+  return deletePrefix(s3, deployPrefix(site, deployId), options);
+}
+
+/** Deletes every file of every deploy of `site` (a deleted site); returns how many there were. */
+export function deleteSiteFiles(
+  s3: SiteBucket,
+  site: string,
+  options: { pageSize?: number } = {},
+): Promise<number> {
+  // Names never hold a slash, so `sites/bee/` cannot reach `sites/bees/`.
+  return deletePrefix(s3, `sites/${site}/`, options);
+}
+
+/** Deletes every object under `prefix`, a page of listing at a time. */
+async function deletePrefix(
+  s3: SiteBucket,
+  prefix: string,
   { pageSize = 1000 } = {},
 ): Promise<number> {
-  const prefix = deployPrefix(site, deployId);
   let deleted = 0;
   let token: string | undefined;
   do {

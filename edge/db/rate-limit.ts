@@ -1,12 +1,13 @@
 /**
- * Rate limits (join requests, invitation links, template samples the
- * builder has to render): a counter item per person (or visitor address, or
+ * Rate limits (join requests, invitation links, publishes, template samples
+ * the builder has to render): a counter item per person (or visitor address, or
  * everyone), action and time window, incremented with a conditional write
  * so concurrent requests cannot slip past the limit. Counters expire.
  */
 import { conditionally } from './conditional';
 import { DynamoUncertainWrite, type Dynamo } from './dynamo';
 import { nowSeconds } from '../../core/records/time';
+import { PUBLISHES_PER_HOUR } from '../../core/records/deploys';
 
 export interface Limit {
   /** What is limited, e.g. `join`. */
@@ -18,6 +19,8 @@ export interface Limit {
 export const limits = {
   join: { action: 'join', max: 5, windowSeconds: 60 * 60 },
   invitation: { action: 'invitation', max: 20, windowSeconds: 60 * 60 },
+  /** Builds a member may start, each a Lambda run and a bucket's worth of uploads. */
+  publish: { action: 'publish', max: PUBLISHES_PER_HOUR, windowSeconds: 60 * 60 },
   /** Sample pages not in the cache, per visitor address: far more than anyone clicks. */
   sampleMisses: { action: 'sample', max: 30, windowSeconds: 60 },
   /** Sample pages not in the cache, for everyone: at most about 5 renders a second. */

@@ -13,6 +13,7 @@ import { sitePath } from '../../core/paths';
 import { memberName } from '../../core/records/members';
 import type { Neighborhood } from '../../core/records/neighborhood';
 import { canMakeSite } from '../../core/records/sites';
+import { desiredPointer } from '../../core/records/deploys';
 import { siteUrl } from '../../core/site-address';
 import { findTemplate, templates } from '../../templates';
 import { defaultSettings } from '../../templates/settings';
@@ -75,6 +76,7 @@ export const sites = new Hono<MemberEnv>()
       name: site.name,
       template: site.template,
       url: siteUrl(c.var.config.sitesUrl, site.name),
+      published: desiredPointer(site) !== undefined,
     }));
     return renderPage(
       c,

@@ -42,6 +42,12 @@ export interface LocalKvs {
   /** `http://127.0.0.1:PORT`, the client's `endpoint`. */
   url: string;
   arn: string;
+  /**
+   * For fault tests only: while on, every write (PutKey, DeleteKey,
+   * UpdateKeys) is refused with 403 `AccessDeniedException`, as AWS refuses
+   * a writer that lost its permission; reads still answer.
+   */
+  refuseWrites(refuse: boolean): void;
   close(): Promise<void>;
 }
 
@@ -249,6 +255,7 @@ export async function startLocalKvs({
   arn = LOCAL_KVS_ARN,
 }: LocalKvsOptions): Promise<LocalKvs> {
   const store = new Store();
+  let refusing = false;
   const account = arn.split(':')[4];
   const publicKey = sigV4aPublicKey(credentials.accessKeyId, credentials.secretAccessKey);
   const server = createServer((req, res) => {
@@ -281,6 +288,9 @@ export async function startLocalKvs({
           );
         }
         const key = match[3] === undefined ? undefined : decodeURIComponent(match[3]);
+        if (refusing && req.method !== 'GET') {
+          throw new KvsError(403, 'AccessDeniedException', 'Writes to this store are refused');
+        }
         const ifMatch = req.headers['if-match'];
         const answer = route(
           store,
@@ -314,6 +324,9 @@ export async function startLocalKvs({
   return {
     url: `http://127.0.0.1:${port}`,
     arn,
+    refuseWrites: (refuse) => {
+      refusing = refuse;
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

@@ -20,6 +20,11 @@ export interface LocalS3Options {
   credentials: { accessKeyId: string; secretAccessKey: string };
   /** Where the objects live; a fresh temporary directory when not given. */
   directory?: string;
+  /**
+   * Start on what `directory` already holds and leave it at close, as an
+   * S3 that went down and came back would (for fault tests).
+   */
+  keepObjects?: boolean;
 }
 
 export interface LocalS3 {
@@ -37,9 +42,10 @@ export async function startLocalS3({
   bucket,
   credentials,
   directory,
+  keepObjects = false,
 }: LocalS3Options): Promise<LocalS3> {
   const dir = directory ?? mkdtempSync(join(tmpdir(), 'nbhd-s3-'));
-  rmSync(dir, { recursive: true, force: true });
+  if (!keepObjects) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const child = fork(childScript, [String(port), dir, bucket], {
     execArgv: [],
@@ -59,7 +65,7 @@ export async function startLocalS3({
       child.kill('SIGTERM');
       await exited;
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (!keepObjects) rmSync(dir, { recursive: true, force: true });
   };
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,14 +1,22 @@
-/** A site's dashboard (`/sites/:name`): its address, its tools, and its entries and pages. */
+/**
+ * A site's dashboard (`/sites/:name`): its address and whether it is
+ * published, its latest deploy, its tools, and its entries and pages.
+ */
 import { Hono } from 'hono';
+import { desiredPointer } from '../../../core/records/deploys';
 import { siteUrl } from '../../../core/site-address';
 import { DashboardPage } from '../../../views/pages/site-items/dashboard';
 import type { SiteEnv } from '../../context';
+import { latestDeploy } from '../../db/deploys';
 import { listItems } from '../../db/items';
 import { renderPage } from '../../render';
 
 export const dashboard = new Hono<SiteEnv>().get('/', async (c) => {
   const { site, template, db, config } = c.var;
-  const contents = await listItems(db, site.name);
+  const [contents, latest] = await Promise.all([
+    listItems(db, site.name),
+    latestDeploy(db, site.name),
+  ]);
   return renderPage(
     c,
     { title: site.name },
@@ -18,6 +26,11 @@ export const dashboard = new Hono<SiteEnv>().get('/', async (c) => {
       url={siteUrl(config.sitesUrl, site.name)}
       contents={contents}
       trashed={c.req.query('trashed') !== undefined}
+      publishing={{
+        published: desiredPointer(site) !== undefined,
+        latest,
+        csrfToken: c.var.csrfToken,
+      }}
     />,
   );
 });

@@ -2,15 +2,18 @@
  * One member's site, everything under `/sites/:name`: `ownSite` loads the
  * site and its template once and lets only its owner through, then one
  * sub-app per resource answers (dashboard, settings, items, trash,
- * preview). Anyone else's site, or a name nobody claimed, is a 404.
+ * preview, publishing and its deploys, export). Anyone else's site, or a
+ * name nobody claimed, is a 404.
  */
 import { Hono } from 'hono';
 import type { SiteEnv } from '../../context';
 import { ownSite } from '../../middleware/site-owner';
 import { dashboard } from './dashboard';
+import { deploys } from './deploys';
 import { siteExport } from './export';
 import { items } from './items';
 import { preview } from './preview';
+import { publish } from './publish';
 import { settings } from './settings';
 import { trash } from './trash';
 
@@ -21,4 +24,6 @@ export const site = new Hono<SiteEnv>()
   .route('/items', items)
   .route('/', trash)
   .route('/preview', preview)
-  .route('/export', siteExport);
+  .route('/export', siteExport)
+  .route('/', publish)
+  .route('/deploys', deploys);

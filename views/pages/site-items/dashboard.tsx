@@ -1,12 +1,13 @@
 /**
- * A site's own page in the editor: its template and the address it will be
- * published at, links to its settings and preview, its entries (named as
+ * A site's own page in the editor: its template, its publishing (where it
+ * lives, the latest deploy, Publish), links to its settings and preview, its entries (named as
  * the template names them: posts, projects, issues) and pages with their
  * status and date, and the way to the trash.
  */
 import type { Site, ItemSummary, SiteContents } from '../../../core/records/sites';
 import type { TemplateDefinition } from '../../../templates/template';
 import { longDate } from '../../dates';
+import { PublishPanel, type PublishingState } from '../../components/publish-panel';
 import {
   itemPath,
   newItemPath,
@@ -43,9 +44,11 @@ export interface DashboardProps {
   contents: SiteContents;
   /** Set right after an item was moved to the trash. */
   trashed?: boolean;
+  publishing: PublishingState;
 }
 
-export function DashboardPage({ site, template, url, contents, trashed }: DashboardProps) {
+export function DashboardPage(props: DashboardProps) {
+  const { site, template, url, contents, trashed } = props;
   const { entry } = template;
   return (
     <>
@@ -59,9 +62,7 @@ export function DashboardPage({ site, template, url, contents, trashed }: Dashbo
           for 30 days.
         </p>
       )}
-      <p>
-        A {template.name.toLowerCase()}, to be published at <span class="address">{url}</span>
-      </p>
+      <PublishPanel site={site} templateName={template.name} url={url} state={props.publishing} />
       <ul class="inline site-tools">
         <li>
           <a href={sitePreviewPath(site.name)}>Preview the site</a>

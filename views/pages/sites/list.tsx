@@ -1,6 +1,6 @@
 /**
- * "Your sites": each of the member's sites with its template and the
- * address it will be published at, with links to edit it, its settings and
+ * "Your sites": each of the member's sites with its template and its
+ * address (a link once it is published), with links to edit it, its settings and
  * its preview; then "Make a new site", or a plain word that the
  * neighborhood's limit is reached.
  */
@@ -10,8 +10,10 @@ import { canMakeSite } from '../../../core/records/sites';
 export interface SiteSummary {
   name: string;
   template: string;
-  /** Where it will live once published, e.g. `https://alice.oak.example`. */
+  /** Where it lives once published, e.g. `https://alice.oak.example`. */
   url: string;
+  /** Whether visitors get it now. */
+  published: boolean;
 }
 
 export interface SitesPageProps {
@@ -51,8 +53,16 @@ export function SitesPage({ sites, limit }: SitesPageProps) {
               <a href={`/sites/${site.name}`}>{site.name}</a>
             </h2>
             <p>
-              {findTemplate(site.template)?.name ?? site.template}, to be published at{' '}
-              <span class="address">{site.url}</span>
+              {findTemplate(site.template)?.name ?? site.template}
+              {site.published ? (
+                <>
+                  , live at <a href={site.url}>{site.url}</a>
+                </>
+              ) : (
+                <>
+                  , to be published at <span class="address">{site.url}</span>
+                </>
+              )}
             </p>
             <ul class="inline" aria-label={`${site.name}: actions`}>
               <li>
