@@ -33,6 +33,9 @@ export const NAME_CHECK_PATH = '/sites/new/check';
 export const sitePath = (site: string) => `/sites/${site}`;
 export const settingsPath = (site: string) => `/sites/${site}/settings`;
 export const trashPath = (site: string) => `/sites/${site}/trash`;
+export const deleteSitePath = (site: string) => `/sites/${site}/delete`;
+/** The sites list, saying `site` was just deleted. */
+export const siteDeletedPath = (site: string) => `/sites?deleted=${encodeURIComponent(site)}`;
 export const newItemPath = (site: string, kind: 'entry' | 'page') =>
   `/sites/${site}/items/new?kind=${kind}`;
 export const itemPath = (site: string, id: string) => `/sites/${site}/items/${id}`;

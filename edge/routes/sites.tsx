@@ -13,7 +13,7 @@ import { sitePath } from '../../core/paths';
 import { memberName } from '../../core/records/members';
 import type { Neighborhood } from '../../core/records/neighborhood';
 import { canMakeSite } from '../../core/records/sites';
-import { siteUrl } from '../../core/site-address';
+import { isSiteName, siteUrl } from '../../core/site-address';
 import { findTemplate, templates } from '../../templates';
 import { defaultSettings } from '../../templates/settings';
 import { SitesPage } from '../../views/pages/sites/list';
@@ -71,6 +71,9 @@ export const sites = new Hono<MemberEnv>()
       currentNeighborhood(c),
       listOwnerSites(c.var.db, member.did),
     ]);
+    // Only a name that is a site name and no longer theirs: the link cannot make up news.
+    const gone = c.req.query('deleted') ?? '';
+    const deleted = isSiteName(gone) && !owned.some((s) => s.name === gone) ? gone : undefined;
     const summaries = owned.map((site) => ({
       name: site.name,
       template: site.template,
@@ -79,7 +82,7 @@ export const sites = new Hono<MemberEnv>()
     return renderPage(
       c,
       { title: 'Your sites', neighborhood },
-      <SitesPage sites={summaries} limit={neighborhood.siteLimit} />,
+      <SitesPage sites={summaries} limit={neighborhood.siteLimit} deleted={deleted} />,
     );
   })
   .get('/new', async (c) => {

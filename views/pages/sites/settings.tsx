@@ -14,6 +14,7 @@ import { FormProblems } from '../../components/fields';
 import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { SettingsFields } from '../../components/settings-fields';
 import { settingsPath } from '../../../core/paths';
+import { DeleteSiteSection } from './delete';
 
 export interface SettingsFormProps {
   siteName: string;
@@ -71,6 +72,7 @@ export function SiteSettingsPage(props: SettingsFormProps & { templateName: stri
         <a href={`/sites/${props.siteName}/preview/`}>Preview the site</a> to see them in place.
       </p>
       <SettingsForm {...props} />
+      <DeleteSiteSection name={props.siteName} />
     </>
   );
 }
