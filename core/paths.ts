@@ -35,6 +35,9 @@ export const settingsPath = (site: string) => `/sites/${site}/settings`;
 export const trashPath = (site: string) => `/sites/${site}/trash`;
 /** Where the owner asks for the ZIP of their whole site. */
 export const siteExportPath = (site: string) => `/sites/${site}/export`;
+export const deleteSitePath = (site: string) => `/sites/${site}/delete`;
+/** The sites list, saying `site` was just deleted. */
+export const siteDeletedPath = (site: string) => `/sites?deleted=${encodeURIComponent(site)}`;
 export const newItemPath = (site: string, kind: 'entry' | 'page') =>
   `/sites/${site}/items/new?kind=${kind}`;
 export const itemPath = (site: string, id: string) => `/sites/${site}/items/${id}`;

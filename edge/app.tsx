@@ -22,6 +22,7 @@ import { members } from './routes/members';
 import { admin } from './routes/admin';
 import { site } from './routes/site';
 import { sites } from './routes/sites';
+import { siteDeletion } from './routes/site-deletion';
 import { templateGallery } from './routes/templates';
 import { ErrorPage } from '../views/pages/error';
 
@@ -46,6 +47,8 @@ export const app = new Hono<AppEnv>()
   .route('/admin', admin)
   .route('/templates', templateGallery)
   .route('/sites', sites)
+  // Before the site's own: a site still being deleted is gone from `site`'s pages.
+  .route('/sites/:name/delete', siteDeletion)
   // After `/sites`, whose `/sites/new` would otherwise be taken for a site's name.
   .route('/sites/:name', site);
 

@@ -5,8 +5,10 @@
  * import is `cloudfront`, with the sites' domain and the reserved names
  * written in (CloudFront Functions have no environment). Run as a script it
  * writes `dist/hosting/viewer-request.js` for the domain in
- * `NBHD_SITES_HOST` (default `localhost`, the local site host's); infra and
- * the tests call `buildSiteFunction` with their own.
+ * `NBHD_SITES_HOST` (default `localhost`, the local site host's), its
+ * not-found page linking to the front page at `NBHD_PUBLIC_URL` (default
+ * `https://<sites host>/`, or the local edge's address for `localhost`);
+ * infra and the tests call `buildSiteFunction` with their own.
  *
  * CloudFront wants a top-level `handler`, not an export, so the bundle's
  * closing `export { handler };` is taken off; the build fails if it is not
@@ -15,7 +17,7 @@
 import { Buffer } from 'node:buffer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,9 +47,29 @@ async function reservedNames() {
   return [...names];
 }
 
-/** The function's source for sites under `sitesHost` (`oak.example`). */
-export async function buildSiteFunction(sitesHost) {
+/** The local edge's address, where `npm start` serves the front page. */
+export const LOCAL_HOME_URL = 'http://127.0.0.1:8787/';
+
+/** `homeUrl` checked as an http(s) address and escaped for an HTML attribute. */
+function homeLink(homeUrl) {
+  let url;
+  try {
+    url = new URL(homeUrl);
+  } catch {
+    throw new Error(`Not an address: ${homeUrl}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`Not an http(s) address: ${homeUrl}`);
+  return url.href.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+}
+
+/**
+ * The function's source for sites under `sitesHost` (`oak.example`), whose
+ * not-found page links to the neighborhood's front page at `homeUrl`.
+ */
+export async function buildSiteFunction(sitesHost, homeUrl = `https://${sitesHost}/`) {
   if (!/^[a-z0-9.-]+$/.test(sitesHost)) throw new Error(`Not a host name: ${sitesHost}`);
+  const home = homeLink(homeUrl);
   const names = await reservedNames();
   const code = await bundle('hosting/viewer-request.ts', {
     external: ['cloudfront'],
@@ -55,6 +77,7 @@ export async function buildSiteFunction(sitesHost) {
     minifySyntax: true,
     define: {
       __SITES_HOST__: JSON.stringify(sitesHost),
+      __HOME_URL__: JSON.stringify(home),
       __RESERVED_NAMES__: JSON.stringify(` ${names.join(' ')} `),
     },
   });
@@ -66,7 +89,10 @@ export async function buildSiteFunction(sitesHost) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const sitesHost = process.env.NBHD_SITES_HOST || 'localhost';
-  const code = await buildSiteFunction(sitesHost);
+  const homeUrl =
+    process.env.NBHD_PUBLIC_URL ||
+    (sitesHost === 'localhost' ? LOCAL_HOME_URL : `https://${sitesHost}/`);
+  const code = await buildSiteFunction(sitesHost, homeUrl);
   const out = join(root, 'dist', 'hosting', 'viewer-request.js');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);

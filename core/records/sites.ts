@@ -21,6 +21,7 @@
 import type { ItemContent } from '../../templates/content';
 import { itemTextBytes } from '../site-limits';
 import { memberPartition } from './members';
+import { publishedIndexAttributes } from './published';
 import { epochSeconds, purgeSeconds } from './time';
 import type { Settings } from '../../templates/settings';
 import type { TemplateId } from '../../templates/template';
@@ -132,6 +133,8 @@ const strip = ({
   sk: _sk,
   gsi1pk: _g1,
   gsi1sk: _g1s,
+  gsi2pk: _g2,
+  gsi2sk: _g2s,
   expiresAt: _e,
   textBytes: _t,
   ...rest
@@ -150,13 +153,18 @@ export function toSiteItem(record: Record<string, unknown> | undefined): SiteIte
   return { ...item, tags: item.tags ?? [] };
 }
 
-/** The record to store for `site`, with the index attributes that list it under its owner. */
+/**
+ * The record to store for `site`, with the index attributes that list it
+ * under its owner and, once published, among the neighborhood's published
+ * sites (`published.ts`).
+ */
 export function siteRecord(site: Site): StoredRecord {
   return {
     ...siteKey(site.name),
     ...site,
     gsi1pk: ownerSitesPartition(site.ownerDid),
     gsi1sk: site.createdAt,
+    ...publishedIndexAttributes(site),
   };
 }
 

@@ -20,11 +20,13 @@ import { adminBootstrapKey, type JoinPolicy } from '../../core/records/neighborh
 import { deleteRemoval, getRemoval, putRemoval, storedRemoval } from './removals';
 import { deleteAllSessions } from './sessions';
 import { setSitesOffline } from './sites';
-import { closeOwnerSites } from './site-closing';
+import { tellHost, type HostHook } from './host-hook';
+import { closeOwnerSites, DELETION_BUDGET } from './site-closing';
 import { siteCountKey } from '../../core/records/sites';
 import { adminCountKey } from '../../core/records/neighborhood';
 
 export { LastAdminError } from './admin-count';
+export type { HostHook } from './host-hook';
 
 /** The person's removal stands: they cannot join, ask to join or be made an admin. */
 export class StillRemoved extends Error {
@@ -117,6 +119,7 @@ export async function joinWithInvitation(
   db: Dynamo,
   did: string,
   code: string,
+  syncHost?: HostHook,
 ): Promise<InvitationState | 'missing' | 'removed'> {
   const removal = await getRemoval(db, did);
   const invitation = removal && (await getInvitation(db, code));
@@ -126,7 +129,8 @@ export async function joinWithInvitation(
   if (state !== 'valid') return state;
   if (invitation) {
     const by = { did: invitation.createdByDid, handle: invitation.createdByHandle };
-    await liftRemoval(db, did, by, 'joined with an invitation link made after the removal');
+    const detail = 'joined with an invitation link made after the removal';
+    await liftRemoval(db, did, by, detail, syncHost);
   }
   await updateMember(db, did, (m) => (m && m.status !== 'member' ? asMember(m) : undefined));
   return state;
@@ -185,7 +189,7 @@ type By = Pick<Member, 'did' | 'handle'>;
 
 /**
  * Removes a member: signs them out everywhere at once and takes their sites
- * offline. The removal record is written first, so a removal that fails
+ * offline, in the table and then, through `syncHost`, at the host. The removal record is written first, so a removal that fails
  * halfway never leaves them free to come back; it is taken back if the
  * membership could not be ended (the last admin). Their profile data is kept
  * 30 days, then purged; the removal stays until an admin lifts it.
@@ -195,6 +199,7 @@ export async function remove(
   did: string,
   by: By,
   revokeGrant?: RevokeGrant,
+  syncHost?: HostHook,
 ): Promise<Member | undefined> {
   const person = await getMember(db, did);
   if (!person) return undefined;
@@ -213,17 +218,24 @@ export async function remove(
     await deleteRemoval(db, did);
     throw error;
   }
-  await setSitesOffline(db, did, true);
+  await tellHost(syncHost, await setSitesOffline(db, did, true));
   return saved;
 }
 
 /**
  * Lifts a standing removal: they may sign in, ask to join or be invited
- * like anyone else, and their sites are theirs again. Written to the audit
+ * like anyone else, and their sites are theirs again (and, through
+ * `syncHost`, back on the host if they were published). Written to the audit
  * log in the name of `by`. Returns the removal lifted, or undefined if there
  * was none (another admin lifted it first).
  */
-export async function liftRemoval(db: Dynamo, did: string, by: By, detail?: string) {
+export async function liftRemoval(
+  db: Dynamo,
+  did: string,
+  by: By,
+  detail?: string,
+  syncHost?: HostHook,
+) {
   if (!(await storedRemoval(db, did))) return undefined;
   // The member item first: while the record stands they are still removed, and
   // once it is gone no member item is left that would write it back.
@@ -232,7 +244,7 @@ export async function liftRemoval(db: Dynamo, did: string, by: By, detail?: stri
   );
   const lifted = await deleteRemoval(db, did);
   if (!lifted) return undefined;
-  await setSitesOffline(db, did, false);
+  const sites = await setSitesOffline(db, did, false);
   await recordAudit(db, {
     action: 'removal.lift',
     actorDid: by.did,
@@ -241,6 +253,7 @@ export async function liftRemoval(db: Dynamo, did: string, by: By, detail?: stri
     targetHandle: lifted.handle,
     detail,
   });
+  await tellHost(syncHost, sites);
   return lifted;
 }
 
@@ -251,12 +264,7 @@ async function forgetSessions(db: Dynamo, did: string, revokeGrant?: RevokeGrant
   await db.delete(oauthSessionKey(did));
 }
 
-/**
- * DynamoDB calls account deletion may spend on the person's sites in one
- * request: the Workers free plan allows 50 subrequests, and the session,
- * the member and the last steps of the deletion take some of them.
- */
-export const DELETION_BUDGET = 30;
+export { DELETION_BUDGET } from './site-closing';
 
 /** How many admins the counter says there are: read before deletion touches any site. */
 async function adminCount(db: Dynamo): Promise<number> {
@@ -265,7 +273,8 @@ async function adminCount(db: Dynamo): Promise<number> {
 
 /**
  * Deletes the person's account here: their sites and all their content
- * first (`site-closing.ts`: the sites vanish at once, the names stay held),
+ * first (`site-closing.ts`: the sites vanish at once, the names stay held,
+ * and `purgeHost` is told each site once it is closed, on every attempt),
  * then their site count, profile and membership, and every session.
  * Returns `'unfinished'` when the sites took more than `budget` allows: the
  * account is then still there (sites closed, partly purged) and calling
@@ -274,13 +283,18 @@ async function adminCount(db: Dynamo): Promise<number> {
 export async function deleteAccount(
   db: Dynamo,
   member: Pick<Member, 'did'>,
-  { revokeGrant, budget = DELETION_BUDGET }: { revokeGrant?: RevokeGrant; budget?: number } = {},
+  {
+    revokeGrant,
+    purgeHost,
+    budget = DELETION_BUDGET,
+  }: { revokeGrant?: RevokeGrant; purgeHost?: HostHook; budget?: number } = {},
 ): Promise<'deleted' | 'unfinished'> {
   const person = await getMember(db, member.did);
   if (isAdmin(person) && (await adminCount(db)) <= 1) throw new LastAdminError();
   // Removed before removal records existed: write it now, or deleting would free them.
   if (person?.status === 'removed') await getRemoval(db, member.did);
-  if (!(await closeOwnerSites(db, member.did, { left: budget }))) return 'unfinished';
+  const closed = (names: readonly string[]) => tellHost(purgeHost, names);
+  if (!(await closeOwnerSites(db, member.did, { left: budget }, closed))) return 'unfinished';
   await db.delete(siteCountKey(member.did));
   for (let attempt = 0; ; attempt++) {
     const current = await getMember(db, member.did);

@@ -22,6 +22,13 @@ import {
 import { conditionally } from './conditional';
 import type { Dynamo, Key } from './dynamo';
 
+/**
+ * DynamoDB calls a deletion may spend on sites in one request: the Workers
+ * free plan allows 50 subrequests, and the session, the member and the
+ * last steps of the deletion take some of them.
+ */
+export const DELETION_BUDGET = 30;
+
 /** DynamoDB calls one request may still spend; each helper takes what it uses. */
 export interface CallBudget {
   left: number;
@@ -70,15 +77,10 @@ async function closeSites(db: Dynamo, did: string, budget: CallBudget, now: Date
 }
 
 /**
- * Deletes what a closed site holds, as far as `budget` allows; when nothing
- * but `SITE` is left, replaces it with the name hold. True when done.
+ * Deletes what a closed site holds but its `SITE` item, as far as `budget`
+ * allows. True when done.
  */
-async function purgeSite(
-  db: Dynamo,
-  name: string,
-  closedAt: string,
-  budget: CallBudget,
-): Promise<boolean> {
+export async function purgeContent(db: Dynamo, name: string, budget: CallBudget): Promise<boolean> {
   let cursor: string | undefined;
   do {
     if (budget.left < 1 + batches(PURGE_PAGE)) return false;
@@ -93,6 +95,20 @@ async function purgeSite(
     await db.deleteMany(keys);
     cursor = page.next;
   } while (cursor);
+  return true;
+}
+
+/**
+ * Deletes what a closed site holds, as far as `budget` allows; when nothing
+ * but `SITE` is left, replaces it with the name hold. True when done.
+ */
+async function purgeSite(
+  db: Dynamo,
+  name: string,
+  closedAt: string,
+  budget: CallBudget,
+): Promise<boolean> {
+  if (!(await purgeContent(db, name, budget))) return false;
   if (budget.left < 1) return false;
   budget.left--;
   await db.put(nameHoldRecord(name, closedAt));
@@ -107,9 +123,12 @@ export async function closeOwnerSites(
   db: Dynamo,
   did: string,
   budget: CallBudget,
+  onClosed?: (names: readonly string[]) => Promise<void>,
   now = new Date(),
 ): Promise<boolean> {
-  for (const { name, closedAt } of await closeSites(db, did, budget, now)) {
+  const closed = await closeSites(db, did, budget, now);
+  await onClosed?.(closed.map((s) => s.name));
+  for (const { name, closedAt } of closed) {
     if (!(await purgeSite(db, name, closedAt, budget))) return false;
   }
   return true;

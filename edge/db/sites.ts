@@ -13,6 +13,7 @@ import type { Settings } from '../../templates/settings';
 import { conditionally, VersionConflict } from './conditional';
 import { DynamoUncertainWrite, type Dynamo } from './dynamo';
 import { epochSeconds } from '../../core/records/time';
+import { publishedIndexAttributes } from '../../core/records/published';
 import {
   nameIsFree,
   ownerSitesPartition,
@@ -127,24 +128,41 @@ export async function listOwnerSites(db: Dynamo, ownerDid: string): Promise<Site
 /**
  * Takes every site of `did` offline (their owner was removed), or brings
  * them back (the removal was lifted), by setting or clearing `offlineSince`
- * on each. This is the one place removal reaches sites: publishing will
- * read the flag to take the site off the host.
+ * on each, with the published list's entry (`core/records/published.ts`)
+ * following. This is the one place removal reaches sites; it returns their
+ * names so the caller can have the host follow too (the builder's `sync`
+ * makes the live pointer match `desiredPointer`).
  */
-export async function setSitesOffline(db: Dynamo, did: string, offline: boolean): Promise<void> {
+export async function setSitesOffline(
+  db: Dynamo,
+  did: string,
+  offline: boolean,
+): Promise<string[]> {
+  const names: string[] = [];
   for (const site of await listOwnerSites(db, did)) {
+    const listed = offline
+      ? undefined
+      : publishedIndexAttributes({ ...site, offlineSince: undefined });
+    const expression = offline
+      ? 'SET #off = if_not_exists(#off, :now) REMOVE #g2pk, #g2sk'
+      : listed
+        ? 'REMOVE #off SET #g2pk = :g2pk, #g2sk = :g2sk'
+        : 'REMOVE #off, #g2pk, #g2sk';
     await conditionally(
-      db.update(
-        siteKey(site.name),
-        offline ? 'SET #off = if_not_exists(#off, :now)' : 'REMOVE #off',
-        {
-          condition: 'attribute_exists(pk)',
-          names: { '#off': 'offlineSince' },
-          ...(offline && { values: { ':now': new Date().toISOString() } }),
-        },
-      ),
+      db.update(siteKey(site.name), expression, {
+        condition: 'attribute_exists(pk)',
+        names: { '#off': 'offlineSince', '#g2pk': 'gsi2pk', '#g2sk': 'gsi2sk' },
+        ...(offline && { values: { ':now': new Date().toISOString() } }),
+        ...(listed && { values: { ':g2pk': listed.gsi2pk, ':g2sk': listed.gsi2sk } }),
+      }),
     );
+    names.push(site.name);
   }
+  return names;
 }
+
+/** Gives back one of the member's site slots (their site was deleted). */
+export const releaseSiteSlot = (db: Dynamo, did: string) => countSite(db, did, -1);
 
 /**
  * The first of `candidates` nobody has claimed (nor holds, for a deleted

@@ -18,6 +18,7 @@ import { requireViewer, signInFirst } from '../middleware/access';
 import { currentNeighborhood, renderPage } from '../render';
 import { InvitationPage } from '../../views/pages/join/invitation';
 import { invitationPath } from '../../core/paths';
+import { hostHook } from '../site-host';
 
 const backHome = (c: AppContext) => {
   c.header('Cache-Control', 'no-store');
@@ -120,7 +121,7 @@ export const join = new Hono<AppEnv>()
     // Read first: a bad code never reaches a write, and a member never spends a use.
     if (!(await getInvitation(db, code))) throw unknownInvitation();
     if (isMember(viewer.member)) return backHome(c);
-    const state = await joinWithInvitation(db, viewer.member.did, code);
+    const state = await joinWithInvitation(db, viewer.member.did, code, hostHook(c, 'sync'));
     if (state === 'removed') throw oldLink(await currentNeighborhood(c));
     if (state !== 'valid') throw invitationGone(state);
     return backHome(c);

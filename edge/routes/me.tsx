@@ -23,6 +23,7 @@ import {
 } from '../../views/pages/delete-account';
 import { siteUrl } from '../../core/site-address';
 import { listOwnerSites } from '../db/sites';
+import { hostHook } from '../site-host';
 
 const noStore = createMiddleware<AppEnv>(async (c, next) => {
   c.header('Cache-Control', 'private, no-store');
@@ -80,6 +81,7 @@ export const me = new Hono<AppEnv>()
     if (
       (await deleteAccount(c.var.db, member, {
         revokeGrant: (did) => releaseGrant(c.var, did),
+        purgeHost: hostHook(c, 'purge'),
       })) === 'unfinished'
     ) {
       return renderPage(

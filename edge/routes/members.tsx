@@ -17,11 +17,29 @@ import { profileEdit } from './profile-edit';
 import { DirectoryPage } from '../../views/pages/members/directory';
 import { ProfilePage } from '../../views/pages/members/profile';
 import { profilePath } from '../../core/paths';
+import { isPublished } from '../../core/records/published';
+import type { Site } from '../../core/records/sites';
+import { siteUrl } from '../../core/site-address';
+import { listOwnerSites } from '../db/sites';
+import { listPublished } from '../db/published';
+import type { SiteLink } from '../../views/components/site-links';
 
 /** Throws the sign-in or members-only page unless this viewer may see the directory. */
 function checkDirectoryAccess(c: AppContext, neighborhood: Neighborhood): void {
   if (neighborhood.directoryVisibility !== 'public') requireMember(c);
 }
+
+/**
+ * Published sites the directory reads to link from its cards, newest first,
+ * in the same one Query whatever page it shows: a neighborhood of a hundred
+ * neighbors has fewer. Beyond it, older sites are still linked from their
+ * owners' profiles, which list every site.
+ */
+export const DIRECTORY_SITES = 200;
+
+/** Published sites as links to their addresses. */
+const linksTo = (c: AppContext, sites: Pick<Site, 'name'>[]): SiteLink[] =>
+  sites.map((s) => ({ name: s.name, url: siteUrl(c.var.config.sitesUrl, s.name) }));
 
 function pageHeaders(c: AppContext): void {
   c.header('Cache-Control', 'private, no-cache');
@@ -35,12 +53,23 @@ export const members = new Hono<AppEnv>()
     const after = c.req.query('after');
     const neighborhood = await currentNeighborhood(c);
     checkDirectoryAccess(c, neighborhood);
-    const page = await listDirectory(db, order, { cursor: after });
+    const [page, published] = await Promise.all([
+      listDirectory(db, order, { cursor: after }),
+      listPublished(db, DIRECTORY_SITES),
+    ]);
+    const sites: Record<string, SiteLink[]> = {};
+    for (const link of published) (sites[link.ownerDid] ??= []).push(...linksTo(c, [link]));
     pageHeaders(c);
     return renderPage(
       c,
       { title: 'Neighbors', neighborhood },
-      <DirectoryPage members={page.items} order={order} next={page.next} paged={!!after} />,
+      <DirectoryPage
+        members={page.items}
+        sites={sites}
+        order={order}
+        next={page.next}
+        paged={!!after}
+      />,
     );
   })
   .get('/:id', async (c) => {
@@ -57,10 +86,12 @@ export const members = new Hono<AppEnv>()
     if (decodeURIComponent(canonical.slice('/members/'.length)) !== id) {
       return c.redirect(canonical, 301);
     }
+    const sites = linksTo(c, (await listOwnerSites(db, member!.did)).filter(isPublished));
     return renderPage(
       c,
       { title: memberName(member!), neighborhood },
       <ProfilePage
+        sites={sites}
         member={member!}
         isOwner={isOwner}
         adminActions={!isOwner && isAdmin(viewer?.member)}

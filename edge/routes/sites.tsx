@@ -14,7 +14,7 @@ import { memberName } from '../../core/records/members';
 import type { Neighborhood } from '../../core/records/neighborhood';
 import { canMakeSite } from '../../core/records/sites';
 import { desiredPointer } from '../../core/records/deploys';
-import { siteUrl } from '../../core/site-address';
+import { isSiteName, siteUrl } from '../../core/site-address';
 import { findTemplate, templates } from '../../templates';
 import { defaultSettings } from '../../templates/settings';
 import { SitesPage } from '../../views/pages/sites/list';
@@ -72,6 +72,9 @@ export const sites = new Hono<MemberEnv>()
       currentNeighborhood(c),
       listOwnerSites(c.var.db, member.did),
     ]);
+    // Only a name that is a site name and no longer theirs: the link cannot make up news.
+    const gone = c.req.query('deleted') ?? '';
+    const deleted = isSiteName(gone) && !owned.some((s) => s.name === gone) ? gone : undefined;
     const summaries = owned.map((site) => ({
       name: site.name,
       template: site.template,
@@ -81,7 +84,7 @@ export const sites = new Hono<MemberEnv>()
     return renderPage(
       c,
       { title: 'Your sites', neighborhood },
-      <SitesPage sites={summaries} limit={neighborhood.siteLimit} />,
+      <SitesPage sites={summaries} limit={neighborhood.siteLimit} deleted={deleted} />,
     );
   })
   .get('/new', async (c) => {

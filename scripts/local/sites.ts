@@ -11,7 +11,7 @@ import { GetKeyCommand, ResourceNotFoundException } from '@aws-sdk/client-cloudf
 import { kvsClient } from '../../builder/storage/live-pointer';
 import { s3Client } from '../../builder/storage/site-files';
 import { startLocalSiteHost, type LocalSiteHost } from '../../hosting/local-host';
-import { buildSiteFunction } from '../build-site-function.mjs';
+import { buildSiteFunction, LOCAL_HOME_URL } from '../build-site-function.mjs';
 import { LOCAL_REGION } from './dynamo';
 
 export interface LocalSitesOptions {
@@ -20,6 +20,8 @@ export interface LocalSitesOptions {
   kvs: { endpoint: string; arn: string };
   credentials: { accessKeyId: string; secretAccessKey: string };
   region?: string;
+  /** The front page the not-found page links to: the local edge. */
+  homeUrl?: string;
 }
 
 export async function startLocalSites(options: LocalSitesOptions): Promise<LocalSiteHost> {
@@ -32,7 +34,7 @@ export async function startLocalSites(options: LocalSitesOptions): Promise<Local
   const s3 = s3Client({ region, endpoint: options.s3.endpoint, credentials: options.credentials });
   return startLocalSiteHost({
     port: options.port,
-    source: await buildSiteFunction('localhost'),
+    source: await buildSiteFunction('localhost', options.homeUrl ?? LOCAL_HOME_URL),
     store: {
       // The raw value, as the function's `kvs().get()` sees it.
       async get(key) {

@@ -110,6 +110,7 @@ export async function startLocalStack(
       s3,
       kvs: { endpoint: kvsEndpoint, arn: kvs.arn },
       credentials: LOCAL_CREDENTIALS,
+      homeUrl: `http://127.0.0.1:${ports.edge}/`,
     });
     stops.push(sites.close);
 

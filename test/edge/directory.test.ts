@@ -138,7 +138,7 @@ describe('GET /members, paged', () => {
 });
 
 describe('GET /members, cost', () => {
-  it('makes two DynamoDB requests signed in: viewer with neighborhood, one Query', async () => {
+  it('makes three DynamoDB requests signed in: viewer with neighborhood, the page, its sites', async () => {
     await setVisibility('public');
     const { cookie } = await signIn({}, 'member');
     let status = 0;
@@ -146,6 +146,6 @@ describe('GET /members, cost', () => {
       status = (await get('/members?order=name', { cookie })).status;
     });
     expect(status).toBe(200);
-    expect(calls).toEqual(['BatchGetItem', 'Query']);
+    expect(calls).toEqual(['BatchGetItem', 'Query', 'Query']);
   });
 });

@@ -2,7 +2,8 @@
  * The front page for everyone who may look at it: the neighborhood's own
  * words, the "how to join" panel for each viewer state and join policy,
  * "Recently joined" only where the directory may be seen, the sign-in
- * form's `next`, and the page's cost in DynamoDB requests.
+ * form's `next`, and the page's cost in DynamoDB requests (published sites
+ * are `published-links.test.ts`'s).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decide, remove } from '../../edge/db/membership';
@@ -185,12 +186,13 @@ describe('GET / — cost', () => {
     }
   }
 
-  it('makes at most 2 DynamoDB requests, and never a Scan, for each kind of viewer', async () => {
+  it('makes at most 3 DynamoDB requests, and never a Scan, for each kind of viewer', async () => {
     await settings({ directoryVisibility: 'public' });
     const member = await signIn({}, 'member');
-    expect(await dynamoCalls()).toEqual(['GetItem', 'Query']);
+    // The neighborhood, then "Recently joined" and "Lately published" side by side.
+    expect(await dynamoCalls()).toEqual(['GetItem', 'Query', 'Query']);
     // Signed in, the neighborhood comes with the viewer in one BatchGetItem.
-    expect(await dynamoCalls(member.cookie)).toEqual(['BatchGetItem', 'Query']);
+    expect(await dynamoCalls(member.cookie)).toEqual(['BatchGetItem', 'Query', 'Query']);
     await settings({ directoryVisibility: 'members' });
     expect(await dynamoCalls((await signIn()).cookie)).toEqual(['BatchGetItem']);
   });

@@ -1,7 +1,8 @@
 /**
  * The neighborhood's front page: its name, description, welcome and where
  * it is; how to join for whoever is looking; and who joined recently, when
- * the viewer may see the directory. Kept tiny: it is most people's first visit.
+ * the viewer may see the directory, with the sites published most lately.
+ * Kept tiny: it is most people's first visit.
  */
 import type { Member } from '../../core/records/members';
 import type { Neighborhood } from '../../core/records/neighborhood';
@@ -9,6 +10,8 @@ import { JoinPanel } from '../components/join-panel';
 import { MemberCard } from '../components/member-card';
 import type { SignInFormProps } from '../components/sign-in-form';
 import type { Viewer } from '../../core/records/sessions';
+import type { SiteLink } from '../components/site-links';
+import { longDate } from '../dates';
 
 export interface HomePageProps {
   neighborhood: Neighborhood;
@@ -17,6 +20,8 @@ export interface HomePageProps {
   signIn: SignInFormProps;
   /** Recently joined members; absent when the viewer may not see the directory. */
   recent?: Member[];
+  /** The sites published most lately, newest first; absent like `recent`. */
+  published?: SiteLink[];
 }
 
 /** Each line of the welcome text is a paragraph. */
@@ -26,7 +31,7 @@ const paragraphs = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
-export function HomePage({ neighborhood, viewer, signIn, recent }: HomePageProps) {
+export function HomePage({ neighborhood, viewer, signIn, recent, published }: HomePageProps) {
   return (
     <>
       <section class="intro">
@@ -52,6 +57,29 @@ export function HomePage({ neighborhood, viewer, signIn, recent }: HomePageProps
           )}
           <p>
             <a href="/members">See all neighbors</a>
+          </p>
+        </section>
+      )}
+      {published && published.length > 0 && (
+        <section aria-labelledby="published-heading">
+          <h2 id="published-heading">Lately published</h2>
+          <ul class="sites">
+            {published.map((s) => (
+              <li>
+                <a href={s.url}>{s.name}</a>
+                {s.publishedAt && (
+                  <>
+                    {' '}
+                    <span class="hint">
+                      <time datetime={s.publishedAt}>{longDate(s.publishedAt)}</time>
+                    </span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="/members">Every neighbor’s sites</a>
           </p>
         </section>
       )}

@@ -19,6 +19,7 @@ import { MembersAdminPage } from '../../../views/pages/admin/members';
 import { RemoveMemberPage } from '../../../views/pages/admin/remove';
 import type { Viewer } from '../../../core/records/sessions';
 import { actor, personAt, target } from './shared';
+import { hostHook } from '../../site-host';
 
 const notices: Record<string, string> = {
   promoted: 'Done: they are an admin now.',
@@ -106,7 +107,13 @@ export const members = new Hono<AdminEnv>()
     const viewer = c.var.admin;
     const person = await personAt(c.var.db, c.req.param('did'), 'member');
     await act(c.var.db, viewer, person, 'member.remove', () =>
-      remove(c.var.db, person.did, viewer.member, (did) => releaseGrant(c.var, did)),
+      remove(
+        c.var.db,
+        person.did,
+        viewer.member,
+        (did) => releaseGrant(c.var, did),
+        hostHook(c, 'sync'),
+      ),
     );
     return c.redirect(afterwards(viewer, person, 'removed'), 303);
   });

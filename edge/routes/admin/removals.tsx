@@ -13,6 +13,7 @@ import { notFound } from '../../errors';
 import { renderPage } from '../../render';
 import { RemovalsPage } from '../../../views/pages/admin/removals';
 import { isDid } from './shared';
+import { hostHook } from '../../site-host';
 
 const notices: Record<string, string> = {
   lifted: 'Lifted. They may join or ask to join again like anyone else.',
@@ -35,6 +36,6 @@ export const removals = new Hono<AdminEnv>()
   .post('/:did/lift', async (c) => {
     const did = c.req.param('did');
     if (!isDid(did)) throw notFound();
-    await liftRemoval(c.var.db, did, c.var.admin.member);
+    await liftRemoval(c.var.db, did, c.var.admin.member, undefined, hostHook(c, 'sync'));
     return c.redirect(`${REMOVALS_PATH}?done=lifted`, 303);
   });

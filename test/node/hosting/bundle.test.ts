@@ -8,7 +8,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { SITE_FUNCTION_LIMIT } from '../../../scripts/build-site-function.mjs';
+import {
+  buildSiteFunction,
+  LOCAL_HOME_URL,
+  SITE_FUNCTION_LIMIT,
+} from '../../../scripts/build-site-function.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -28,11 +32,20 @@ describe('the built site function', () => {
     expect(Buffer.byteLength(source)).toBeLessThan(SITE_FUNCTION_LIMIT);
     expect(source.match(/\bimport\b[^;]*;/g)).toEqual(['import cf from"cloudfront";']);
     expect(source).not.toMatch(/\brequire\s*\(|\bexport\b|\bimport\s*\(/);
-    // The local site host's domain when none is given.
+    // The local site host's domain when none is given, its not-found page linking to the local edge.
     expect(source).toContain('"localhost"');
+    expect(source).toContain(`<a href="${LOCAL_HOME_URL}">`);
     // Without its one import it is a plain script defining the handler.
     const script = new Script(`${source.replace('import cf from"cloudfront";', '')}\nhandler;`);
     expect(script).toBeInstanceOf(Script);
     expect(source).toMatch(/async function handler\(/);
+  });
+
+  it('links the not-found page to the front page it is given, escaped, and only http(s)', async () => {
+    const source = await buildSiteFunction('oak.example', 'https://oak.example/?a=1&b="2"');
+    expect(source).toContain('https://oak.example/?a=1&amp;b=%222%22');
+    await expect(buildSiteFunction('oak.example', 'javascript:alert(1)')).rejects.toThrow(
+      /Not an http\(s\) address/,
+    );
   });
 });

@@ -11,7 +11,7 @@ import {
   type FieldValue,
 } from '../../../hosting/event';
 import { loadSiteFunction, type SiteFunction } from '../../../hosting/sandbox';
-import { MemoryStore, siteFunctionSource, viewerRequest } from './support';
+import { MemoryStore, SITES_HOST, siteFunctionSource, viewerRequest } from './support';
 
 let store: MemoryStore;
 let site: SiteFunction;
@@ -44,7 +44,9 @@ async function expectNotFound(host: string, uri = '/') {
   expect(result.statusCode, host).toBe(404);
   expect(result.headers?.['content-type']?.value).toBe('text/html; charset=utf-8');
   expect(result.body?.data).toContain('No site here');
-  expect(result.body?.data).not.toMatch(/<script|src=|href=/i);
+  expect(result.body?.data).not.toMatch(/<script|src=|style=/i);
+  // One link, back to the neighborhood's front page.
+  expect(result.body?.data?.match(/href="[^"]*"/g)).toEqual([`href="https://${SITES_HOST}/"`]);
 }
 
 describe('the site host: which site a Host names', () => {

@@ -1,15 +1,19 @@
 /**
  * The member directory: everyone who chose to be listed, newest first or by
  * name, a page at a time. The order switch and the next page are plain
- * links, so it works the same in lynx.
+ * links, so it works the same in lynx. Each card links its neighbor's
+ * published sites.
  */
-import type { DirectoryOrder, Member } from '../../../core/records/members';
+import { memberName, type DirectoryOrder, type Member } from '../../../core/records/members';
+import { SiteLinks, type SiteLink } from '../../components/site-links';
 import { MemberCard } from '../../components/member-card';
 import { Pager } from '../../components/pager';
 import { directoryPath } from '../../../core/paths';
 
 export interface DirectoryPageProps {
   members: Member[];
+  /** Published sites by their owner's DID. */
+  sites: Record<string, SiteLink[]>;
   order: DirectoryOrder;
   next?: string;
   /** Whether this is a later page (so an empty one is not "nobody yet"). */
@@ -21,7 +25,7 @@ const orders: { value: DirectoryOrder; label: string }[] = [
   { value: 'name', label: 'By name' },
 ];
 
-export function DirectoryPage({ members, order, next, paged }: DirectoryPageProps) {
+export function DirectoryPage({ members, sites, order, next, paged }: DirectoryPageProps) {
   return (
     <>
       <h1>Neighbors</h1>
@@ -39,10 +43,11 @@ export function DirectoryPage({ members, order, next, paged }: DirectoryPageProp
         </ul>
       </nav>
       {members.length ? (
-        // Each neighbor's sites join their card once sites exist (the site editor's issue).
         <ul class="members">
           {members.map((m) => (
-            <MemberCard member={m} />
+            <MemberCard member={m}>
+              <SiteLinks sites={sites[m.did] ?? []} label={`${memberName(m)}’s sites`} />
+            </MemberCard>
           ))}
         </ul>
       ) : (

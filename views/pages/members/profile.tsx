@@ -1,7 +1,8 @@
 /**
  * A member's profile page: who they are, in their own words where they gave
  * some, with their links and when they joined. The owner gets a link to edit
- * it; an admin looking at someone else gets the admin actions.
+ * it; an admin looking at someone else gets the admin actions. Their
+ * published sites are linked, each at its own address.
  */
 import { memberBio, memberName, type Member } from '../../../core/records/members';
 import { longDate } from '../../dates';
@@ -9,6 +10,7 @@ import { Avatar } from '../../components/avatar';
 import { ProfileAdmin } from '../../components/profile-admin';
 import { ProfileLinks } from '../../components/profile-links';
 import { profilePath } from '../../../core/paths';
+import { SiteLinks, type SiteLink } from '../../components/site-links';
 
 export interface ProfilePageProps {
   member: Member;
@@ -16,9 +18,11 @@ export interface ProfilePageProps {
   /** Show the admin actions (an admin looking at another member). */
   adminActions: boolean;
   csrfToken: string;
+  /** Their sites visitors can reach now. */
+  sites: SiteLink[];
 }
 
-export function ProfilePage({ member, isOwner, adminActions, csrfToken }: ProfilePageProps) {
+export function ProfilePage({ member, isOwner, adminActions, csrfToken, sites }: ProfilePageProps) {
   const bio = memberBio(member);
   return (
     <>
@@ -38,6 +42,12 @@ export function ProfilePage({ member, isOwner, adminActions, csrfToken }: Profil
         </p>
       )}
       <ProfileLinks links={member.links} />
+      {sites.length > 0 && (
+        <section aria-labelledby="sites-heading">
+          <h2 id="sites-heading">{sites.length === 1 ? 'Their site' : 'Their sites'}</h2>
+          <SiteLinks sites={sites} label={`${memberName(member)}’s sites`} />
+        </section>
+      )}
       {member.status === 'member' && member.joinedAt && (
         <p class="hint">
           Joined <time datetime={member.joinedAt}>{longDate(member.joinedAt)}</time>

@@ -1,7 +1,8 @@
 /**
  * "Your sites": each of the member's sites with its template and its
  * address (a link once it is published), with links to edit it, its settings and
- * its preview; then "Make a new site", or a plain word that the
+ * its preview (after a deletion, first a word naming the site that went);
+ * then "Make a new site", or a plain word that the
  * neighborhood's limit is reached.
  */
 import { findTemplate } from '../../../templates';
@@ -20,6 +21,8 @@ export interface SitesPageProps {
   sites: SiteSummary[];
   /** How many sites each member may have. */
   limit: number;
+  /** The site the member just deleted, to say so. */
+  deleted?: string;
 }
 
 /** Whether a member with `count` sites may make another. */
@@ -36,10 +39,15 @@ export function LimitNote({ count, limit }: { count: number; limit: number }) {
   );
 }
 
-export function SitesPage({ sites, limit }: SitesPageProps) {
+export function SitesPage({ sites, limit, deleted }: SitesPageProps) {
   return (
     <>
       <h1>Your sites</h1>
+      {deleted && (
+        <p class="notice" role="status">
+          Your site “{deleted}” is deleted, with everything in it. Its name is free again.
+        </p>
+      )}
       {sites.length === 0 && (
         <p>
           You have no site yet. A site is your own small website: a blog, a project showcase or a

@@ -15,6 +15,7 @@ import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { SettingsFields } from '../../components/settings-fields';
 import { SiteExportForm } from '../../components/site-export-form';
 import { settingsPath } from '../../../core/paths';
+import { DeleteSiteSection } from './delete';
 
 export interface SettingsFormProps {
   siteName: string;
@@ -73,6 +74,7 @@ export function SiteSettingsPage(props: SettingsFormProps & { templateName: stri
       </p>
       <SettingsForm {...props} />
       <SiteExportForm siteName={props.siteName} csrfToken={props.csrfToken} />
+      <DeleteSiteSection name={props.siteName} />
     </>
   );
 }
