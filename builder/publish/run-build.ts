@@ -16,7 +16,10 @@
  *    online, so a build that finishes late never replaces a newer one.
  *    Then the live pointer is converged on the record (`converge.ts`). If
  *    the store cannot be written, the record is put back and the build
- *    fails: both still name the old version.
+ *    fails: both still name the old version. (If even that fails, the
+ *    build's files are kept and `sync` later makes the store agree.) A
+ *    switch DynamoDB applied whose answer was lost is found on re-reading
+ *    the record, and the build goes on to live.
  * 4. live: the record gets its files, bytes, manifest and page changes,
  *    and older builds are pruned (a pruning failure is only logged).
  * Each stage move is conditional on the record still running, so a build
