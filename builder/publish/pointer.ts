@@ -11,6 +11,8 @@
  * put back, the history record is marked failed, and the error is thrown,
  * so the edge says it could not be done. `sync` is the same convergence
  * alone, for after a removal (or its lifting) and after a double failure.
+ * A site whose owner is removed cannot be restored (`no-site`, as the
+ * owner-only routes answer): its pointer must stay empty until the lift.
  */
 import type { BuilderAnswer, RestoreRequest, UnpublishRequest } from '../../core/builder-protocol';
 import { newDeployId, type Deploy, type DeployKind } from '../../core/records/deploys';

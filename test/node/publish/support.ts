@@ -40,6 +40,8 @@ export const alice = { did: 'did:plc:builderowneraaaaaaaaaaaa', handle: 'alice.t
 
 export interface PublishFixture {
   fixture: BuilderFixture;
+  /** The builder's environment, as the local stack gives it. */
+  env: Record<string, string>;
   db: Dynamo;
   s3: LocalS3;
   kvs: LocalKvs;
@@ -87,6 +89,7 @@ export async function startPublishFixture(): Promise<PublishFixture> {
   ) as PublishFixture['services'];
   const result: PublishFixture = {
     fixture,
+    env,
     db: fixture.db,
     s3,
     kvs,
