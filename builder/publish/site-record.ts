@@ -6,8 +6,14 @@
  * another change overtook, finds out instead of overwriting. The site's
  * `version` is left alone: it guards the member's settings edits, which
  * publishing must not make look out of date.
+ *
+ * Every write of `liveDeploy` also sets (or removes) the `byName` index
+ * attributes that list the site among the neighborhood's published ones,
+ * from `publishedIndexAttributes` (`core/records/published.ts`), for the
+ * site as the write leaves it.
  */
 import { UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { publishedIndexAttributes } from '../../core/records/published';
 import { siteKey } from '../../core/records/sites';
 import type { BuilderServices } from '../handler';
 import { conditionFailed, getRecord, plainItem, sdkItem } from './deploy-records';
@@ -33,6 +39,27 @@ export async function readSite(db: Db, site: string): Promise<SiteState | undefi
 /** Whether a record is a site that exists and may be served (not closing, not a name hold). */
 export const isOpenSite = (s: SiteState | undefined): s is SiteState & { ownerDid: string } =>
   !!s?.ownerDid && !s.closedAt;
+
+/** The SET and REMOVE parts that keep the published list in step with `site` as written. */
+function listing(
+  site: Parameters<typeof publishedIndexAttributes>[0],
+  sets: string[],
+  removes: string[],
+  values: Record<string, AttributeValue>,
+): void {
+  const index = publishedIndexAttributes(site);
+  if (index) {
+    sets.push('gsi2pk = :listPk', 'gsi2sk = :listSk');
+    values[':listPk'] = { S: index.gsi2pk };
+    values[':listSk'] = { S: index.gsi2sk };
+  } else removes.push('gsi2pk', 'gsi2sk');
+}
+
+/** `SET a, b REMOVE c`, either part left out when empty. */
+const updateExpression = (sets: string[], removes: string[]) =>
+  [sets.length && `SET ${sets.join(', ')}`, removes.length && `REMOVE ${removes.join(', ')}`]
+    .filter(Boolean)
+    .join(' ');
 
 async function update(
   { dynamo, config }: Db,
@@ -66,13 +93,19 @@ async function update(
  * until now), or undefined when the build lost its lock or the site went.
  */
 export function takeLive(db: Db, site: string, id: string, now = new Date()) {
+  const at = now.toISOString();
+  const values: Record<string, AttributeValue> = { ':id': { S: id }, ':now': { S: at } };
+  const sets = ['liveDeploy = :id', 'publishedAt = :now'];
+  const removes = ['building', 'buildDeadline'];
+  // The condition below makes the site open and online, so this is how it will be listed.
+  listing({ name: site, liveDeploy: id, publishedAt: at }, sets, removes, values);
   return update(
     db,
     site,
-    'SET liveDeploy = :id, publishedAt = :now REMOVE building, buildDeadline',
+    updateExpression(sets, removes),
     'building = :id AND buildDeadline > :now AND attribute_exists(ownerDid) AND ' +
       'attribute_not_exists(closedAt) AND attribute_not_exists(offlineSince)',
-    { ':id': { S: id }, ':now': { S: now.toISOString() } },
+    values,
   );
 }
 
@@ -100,14 +133,14 @@ export function moveLive(
     values[':at'] = { S: publishedAt };
   } else removes.push('publishedAt');
   let condition = 'attribute_exists(ownerDid) AND attribute_not_exists(closedAt) AND ';
+  // A site only goes live while its owner is in the neighborhood; it may always go offline.
+  if (next) condition += 'attribute_not_exists(offlineSince) AND ';
   if (previous) {
     condition += 'liveDeploy = :previous';
     values[':previous'] = { S: previous };
   } else condition += 'attribute_not_exists(liveDeploy)';
-  const expression =
-    (sets.length ? `SET ${sets.join(', ')}` : '') +
-    (removes.length ? ` REMOVE ${removes.join(', ')}` : '');
-  return update(db, site, expression.trim(), condition, values);
+  listing({ name: site, liveDeploy: next, publishedAt }, sets, removes, values);
+  return update(db, site, updateExpression(sets, removes), condition, values);
 }
 
 /**
@@ -131,10 +164,11 @@ export async function rollBackLive(
       values[`:${field}`] = { S: value };
     } else removes.push(field);
   }
-  const expression =
-    (sets.length ? `SET ${sets.join(', ')}` : '') +
-    (removes.length ? ` REMOVE ${removes.join(', ')}` : '');
-  return (await update(db, site, expression.trim(), 'liveDeploy = :id', values)) !== undefined;
+  listing({ ...previous, name: site }, sets, removes, values);
+  return (
+    (await update(db, site, updateExpression(sets, removes), 'liveDeploy = :id', values)) !==
+    undefined
+  );
 }
 
 /** Releases the lock if build `id` still holds it; nothing otherwise. */
