@@ -14,6 +14,7 @@ import { stateDirectory } from './local/edge';
 import { clearLeftoverEdge } from './local/leftovers';
 import { assertPortFree, portFromEnv } from './local/ports';
 import { startLocalStack, type LocalStack } from './local/stack';
+import { siteUrl } from '../core/site-address';
 
 let stack: LocalStack | undefined;
 let stopping = false;
@@ -68,7 +69,8 @@ ${accounts.join('\n')}
   Open ${edge?.url}/ (use 127.0.0.1, not localhost: local sign-in needs it),
   type a handle, then sign in and approve on the PDS's own pages.
 
-  ${demoSite.owner} has a site to edit and preview under "Your sites": ${edge?.url}/sites/${demoSite.name}
+  ${demoSite.owner} has a site to edit, preview and publish under "Your sites": ${edge?.url}/sites/${demoSite.name}
+  It is published already: ${siteUrl(stack.sitesUrl, demoSite.name)}/
 
   Press Ctrl-C to stop.`);
 }

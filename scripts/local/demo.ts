@@ -1,13 +1,15 @@
 /**
  * The demo neighborhood `npm start` seeds: a name and description, two
  * neighbors on the local PDS whose passwords are printed at start-up, and
- * a site of alice's (the street's newsletter) to edit and preview.
+ * a site of alice's (the street's newsletter), already published, to edit,
+ * preview and publish again.
  */
 import { Dynamo } from '../../edge/db/dynamo';
 import { createItem } from '../../edge/db/items';
 import { saveNeighborhood } from '../../edge/db/neighborhood';
 import { type Neighborhood } from '../../core/records/neighborhood';
-import { createSite } from '../../edge/db/sites';
+import { startBuild } from '../../edge/db/deploys';
+import { createSite, getSite } from '../../edge/db/sites';
 import { sample } from '../../templates/newsletter/sample';
 import { createAccount, type Account } from './atproto';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './dynamo';
@@ -75,4 +77,23 @@ export async function seedDemo(options: {
   for (const { updatedAt: _updatedAt, ...content } of sample.items)
     await createItem(db, site.name, content);
   return dids;
+}
+
+/**
+ * Publishes alice's site the way the Publish button does: the edge's
+ * `startBuild` queues the build, and the builder's own handler runs it,
+ * so the demo starts with a live site at `bulletin.localhost`.
+ */
+export async function publishDemoSite(
+  db: Dynamo,
+  dids: Record<string, string>,
+  builder: (event: unknown) => Promise<unknown>,
+): Promise<void> {
+  const site = await getSite(db, demoSite.name);
+  if (!site) throw new Error(`The demo site ${demoSite.name} is missing`);
+  const deploy = await startBuild(db, site, { did: dids[demoSite.owner]!, handle: demoSite.owner });
+  const answer = await builder({ kind: 'publish', site: site.name, deploy: deploy.id });
+  if ((answer as { state?: unknown }).state !== 'live') {
+    throw new Error(`Publishing the demo site failed: ${JSON.stringify(answer)}`);
+  }
 }

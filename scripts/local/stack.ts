@@ -13,7 +13,7 @@ import { parseBuilderConfig } from '../../builder/config';
 import { builderServices, createHandler } from '../../builder/handler';
 import { startAtNetwork } from './atproto';
 import { startLocalBuilder } from './builder';
-import { seedDemo } from './demo';
+import { demoSite, localDynamo, publishDemoSite, seedDemo } from './demo';
 import { createTable, LOCAL_CREDENTIALS, startDynalite } from './dynamo';
 import { join } from 'node:path';
 import {
@@ -128,13 +128,18 @@ export async function startLocalStack(
       kvsArn: kvs.arn,
     });
     log('Starting the builder (local Lambda endpoint)…');
+    // The builder reads the same variables the Lambda gets (and the edge's values for them).
+    const handler = createHandler(() =>
+      builderServices(parseBuilderConfig(vars), LOCAL_CREDENTIALS),
+    );
     const builder = await startLocalBuilder({
       port: ports.builder,
       functionName: LOCAL_BUILDER_FUNCTION,
-      // The builder reads the same variables the Lambda gets (and the edge's values for them).
-      handler: createHandler(() => builderServices(parseBuilderConfig(vars), LOCAL_CREDENTIALS)),
+      handler,
     });
     stops.push(builder.close);
+    log(`Publishing ${demoSite.owner}'s site…`);
+    await publishDemoSite(localDynamo(dynamo.endpoint, table), dids, handler);
 
     let local: LocalEdge | undefined;
     if (edge) {

@@ -14,8 +14,10 @@ import {
   type LivePointers,
 } from '../../../builder/storage/live-pointer';
 import { s3Client, uploadSiteFiles, type SiteBucket } from '../../../builder/storage/site-files';
+import { demoSite } from '../../../scripts/local/demo';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../scripts/local/dynamo';
 import { freeStackPorts, startLocalStack, type LocalStack } from '../../../scripts/local/stack';
+import { sample } from '../../../templates/newsletter/sample';
 
 let stack: LocalStack;
 let port: number;
@@ -69,6 +71,12 @@ afterAll(() => stack?.close());
 describe('the local site host', () => {
   it('names its address in the stack', () => {
     expect(stack.sitesUrl).toBe(`http://localhost:${port}`);
+  });
+
+  it('serves the demo site, published as the stack starts', async () => {
+    const res = await visit(`${demoSite.name}.localhost:${port}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toContain(sample.settings.title as string);
   });
 
   it('answers the friendly not-found page for a site that was never published', async () => {
