@@ -206,8 +206,48 @@ export async function failDeploy(
  * site may publish again. Any other deploy comes back as it is.
  */
 export async function failOverdue(db: Dynamo, deploy: Deploy, now = new Date()): Promise<Deploy> {
-  return isOverdue(deploy, now) ? failDeploy(db, deploy, overdueMessage(), now) : deploy;
+  if (!isOverdue(deploy, now)) return deploy;
+  // The builder may have stopped after the site went live and before it said so.
+  if ((await getSite(db, deploy.site))?.liveDeploy === deploy.id) {
+    return finishLost(db, deploy, now);
+  }
+  return failDeploy(db, deploy, overdueMessage(), now);
 }
+
+/** Records a lost build whose site did go live as live, saying its details are missing. */
+async function finishLost(db: Dynamo, deploy: Deploy, now: Date): Promise<Deploy> {
+  const done = await conditionally(
+    db.update(
+      deployKey(deploy.site, deploy.id),
+      'SET #state = :live, #log = list_append(if_not_exists(#log, :none), :lines),' +
+        ' #updatedAt = :now, #version = :next',
+      {
+        condition: '#version = :version AND #state = :state',
+        names: {
+          '#state': 'state',
+          '#log': 'log',
+          '#updatedAt': 'updatedAt',
+          '#version': 'version',
+        },
+        values: {
+          ':live': 'live',
+          ':none': [],
+          ':lines': [LOST_BUT_LIVE],
+          ':now': now.toISOString(),
+          ':version': deploy.version,
+          ':next': deploy.version + 1,
+          ':state': deploy.state,
+        },
+      },
+    ),
+  );
+  if (!done.written) return (await getDeploy(db, deploy.site, deploy.id)) ?? deploy;
+  return toDeploy(done.value)!;
+}
+
+/** What the log says of a build that went live but never finished its record. */
+export const LOST_BUT_LIVE =
+  'Your site is live with this version. The builder stopped before it could note the details, so some figures are missing.';
 
 /**
  * One page of the site's history, newest first, without logs and file
