@@ -158,6 +158,49 @@ export async function getDeploy(db: Dynamo, site: string, id: string): Promise<D
 }
 
 /**
+ * Ends the running `deploy` in `state`, adding `message` to its log (and,
+ * failed, naming the stage it was in), unless it moved on since it was
+ * read. Returns the record as written, or undefined when it had moved on.
+ */
+async function endDeploy(
+  db: Dynamo,
+  deploy: Deploy,
+  state: 'failed' | 'live',
+  message: string,
+  now: Date,
+): Promise<Deploy | undefined> {
+  const failed = state === 'failed';
+  const ended = await conditionally(
+    db.update(
+      deployKey(deploy.site, deploy.id),
+      'SET #state = :end, #log = list_append(if_not_exists(#log, :none), :lines),' +
+        ` #updatedAt = :now, #version = :next${failed ? ', #failedStage = :stage' : ''}`,
+      {
+        condition: '#version = :version AND #state = :state',
+        names: {
+          '#state': 'state',
+          '#log': 'log',
+          '#updatedAt': 'updatedAt',
+          '#version': 'version',
+          ...(failed && { '#failedStage': 'failedStage' }),
+        },
+        values: {
+          ':end': state,
+          ':none': [],
+          ':lines': [message],
+          ':now': now.toISOString(),
+          ':version': deploy.version,
+          ':next': deploy.version + 1,
+          ':state': deploy.state,
+          ...(failed && { ':stage': deploy.state as DeployStage }),
+        },
+      },
+    ),
+  );
+  return ended.written ? toDeploy(ended.value) : undefined;
+}
+
+/**
  * Ends the running `deploy` as failed in the stage it is in, with `message`
  * in its log, unless it moved on since it was read; then gives back the
  * site's lock if it holds it. Returns the deploy as it is now.
@@ -168,81 +211,26 @@ export async function failDeploy(
   message: string,
   now = new Date(),
 ): Promise<Deploy> {
-  const failed = await conditionally(
-    db.update(
-      deployKey(deploy.site, deploy.id),
-      'SET #state = :failed, #failedStage = :stage, #log = list_append(if_not_exists(#log, :none), :lines),' +
-        ' #updatedAt = :now, #version = :next',
-      {
-        condition: '#version = :version AND #state = :state',
-        names: {
-          '#state': 'state',
-          '#failedStage': 'failedStage',
-          '#log': 'log',
-          '#updatedAt': 'updatedAt',
-          '#version': 'version',
-        },
-        values: {
-          ':failed': 'failed',
-          ':stage': deploy.state as DeployStage,
-          ':none': [],
-          ':lines': [message],
-          ':now': now.toISOString(),
-          ':version': deploy.version,
-          ':next': deploy.version + 1,
-          ':state': deploy.state,
-        },
-      },
-    ),
-  );
-  if (!failed.written) return (await getDeploy(db, deploy.site, deploy.id)) ?? deploy;
+  const failed = await endDeploy(db, deploy, 'failed', message, now);
+  if (!failed) return (await getDeploy(db, deploy.site, deploy.id)) ?? deploy;
   await releaseLock(db, deploy.site, deploy.id);
-  return toDeploy(failed.value)!;
+  return failed;
 }
 
 /**
  * A running deploy past its deadline (its build was lost: the builder
  * crashed, timed out or never got the event) ends failed, saying so, and the
- * site may publish again. Any other deploy comes back as it is.
+ * site may publish again; unless the site went live with it (the builder
+ * stopped between taking the site live and finishing the record), when it
+ * ends live. Any other deploy comes back as it is.
  */
 export async function failOverdue(db: Dynamo, deploy: Deploy, now = new Date()): Promise<Deploy> {
   if (!isOverdue(deploy, now)) return deploy;
-  // The builder may have stopped after the site went live and before it said so.
   if ((await getSite(db, deploy.site))?.liveDeploy === deploy.id) {
-    return finishLost(db, deploy, now);
+    const live = await endDeploy(db, deploy, 'live', LOST_BUT_LIVE, now);
+    return live ?? (await getDeploy(db, deploy.site, deploy.id)) ?? deploy;
   }
   return failDeploy(db, deploy, overdueMessage(), now);
-}
-
-/** Records a lost build whose site did go live as live, saying its details are missing. */
-async function finishLost(db: Dynamo, deploy: Deploy, now: Date): Promise<Deploy> {
-  const done = await conditionally(
-    db.update(
-      deployKey(deploy.site, deploy.id),
-      'SET #state = :live, #log = list_append(if_not_exists(#log, :none), :lines),' +
-        ' #updatedAt = :now, #version = :next',
-      {
-        condition: '#version = :version AND #state = :state',
-        names: {
-          '#state': 'state',
-          '#log': 'log',
-          '#updatedAt': 'updatedAt',
-          '#version': 'version',
-        },
-        values: {
-          ':live': 'live',
-          ':none': [],
-          ':lines': [LOST_BUT_LIVE],
-          ':now': now.toISOString(),
-          ':version': deploy.version,
-          ':next': deploy.version + 1,
-          ':state': deploy.state,
-        },
-      },
-    ),
-  );
-  if (!done.written) return (await getDeploy(db, deploy.site, deploy.id)) ?? deploy;
-  return toDeploy(done.value)!;
 }
 
 /** What the log says of a build that went live but never finished its record. */

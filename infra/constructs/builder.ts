@@ -12,8 +12,10 @@
  *
  * The function may read only what a render needs: the neighborhood item and the sites'
  * partitions (`GetItem` and `Query`, their partition keys checked by IAM), never members,
- * sessions or OAuth tokens; publishing will add its own grants. Its concurrency is reserved
- * and so bounded (`concurrency`).
+ * sessions or OAuth tokens; and, publishing, write only the sites' partitions (`PutItem`,
+ * `UpdateItem`: deploy records and the `SITE` record's live build and lock). The bucket and
+ * KeyValueStore grants come with their constructs. Its concurrency is reserved and so bounded
+ * (`concurrency`).
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -34,6 +36,12 @@ export const BUILDER_NODE_MODULES = ['@11ty/eleventy', 'markdown-it'] as const;
 
 /** The partitions the builder may read: every site's, and the neighborhood's own. */
 export const BUILDER_READS = [sitePartition('*'), neighborhoodKey.pk] as const;
+
+/** The partitions the builder may write, publishing: every site's, nothing else. */
+export const BUILDER_WRITES = [sitePartition('*')] as const;
+
+/** How it writes them: a deploy record is put, then it and the `SITE` record are updated. */
+export const BUILDER_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'] as const;
 
 /**
  * How many renders may run at once by default. A warm preview answers in well under a second,
@@ -105,6 +113,14 @@ export class Builder extends Construct {
       actions: ['dynamodb:GetItem', 'dynamodb:Query'],
       resourceArns: [props.table.tableArn],
       conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...BUILDER_READS] } },
+    });
+    Grant.addToPrincipal({
+      grantee: fn,
+      // What builder/publish/ sends: deploy records put and updated, the SITE record's live
+      // build and lock updated; nothing outside the sites' partitions, and no deletes.
+      actions: [...BUILDER_WRITE_ACTIONS],
+      resourceArns: [props.table.tableArn],
+      conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...BUILDER_WRITES] } },
     });
     this.function = fn;
   }

@@ -139,6 +139,7 @@ export async function openAdminSection(
 
 /** The names on the member cards in `list` (the directory, or "Recently joined"). */
 export async function memberNames(list: Locator): Promise<string[]> {
-  const names = await list.locator('ul.members > li').getByRole('link').allTextContents();
+  // Each card links its person; the links to their published sites are beside the name.
+  const names = await list.locator('ul.members > li a:not(.sites a)').allTextContents();
   return names.map((name) => name.trim()).sort();
 }

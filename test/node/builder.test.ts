@@ -207,9 +207,13 @@ describe('the builder handler: samples and bad requests', () => {
   });
 
   it('answers a request it does not understand with a clear message', async () => {
+    expect(await handler({ kind: 'rebuild-everything', site: 'bees' })).toEqual({
+      kind: 'bad-request',
+      message: 'unknown request kind "rebuild-everything"',
+    });
     expect(await handler({ kind: 'publish', site: 'bees' })).toEqual({
       kind: 'bad-request',
-      message: 'unknown request kind "publish"',
+      message: 'malformed publish request: deploy is missing',
     });
     expect(await handler(null)).toEqual({
       kind: 'bad-request',

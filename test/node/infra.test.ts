@@ -39,6 +39,9 @@ const BUILDER_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'];
 const BUILDER_PARTITIONS = {
   'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SITE#*', 'NEIGHBORHOOD'] },
 };
+/** What publishing writes, and only in the sites' partitions. */
+const BUILDER_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
+const SITE_PARTITIONS = { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SITE#*'] } };
 const WRITE = /^dynamodb:(Put|Update|Delete|BatchWrite|PartiQL|TransactWrite|CreateTable|\*)/;
 
 interface Statement {
@@ -193,10 +196,10 @@ describe('the builder Lambda', () => {
     });
   });
 
-  it('may only get and query the neighborhood item and the sites’ partitions, never write', () => {
+  it('may read the neighborhood item and the sites’ partitions, and write only the sites’', () => {
     const tableId = onlyLogicalId('AWS::DynamoDB::Table');
     const statements = builderStatements();
-    // One statement: any other (a grantReadData, an index, a Scan) would widen what it reads.
+    // Two statements: any other (a grantReadData, an index, a Scan) would widen what it reaches.
     expect(statements).toEqual([
       {
         Effect: 'Allow',
@@ -204,14 +207,23 @@ describe('the builder Lambda', () => {
         Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
         Condition: BUILDER_PARTITIONS,
       },
+      {
+        Effect: 'Allow',
+        Action: BUILDER_WRITE_ACTIONS,
+        Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
+        Condition: SITE_PARTITIONS,
+      },
     ]);
-    expect(actionsOf(statements).filter((a) => WRITE.test(a))).toEqual([]);
+    expect(actionsOf(statements).filter((a) => WRITE.test(a))).toEqual(BUILDER_WRITE_ACTIONS);
   });
 
   it('is granted every DynamoDB call the builder makes', () => {
     const called = builderCalls();
     expect(called).toContain('dynamodb:Query');
-    for (const action of called) expect(BUILDER_READ_ACTIONS).toContain(action);
+    expect(called).toContain('dynamodb:UpdateItem');
+    for (const action of called) {
+      expect([...BUILDER_READ_ACTIONS, ...BUILDER_WRITE_ACTIONS]).toContain(action);
+    }
   });
 
   it('runs at most ten at once, reserved for it, unless the operator chooses otherwise', () => {
