@@ -97,8 +97,8 @@ export async function atBothWidths(page: Page, name: string): Promise<void> {
         (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } })
           .document.documentElement.scrollWidth,
     );
-    expect({ page: name, width }).toEqual({ page: name, width: PHONE.width });
     await screenshot(page, `360-${name}`);
+    expect({ page: name, width }).toEqual({ page: name, width: PHONE.width });
   } finally {
     if (before) await page.setViewportSize(before);
   }
