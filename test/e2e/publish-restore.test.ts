@@ -79,7 +79,7 @@ async function publishEditRestoreUnpublish(mode: Mode): Promise<void> {
       appUrl,
       site,
       shots: `${mode}-deploy-first`,
-      running: true,
+      running: mode,
     });
     await page.locator('#deploy').getByRole('link', { name: live }).click();
     await page.waitForURL(`${live}/`);

@@ -7,7 +7,7 @@
  */
 import { expect } from 'vitest';
 import type { Page, Response } from 'playwright-core';
-import { screenshot } from './sites';
+import { screenshot, type Mode } from './sites';
 import type { E2E } from './stack';
 
 /** The live site's own address on the site host: `http://<name>.localhost:PORT`. */
@@ -18,21 +18,32 @@ export function liveAddress(e2e: E2E, name: string): string {
 /** The deploy id a deploy page's address names. */
 const deployIdIn = (url: string) => new URL(url).pathname.split('/').pop()!;
 
+/** Marks the page's live region (`aria-live`) with a property only that very element carries. */
+const markLiveRegion = (page: Page) =>
+  page.locator('[aria-live]').evaluate((region) => {
+    (region as unknown as { nbhdRegion?: boolean }).nbhdRegion = true;
+  });
+
+/** Whether the live region holding `text` is still the element `markLiveRegion` marked. */
+const sameLiveRegion = (page: Page, text: string) =>
+  page
+    .locator('[aria-live]', { hasText: text })
+    .evaluate((region) => (region as unknown as { nbhdRegion?: boolean }).nbhdRegion === true);
+
 /**
  * From the site's dashboard, presses Publish and follows the deploy page
  * (which updates by itself, with or without JavaScript) until it says the
  * site is live. `shots` names the screenshots: one while the build runs
- * (when `running` asks to wait for it, as a build takes far longer than
- * the redirect) and one once it is live. Returns the deploy's id.
+ * (when `running`, the browser's mode, asks to wait for it there, as a
+ * build takes far longer than the redirect) and one once it is live.
+ * Waiting with JavaScript, the page
+ * must keep its live region while htmx swaps the progress in: a screen
+ * reader announces changes inside a region it knows, not a region that
+ * replaced it. Returns the deploy's id.
  */
 export async function publishAndFollow(
   page: Page,
-  {
-    appUrl,
-    site,
-    shots,
-    running = false,
-  }: { appUrl: string; site: string; shots: string; running?: boolean },
+  { appUrl, site, shots, running }: { appUrl: string; site: string; shots: string; running?: Mode },
 ): Promise<string> {
   await page.goto(`${appUrl}/sites/${site}`);
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -40,9 +51,12 @@ export async function publishAndFollow(
   const id = deployIdIn(page.url());
   if (running) {
     await page.getByText('this page updates by itself').waitFor();
+    if (running === 'javascript') await markLiveRegion(page);
     await atBothWidths(page, `${shots}-running`);
   }
   await page.getByText('Your site is live at').waitFor({ timeout: 30_000 });
+  if (running === 'javascript')
+    expect(await sameLiveRegion(page, 'Your site is live at')).toBe(true);
   await page.getByRole('heading', { name: `Publish of ${site}`, level: 1 }).waitFor();
   await atBothWidths(page, `${shots}-live`);
   return id;
