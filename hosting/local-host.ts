@@ -46,11 +46,26 @@ export interface LocalSiteHost {
 
 let requestCount = 0;
 
+/**
+ * The request target split into the site it names and the rest, as sent.
+ * A client told to use the host as its HTTP proxy (lynx with `http_proxy`,
+ * since nothing resolves `<name>.localhost` for it) sends the absolute
+ * form, `GET http://alice.localhost:8788/posts/ HTTP/1.0`; then the
+ * target's authority is the host, whatever the `Host` header says (RFC 9112,
+ * 3.2.2), as CloudFront would see it from a browser.
+ */
+function splitTarget(target: string): { authority?: string; rest: string } {
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(target);
+  if (!absolute) return { rest: target };
+  const rest = target.slice(absolute[0].length);
+  return { authority: absolute[1], rest: rest.startsWith('/') ? rest : `/${rest}` };
+}
+
 /** The viewer-request event CloudFront would give the function for `req`. */
 export function viewerRequestEvent(req: IncomingMessage): ViewerRequestEvent {
   // The path and query as the viewer sent them: a URL parser would resolve `..` and `%2e%2e`
   // before the function could refuse them, and decode what CloudFront hands over encoded.
-  const target = req.url ?? '/';
+  const { authority, rest: target } = splitTarget(req.url ?? '/');
   const at = target.indexOf('?');
   const path = at === -1 ? target : target.slice(0, at);
   const query = at === -1 ? '' : target.slice(at + 1);
@@ -68,6 +83,7 @@ export function viewerRequestEvent(req: IncomingMessage): ViewerRequestEvent {
     if (name === 'cookie' || value === undefined) continue;
     headers[name] = { value: Array.isArray(value) ? value.join(',') : value };
   }
+  if (authority !== undefined) headers.host = { value: authority };
   return {
     version: '1.0',
     context: {

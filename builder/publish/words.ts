@@ -4,24 +4,19 @@
  * that what visitors see did not change. Kept together so the history
  * speaks with one voice.
  */
+import { sizeText } from '../../core/site-limits';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
-/** A size as people read it: 980 bytes, 14 KB, 1.2 MB. */
-export function size(bytes: number): string {
-  if (bytes < 1000) return plural(bytes, 'byte');
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
 
 const unchanged = 'your live site is unchanged.';
 
 export const words = {
   rendered: (pages: number, ms: number) => `Rendered ${plural(pages, 'page')} in ${seconds(ms)}.`,
   uploaded: (files: number, bytes: number, ms: number) =>
-    `Uploaded ${plural(files, 'file')} (${size(bytes)}) in ${seconds(ms)}.`,
+    // The size in the words the deploy page and the history print beside this line.
+    `Uploaded ${plural(files, 'file')} (${sizeText(bytes)}) in ${seconds(ms)}.`,
   live: () => 'Your site is live.',
   offline: () =>
     'This site is offline while its owner is removed from the neighborhood, so it was not published.',

@@ -15,21 +15,12 @@ import { expect, test } from 'vitest';
 import { demoAccounts, demoNeighborhood, localDynamo } from '../../scripts/local/demo';
 import { saveProfile } from '../../edge/db/members';
 import { decide, ensureAdmin, requestToJoin } from '../../edge/db/membership';
-import { lynxDump, useStack } from './stack';
+import { lynxDump, readLynxDump as read, useStack } from './stack';
 
 const e2e = useStack({ browser: false });
 
 /** The dump with runs of whitespace (lynx wraps and indents) made single spaces. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
-
-/** A dump's visible text (flattened) and lynx's numbered list of the links in it. */
-function read(dump: string): { text: string; links: string[] } {
-  const [text = '', references = ''] = dump.split(/^References$/m);
-  return {
-    text: flat(text),
-    links: [...references.matchAll(/^\s*\d+\. (\S+)$/gm)].map((m) => m[1]!),
-  };
-}
 
 /** Both members, each as a link to their profile followed by their handle. */
 function expectBothMembers({ text, links }: { text: string; links: string[] }, appUrl: string) {

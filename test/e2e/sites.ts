@@ -188,10 +188,15 @@ export async function fieldProblem(page: Page, field: string): Promise<string | 
 
 /**
  * From anywhere in the app, follows the header's "Your sites", then "Make a
- * new site"; chooses `template` and takes the suggested name. Returns the
- * name, once the site's dashboard is open.
+ * new site"; chooses `template` and takes the suggested name, or types
+ * `name`. Returns the name, once the site's dashboard is open.
  */
-export async function makeSite(page: Page, appUrl: string, template: string): Promise<string> {
+export async function makeSite(
+  page: Page,
+  appUrl: string,
+  template: string,
+  name?: string,
+): Promise<string> {
   await page
     .getByRole('navigation', { name: 'Site' })
     .getByRole('link', { name: 'Your sites', exact: true })
@@ -200,10 +205,15 @@ export async function makeSite(page: Page, appUrl: string, template: string): Pr
   await page.getByRole('link', { name: 'Make a new site' }).click();
   await page.waitForURL(`${appUrl}/sites/new`);
   await page.getByRole('radio', { name: template, exact: true }).check();
-  const name = await page.getByRole('textbox', { name: 'Name', exact: true }).inputValue();
-  expect(await page.locator('#name-status').textContent()).toContain(
-    `We suggest this name, from your handle. “${name}” is free`,
-  );
+  const field = page.getByRole('textbox', { name: 'Name', exact: true });
+  if (name === undefined) {
+    name = await field.inputValue();
+    expect(await page.locator('#name-status').textContent()).toContain(
+      `We suggest this name, from your handle. “${name}” is free`,
+    );
+  } else {
+    await field.fill(name);
+  }
   await page.getByRole('button', { name: 'Make the site' }).click();
   await page.waitForURL(`${appUrl}/sites/${name}`);
   await page.getByRole('heading', { name, level: 1 }).waitFor();

@@ -144,10 +144,16 @@ export async function javaScriptRunsOn(context: BrowserContext, origin: string):
   }
 }
 
-/** `lynx -dump url`, or an error that says how to install lynx. */
-export function lynxDump(url: string): Promise<string> {
+/**
+ * `lynx -dump url`, or an error that says how to install lynx. With
+ * `proxy`, lynx sends the request to that server as its HTTP proxy (the
+ * absolute URL on the request line): how it reaches `<name>.localhost`,
+ * which nothing resolves for it, through the site host itself.
+ */
+export function lynxDump(url: string, { proxy }: { proxy?: string } = {}): Promise<string> {
+  const env = proxy ? { ...process.env, http_proxy: proxy, no_proxy: '' } : process.env;
   return new Promise((resolve, reject) => {
-    execFile('lynx', ['-dump', url], { timeout: 30_000 }, (error, stdout, stderr) => {
+    execFile('lynx', ['-dump', url], { timeout: 30_000, env }, (error, stdout, stderr) => {
       if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
         reject(
           new Error(
@@ -161,6 +167,15 @@ export function lynxDump(url: string): Promise<string> {
       }
     });
   });
+}
+
+/** A dump's visible text (runs of whitespace, as lynx wraps and indents, made single spaces) and lynx's numbered list of the links in it. */
+export function readLynxDump(dump: string): { text: string; links: string[] } {
+  const [text = '', references = ''] = dump.split(/^References$/m);
+  return {
+    text: text.replace(/\s+/g, ' '),
+    links: [...references.matchAll(/^\s*\d+\. (\S+)$/gm)].map((m) => m[1]!),
+  };
 }
 
 /** A key for lynx's `-cmd_script`: one printable character, or a name such as `Down Arrow` or `^J`. */

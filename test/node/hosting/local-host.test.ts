@@ -34,7 +34,11 @@ interface Visit {
  * send, and the path exactly as given (fetch may not set Host, and a URL
  * would resolve `..` before the host saw it: so plain node:http).
  */
-function visit(name: string, path: string, init: { method?: string; body?: string } = {}) {
+function visit(
+  name: string,
+  path: string,
+  init: { method?: string; body?: string; host?: string } = {},
+) {
   return new Promise<Visit>((resolve, reject) => {
     const req = request(
       {
@@ -42,7 +46,7 @@ function visit(name: string, path: string, init: { method?: string; body?: strin
         port: host.port,
         path,
         method: init.method ?? 'GET',
-        headers: { host: `${name}.${SITES_HOST}:8788` },
+        headers: { host: init.host ?? `${name}.${SITES_HOST}:8788` },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -111,6 +115,24 @@ describe('the local site host', () => {
     const folder = await visit('alice', '/about?x=1');
     expect(folder.status).toBe(301);
     expect(folder.headers.get('location')).toBe('/about/?x=1');
+  });
+
+  it('reads the site from an absolute request target, as a client using it as a proxy sends', async () => {
+    const site = `http://alice.${SITES_HOST}:8788`;
+    // The target names the site; the Host header (the proxy's own address) does not count.
+    const post = await visit('unused', `${site}/tags/caf%C3%A9/`, {
+      host: `127.0.0.1:${host.port}`,
+    });
+    expect([post.status, await post.text()]).toEqual([200, '<h1>Café</h1>']);
+    const home = await visit('unused', site, { host: `carol.${SITES_HOST}:8788` });
+    expect([home.status, await home.text()]).toEqual([200, '<h1>Alice at home</h1>']);
+    const folder = await visit('unused', `${site}/about?x=1`);
+    expect([folder.status, folder.headers.get('location')]).toEqual([301, '/about/?x=1']);
+    const unknown = await visit('alice', `http://carol.${SITES_HOST}:8788/`);
+    expect([unknown.status, await unknown.text()]).toEqual([
+      404,
+      expect.stringContaining('No site here'),
+    ]);
   });
 
   it('answers HEAD without a body and refuses other methods', async () => {

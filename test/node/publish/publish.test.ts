@@ -12,6 +12,7 @@ import { buildsToPrune } from '../../../builder/publish/prune';
 import { listDeploys } from '../../../builder/publish/deploy-records';
 import { KEEP_BUILDS } from '../../../core/records/deploys';
 import type { SiteItem } from '../../../core/records/sites';
+import { sizeText } from '../../../core/site-limits';
 import { createItem, saveItem } from '../../../edge/db/items';
 import { itemContent } from '../../support/item-content';
 import {
@@ -63,7 +64,11 @@ describe('publishing a site', () => {
     expect(deploy.files).toBe(keys.length);
     expect(deploy.bytes).toBeGreaterThan(0);
     expect(deploy.log.join('\n')).toMatch(/^Rendered \d+ pages in \d+\.\d s\.$/m);
-    expect(deploy.log.join('\n')).toMatch(/^Uploaded \d+ files \(.+\) in \d+\.\d s\.$/m);
+    // The size in the log is the one the deploy page and the history print beside it.
+    const uploaded = `Uploaded ${deploy.files} files (${sizeText(deploy.bytes!)}) in`;
+    expect(deploy.log.find((line) => line.startsWith('Uploaded'))).toMatch(
+      new RegExp(`^${uploaded.replace(/[()]/g, '\\$&')} \\d+\\.\\d s\\.$`),
+    );
     expect(deploy.log.at(-1)).toBe('Your site is live.');
     expect(deploy.manifest?.split('\n')).toHaveLength(keys.length);
     const site = await siteState(f.db);

@@ -90,7 +90,6 @@ export function DeployProgress(props: DeployProps) {
   return (
     <section
       id="deploy"
-      aria-live="polite"
       hx-get={running ? deployPath(site, deploy.id) : undefined}
       hx-trigger={running ? `every ${DEPLOY_POLL_SECONDS}s` : undefined}
       hx-swap={running ? 'outerHTML' : undefined}
@@ -145,7 +144,11 @@ export function DeployPage(props: DeployProps & { alreadyRunning?: boolean }) {
       <p class="hint">
         Started {dateTime(deploy.createdAt)} by {deploy.byHandle}
       </p>
-      <DeployProgress {...props} />
+      {/* The live region stays while htmx swaps the progress inside it: a screen reader
+          announces changes within a region it already knows, not a region put in its place. */}
+      <div aria-live="polite">
+        <DeployProgress {...props} />
+      </div>
     </>
   );
 }
