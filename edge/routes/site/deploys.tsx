@@ -25,7 +25,8 @@ import { askBuilder } from './publishing-answers';
 
 /** What the history says after a restore or an unpublish, by the `done` its address carries. */
 const notices: Record<string, string> = {
-  restored: 'Restored. Visitors get that version now; it may take a few seconds to reach them.',
+  restored:
+    'Restored. Visitors get that version now; someone who opened a page in the last minute may need to reload it.',
   unpublished: 'Your site is off the web. Publish it, or restore a version, to bring it back.',
   unknown: 'We do not know that version, so nothing changed.',
   unfinished: 'That version never went live, so it cannot be restored. Nothing changed.',
