@@ -7,7 +7,7 @@
  * be pointed at them (a double failure while going live): then they stay
  * until `sync` has put things right and a later build's pruning finds them.
  */
-import type { Deploy, DeployStage } from '../../core/records/deploys';
+import { isRunning, type Deploy, type DeployStage } from '../../core/records/deploys';
 import { deleteDeploy } from '../storage/site-files';
 import type { PublishingServices } from '.';
 import { pointerNow } from './converge';
@@ -132,8 +132,16 @@ export class BuildRun {
     return failed ? 'failed' : 'skipped';
   }
 
-  /** The record was ended by someone else: tidy up and step aside. */
+  /**
+   * The record moved on without this run: tidy up and step aside. If it
+   * was ended (the edge's deadline), this run's files and the lock go. If
+   * it is still running, another copy of the same event is running it
+   * (Lambda delivers an asynchronous event at least once): that copy owns
+   * the lock and the files, so nothing is touched.
+   */
   async stepAside(): Promise<'skipped'> {
+    const current = await getDeploy(this.s, this.site, this.id);
+    if (current && isRunning(current)) return 'skipped';
     await this.discardFiles();
     await releaseLock(this.s, this.site, this.id);
     return 'skipped';
