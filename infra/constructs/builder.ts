@@ -26,6 +26,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEPLOY_DEADLINE_MS } from '../../core/records/deploys';
 import { neighborhoodKey } from '../../core/records/neighborhood';
 import { sitePartition } from '../../core/records/sites';
 
@@ -84,6 +85,11 @@ export class Builder extends Construct {
       memorySize: 1024,
       timeout: Duration.seconds(30),
       reservedConcurrentExecutions: reserved(props.concurrency ?? BUILDER_CONCURRENCY),
+      // A publish arrives as an event. Retrying one is useless (a retried build finds its
+      // record past queued and is skipped), and one still waiting when its deadline passes
+      // (throttled behind other builds) has already been shown failed: drop both, never run late.
+      retryAttempts: 0,
+      maxEventAge: Duration.millis(DEPLOY_DEADLINE_MS),
       logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.TWO_WEEKS }),
       environment: {
         DYNAMODB_TABLE: props.table.tableName,

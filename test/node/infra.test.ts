@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEPLOY_DEADLINE_MS } from '../../core/records/deploys';
 import { createTableInput, table } from '../../core/records/table';
 import { NbhdStack, type NbhdStackProps } from '../../infra/stacks/nbhd-stack';
 import { root } from '../../scripts/local/edge';
@@ -224,6 +225,13 @@ describe('the builder Lambda', () => {
     for (const action of called) {
       expect([...BUILDER_READ_ACTIONS, ...BUILDER_WRITE_ACTIONS]).toContain(action);
     }
+  });
+
+  it('never runs a publish event twice, nor after its build’s deadline', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: DEPLOY_DEADLINE_MS / 1000,
+    });
   });
 
   it('runs at most ten at once, reserved for it, unless the operator chooses otherwise', () => {
