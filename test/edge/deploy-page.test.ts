@@ -28,8 +28,8 @@ describe('GET /sites/:name/deploys/:id', () => {
     expect(running).toContain('Waiting for the site builder');
     const fragment = await (await get(path, { cookie: owner.cookie, ...HTMX })).text();
     expect(fragment).not.toContain('<html');
-    expect(fragment).toContain(`hx-get="${path}"`);
-    expect(fragment).toMatch(/hx-trigger="every \d+s"/);
+    expect(fragment).toContain(`data-hx-get="${path}"`);
+    expect(fragment).toMatch(/data-hx-trigger="every \d+s"/);
 
     await wentLive(deploy);
     const url = siteUrl(bindings.SITES_URL, owner.site.name);
@@ -40,7 +40,7 @@ describe('GET /sites/:name/deploys/:id', () => {
     expect(live).toContain('Making the pages: done in 0.7 s');
     expect(live).toContain('Rendered 9 pages in 0.7 s');
     const last = await (await get(path, { cookie: owner.cookie, ...HTMX })).text();
-    expect(last).not.toContain('hx-trigger');
+    expect(last).not.toContain('data-hx-trigger');
     expect(last).toContain(`href="${url}"`);
   });
 

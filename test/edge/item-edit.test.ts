@@ -102,7 +102,7 @@ describe('POST /sites/:name/items/:id', () => {
     expect(html).toContain('name="version" value="2"');
     expect(html).toContain('>New words.</textarea>');
     expect(html).toContain(
-      `<iframe id="preview-frame" class="preview-frame" src="/sites/${owner.site.name}/preview/draft/${item.id}/posts/renamed/" loading="lazy" title="Preview of this page as visitors will see it" hx-swap-oob="true"></iframe>`,
+      `<iframe id="preview-frame" class="preview-frame" src="/sites/${owner.site.name}/preview/draft/${item.id}/posts/renamed/" loading="lazy" title="Preview of this page as visitors will see it" data-hx-swap-oob="true"></iframe>`,
     );
     expect((await getItem(db, owner.site.name, item.id))!.body).toBe('New words.');
   });

@@ -170,7 +170,7 @@ describe('POST /sites/:name/items/:id/check', () => {
     const html = await res.text();
     expect(
       html.startsWith(
-        `<div class="field" id="field-date" hx-post="/sites/${owner.site.name}/items/new/check?field=date"`,
+        `<div class="field" id="field-date" data-hx-post="/sites/${owner.site.name}/items/new/check?field=date"`,
       ),
     ).toBe(true);
     expect(html).toContain('id="date-error" role="alert">That date does not exist.</p>');

@@ -111,7 +111,9 @@ describe('GET /sites/:name/settings', () => {
     expect(html).toMatch(/name="showSummaries" type="checkbox" value="on" checked=""/);
     expect(html).toContain('Show summaries on the front page');
     // Enhanced by htmx, working without it.
-    expect(html).toMatch(/hx-post="[^"]+\/settings" hx-target="#settings" hx-swap="outerMorph"/);
+    expect(html).toMatch(
+      /data-hx-post="[^"]+\/settings" data-hx-target="#settings" data-hx-swap="outerMorph"/,
+    );
     expect(html).toContain('<output id="settings-status" class="status" aria-live="polite">');
   });
 

@@ -167,7 +167,7 @@ describe('GET /sites/new', () => {
     const html = await (await get('/sites/new', { cookie: owner.cookie })).text();
     expect(html).toMatch(/<script src="\/assets\/htmx\.[0-9a-f]+\.js" defer=""><\/script>/);
     expect(html).toMatch(
-      /id="name" name="name"[^>]*hx-post="\/sites\/new\/check" hx-trigger="input changed delay:400ms" hx-target="#name-field" hx-swap="outerMorph"/,
+      /id="name" name="name"[^>]*data-hx-post="\/sites\/new\/check" data-hx-trigger="input changed delay:400ms" data-hx-target="#name-field" data-hx-swap="outerMorph"/,
     );
   });
 

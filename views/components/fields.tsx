@@ -32,9 +32,9 @@ function describedBy({ name, hint, error, warnings }: FieldProps) {
 function Around(props: FieldProps & { children: Child }) {
   const check = props.check && {
     id: `field-${props.name}`,
-    'hx-post': `${props.check}?field=${props.name}`,
-    'hx-trigger': 'change',
-    'hx-swap': 'outerHTML',
+    'data-hx-post': `${props.check}?field=${props.name}`,
+    'data-hx-trigger': 'change',
+    'data-hx-swap': 'outerHTML',
   };
   return (
     <div class="field" {...check}>

@@ -12,7 +12,7 @@ export function PreviewFrame({ src, swapOob }: { src: string; swapOob?: boolean 
       src={src}
       loading="lazy"
       title="Preview of this page as visitors will see it"
-      hx-swap-oob={swapOob ? 'true' : undefined}
+      data-hx-swap-oob={swapOob ? 'true' : undefined}
     ></iframe>
   );
 }

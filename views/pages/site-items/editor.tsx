@@ -69,9 +69,9 @@ export function ItemEditor(props: ItemEditorProps) {
         action={action}
         class="card item-form"
         novalidate
-        hx-post={action}
-        hx-target="#editor"
-        hx-swap="outerHTML"
+        data-hx-post={action}
+        data-hx-target="#editor"
+        data-hx-swap="outerHTML"
       >
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="version" value={values.version} />

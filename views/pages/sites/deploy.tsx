@@ -90,9 +90,9 @@ export function DeployProgress(props: DeployProps) {
   return (
     <section
       id="deploy"
-      hx-get={running ? deployPath(site, deploy.id) : undefined}
-      hx-trigger={running ? `every ${DEPLOY_POLL_SECONDS}s` : undefined}
-      hx-swap={running ? 'outerHTML' : undefined}
+      data-hx-get={running ? deployPath(site, deploy.id) : undefined}
+      data-hx-trigger={running ? `every ${DEPLOY_POLL_SECONDS}s` : undefined}
+      data-hx-swap={running ? 'outerHTML' : undefined}
     >
       <p>
         <strong>{stateWords(deploy)}</strong>

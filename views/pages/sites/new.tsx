@@ -44,10 +44,10 @@ export function NameField({ value, error, status, sitesUrl }: NameFieldProps) {
         required
         aria-describedby={message ? 'name-hint name-status' : 'name-hint'}
         aria-invalid={error ? 'true' : undefined}
-        hx-post={NAME_CHECK_PATH}
-        hx-trigger="input changed delay:400ms"
-        hx-target="#name-field"
-        hx-swap="outerMorph"
+        data-hx-post={NAME_CHECK_PATH}
+        data-hx-trigger="input changed delay:400ms"
+        data-hx-target="#name-field"
+        data-hx-swap="outerMorph"
       />
       <p id="name-status" class={error ? 'error' : 'hint'} aria-live="polite">
         {message}

@@ -44,9 +44,9 @@ export function SettingsForm(props: SettingsFormProps) {
         action={path}
         class="card"
         novalidate
-        hx-post={path}
-        hx-target="#settings"
-        hx-swap="outerMorph"
+        data-hx-post={path}
+        data-hx-target="#settings"
+        data-hx-swap="outerMorph"
       >
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="version" value={String(props.version)} />
