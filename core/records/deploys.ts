@@ -110,6 +110,9 @@ export function newDeployId(now = new Date()): string {
   return time + Array.from(random, (b) => alphabet[b % 36]).join('');
 }
 
+/** When the deploy with id `id` was made (ISO time), read back from the id itself. */
+export const deployIdTime = (id: string) => new Date(parseInt(id.slice(0, 9), 36)).toISOString();
+
 /** A new build record, queued, with its deadline. */
 export function queuedBuild(
   site: string,

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { getDeploy } from '../../edge/db/deploys';
 import { getSite } from '../../edge/db/sites';
 import { isRunning, type Deploy } from '../../core/records/deploys';
+import { dateTime } from '../../views/dates';
 import { pastDeploy } from './deploy-support';
 import { createViaForm, siteOwner, type Owner } from './item-support';
 import { db, get, postForm } from './support';
@@ -71,6 +72,11 @@ describe('publishing, restoring and unpublishing through the edge', () => {
       ).text();
       expect(after).toContain('Restored. Visitors get that version now');
       expect(after).toContain(`action="/sites/${owner.site.name}/deploys/${second.id}/restore"`);
+      // The restore's line names the version it brought back; each Restore button its own.
+      expect(after).toContain(`Restored · the version of ${dateTime(first.createdAt)}`);
+      expect(after).toContain(
+        `aria-label="Restore this version, of ${dateTime(second.createdAt)}"`,
+      );
 
       const gone = await pastDeploy(owner.site.name, new Date(Date.now() - 3_600_000), {
         prunedAt: new Date().toISOString(),

@@ -6,7 +6,7 @@
  * live and is not live now. A build whose files were removed says so.
  */
 import { deployPath, deploysPath, restorePath, sitePath } from '../../../core/paths';
-import { KEEP_BUILDS, type Deploy } from '../../../core/records/deploys';
+import { deployIdTime, KEEP_BUILDS, type Deploy } from '../../../core/records/deploys';
 import { sizeText } from '../../../core/site-limits';
 import { dateTime } from '../../dates';
 import { CsrfField } from '../../components/csrf-field';
@@ -48,6 +48,7 @@ function DeployLine({
       {deploy.files !== undefined && ` · ${filesText(deploy.files)}`}
       {deploy.bytes !== undefined && `, ${sizeText(deploy.bytes)}`}
       {changes && ` · ${changes}`}
+      {deploy.restoreOf && ` · the version of ${dateTime(deployIdTime(deploy.restoreOf))}`}
       {deploy.kind === 'build' && deploy.id === live && (
         <>
           {' '}
@@ -60,7 +61,11 @@ function DeployLine({
       {restorable(deploy, live) && (
         <form method="post" action={restorePath(site, deploy.id)} class="actions">
           <CsrfField token={csrfToken} />
-          <button type="submit" class="secondary">
+          <button
+            type="submit"
+            class="secondary"
+            aria-label={`Restore this version, of ${dateTime(deploy.createdAt)}`}
+          >
             Restore this version
           </button>
         </form>
