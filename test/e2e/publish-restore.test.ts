@@ -15,7 +15,7 @@
  * live page must also fit a 360 px screen.
  */
 import { describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   articleText,
   atBothWidths,
@@ -51,8 +51,15 @@ async function writePost(page: Page, site: string, mode: Mode): Promise<string> 
 }
 
 /** Presses a confirming form's button (restore, unpublish): a plain POST, answered 303 to `next`. */
-async function confirm(page: Page, button: string, mode: Mode, next: string): Promise<void> {
-  const sent = await send(page, page.getByRole('button', { name: button, exact: true }), mode);
+async function confirm(
+  page: Page,
+  button: string | Locator,
+  mode: Mode,
+  next: string,
+): Promise<void> {
+  const target =
+    typeof button === 'string' ? page.getByRole('button', { name: button, exact: true }) : button;
+  const sent = await send(page, target, mode);
   expect([sent.status, sent.byHtmx, sent.next]).toEqual([303, false, next]);
   await page.waitForURL(`${e2e.appUrl}${next}`);
 }
@@ -105,17 +112,18 @@ async function publishEditRestoreUnpublish(mode: Mode): Promise<void> {
     await page.waitForURL(`${dashboard}/deploys`);
     expect(await historyLine(page, site, second).getByText('Live now').count()).toBe(1);
     await atBothWidths(page, `${mode}-history`);
-    await historyLine(page, site, first)
-      .getByRole('button', { name: 'Restore this version' })
-      .waitFor();
-    await confirm(page, 'Restore this version', mode, `/sites/${site}/deploys?done=restored`);
+    const restore = historyLine(page, site, first).getByRole('button', {
+      name: 'Restore this version',
+    });
+    await restore.waitFor();
+    await confirm(page, restore, mode, `/sites/${site}/deploys?done=restored`);
     await page
       .getByRole('status')
       .filter({ hasText: 'Restored. Visitors get that version now' })
       .waitFor();
     const lines = await historyLines(page);
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/: Restore by alice\.test · Restored$/);
+    expect(lines[0]).toMatch(/: Restore by alice\.test · Restored · the version of .+ UTC$/);
     expect(await historyLine(page, site, first).getByText('Live now').count()).toBe(1);
     expect(await historyLine(page, site, second).getByText('Live now').count()).toBe(0);
     await historyLine(page, site, second)
