@@ -88,7 +88,7 @@ describe('POST /admin/invitations', () => {
 
 describe('GET /admin/invitations', () => {
   it('lists every link, newest first, a page at a time', async () => {
-    for (let i = 0; i < 26; i++)
+    for (let i = 0; i < 26; i++) {
       await createInvitation(db, {
         createdByDid: admin.member.did,
         createdByHandle: admin.member.handle,
@@ -96,6 +96,9 @@ describe('GET /admin/invitations', () => {
         maxUses: 1,
         note: `paging ${String(i).padStart(2, '0')}`,
       });
+      // Links made in the same millisecond have no order between them; keep these apart.
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
     const first = await (await open(admin, '/admin/invitations')).text();
     expect(first).toContain('paging 25');
     expect(first.indexOf('paging 25')).toBeLessThan(first.indexOf('paging 24'));
