@@ -13,9 +13,9 @@
  * The function may read only what a render needs: the neighborhood item and the sites'
  * partitions (`GetItem` and `Query`, their partition keys checked by IAM), never members,
  * sessions or OAuth tokens; and, publishing, write only the sites' partitions (`PutItem`,
- * `UpdateItem`: deploy records and the `SITE` record's live build and lock). The bucket and
- * KeyValueStore grants come with their constructs. Its concurrency is reserved and so bounded
- * (`concurrency`).
+ * `UpdateItem`: deploy records and the `SITE` record's live build and lock). Its grants on the
+ * sites' bucket and KeyValueStore are `SiteStorage.grantBuilder`'s. Its concurrency is
+ * reserved and so bounded (`concurrency`).
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -29,6 +29,7 @@ import { fileURLToPath } from 'node:url';
 import { DEPLOY_DEADLINE_MS } from '../../core/records/deploys';
 import { neighborhoodKey } from '../../core/records/neighborhood';
 import { sitePartition } from '../../core/records/sites';
+import type { SiteStorage } from './site-storage';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -67,6 +68,8 @@ export interface BuilderProps {
    * @default BUILDER_CONCURRENCY
    */
   readonly concurrency?: number | 'unreserved';
+  /** Where published sites go: the builder writes their files and live pointers. */
+  readonly storage: SiteStorage;
 }
 
 export class Builder extends Construct {
@@ -95,6 +98,8 @@ export class Builder extends Construct {
         DYNAMODB_TABLE: props.table.tableName,
         PUBLIC_URL: props.publicUrl,
         SITES_URL: props.sitesUrl,
+        SITES_BUCKET: props.storage.bucket.bucketName,
+        SITES_KVS_ARN: props.storage.pointers.keyValueStoreArn,
       },
       bundling: {
         format: OutputFormat.ESM,
@@ -128,6 +133,7 @@ export class Builder extends Construct {
       resourceArns: [props.table.tableArn],
       conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...BUILDER_WRITES] } },
     });
+    props.storage.grantBuilder(fn);
     this.function = fn;
   }
 }

@@ -8,6 +8,7 @@ import type { Construct } from 'constructs';
 import { Builder } from '../constructs/builder';
 import { NeighborhoodData } from '../constructs/data';
 import { EdgeAccess } from '../constructs/edge-access';
+import { SiteStorage } from '../constructs/site-storage';
 
 export interface NbhdStackProps extends StackProps {
   /** The neighborhood's address, the Worker's PUBLIC_URL, e.g. `https://oak.example`. */
@@ -23,11 +24,13 @@ export class NbhdStack extends Stack {
     super(scope, id, props);
 
     const data = new NeighborhoodData(this, 'Data');
+    const storage = new SiteStorage(this, 'SiteStorage');
     const builder = new Builder(this, 'Builder', {
       table: data.table,
       publicUrl: props.publicUrl,
       sitesUrl: props.sitesUrl,
       concurrency: props.builderConcurrency,
+      storage,
     });
     const edge = new EdgeAccess(this, 'EdgeAccess', {
       table: data.table,
@@ -51,6 +54,14 @@ export class NbhdStack extends Stack {
     new CfnOutput(this, 'BuilderFunction', {
       description: 'The builder Lambda; set it as BUILDER_FUNCTION in wrangler.toml [vars].',
       value: builder.function.functionName,
+    });
+    new CfnOutput(this, 'SitesBucket', {
+      description: "The bucket of the sites' files (the builder's SITES_BUCKET).",
+      value: storage.bucket.bucketName,
+    });
+    new CfnOutput(this, 'SitesKvsArn', {
+      description: "The KeyValueStore of the sites' live pointers (the builder's SITES_KVS_ARN).",
+      value: storage.pointers.keyValueStoreArn,
     });
     new CfnOutput(this, 'BuilderUrl', {
       description: "The Lambda API endpoint of the builder's region; set it as BUILDER_URL.",

@@ -180,13 +180,78 @@ describe('the builder Lambda', () => {
     });
   });
 
-  it('is configured with the table, the sites address and the neighborhood address', () => {
+  it('is configured with the table, the addresses, and the sites’ bucket and live pointers', () => {
     const fn = template.findResources('AWS::Lambda::Function')[builderId()]!;
     expect(fn.Properties.Environment.Variables).toEqual({
       DYNAMODB_TABLE: { Ref: onlyLogicalId('AWS::DynamoDB::Table') },
       SITES_URL: 'https://sites.oak.example',
       PUBLIC_URL: 'https://oak.example',
+      SITES_BUCKET: { Ref: onlyLogicalId('AWS::S3::Bucket') },
+      SITES_KVS_ARN: { 'Fn::GetAtt': [onlyLogicalId('AWS::CloudFront::KeyValueStore'), 'Arn'] },
     });
+  });
+
+  it('keeps the sites in a private bucket that outlives the stack, with exports expiring', () => {
+    const bucket = template.findResources('AWS::S3::Bucket')[onlyLogicalId('AWS::S3::Bucket')]!;
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([
+      { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+    ]);
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual([
+      { Prefix: 'exports/', ExpirationInDays: 1, Status: 'Enabled' },
+    ]);
+    // TLS only: the bucket policy denies any request not made over it.
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      }),
+    });
+  });
+
+  it('may write and delete sites’ files, write and read exports, and move live pointers, nothing more', () => {
+    const bucketId = onlyLogicalId('AWS::S3::Bucket');
+    const kvsId = onlyLogicalId('AWS::CloudFront::KeyValueStore');
+    const objects = (prefix: string) => ({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${prefix}*`]],
+    });
+    const others = builderStatements().filter(
+      (st) => !actionsOf([st]).every((a) => a.startsWith('dynamodb:')),
+    );
+    expect(others).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        Resource: objects('sites/'),
+      },
+      { Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject'], Resource: objects('exports/') },
+      {
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+        Condition: { StringLike: { 's3:prefix': ['sites/*'] } },
+      },
+      {
+        Effect: 'Allow',
+        Action: [
+          'cloudfront-keyvaluestore:DescribeKeyValueStore',
+          'cloudfront-keyvaluestore:GetKey',
+          'cloudfront-keyvaluestore:PutKey',
+          'cloudfront-keyvaluestore:DeleteKey',
+        ],
+        Resource: { 'Fn::GetAtt': [kvsId, 'Arn'] },
+      },
+    ]);
   });
 
   it('logs to a log group that forgets after two weeks', () => {
@@ -199,7 +264,9 @@ describe('the builder Lambda', () => {
 
   it('may read the neighborhood item and the sites’ partitions, and write only the sites’', () => {
     const tableId = onlyLogicalId('AWS::DynamoDB::Table');
-    const statements = builderStatements();
+    const statements = builderStatements().filter((st) =>
+      actionsOf([st]).every((a) => a.startsWith('dynamodb:')),
+    );
     // Two statements: any other (a grantReadData, an index, a Scan) would widen what it reaches.
     expect(statements).toEqual([
       {
