@@ -1,29 +1,27 @@
 /**
  * The neighborhood's membership rules, in one place: joining (openly, on
  * approval, by invitation), admins' decisions, roles, leaving, removal and
- * account deletion. Routes call these; none of them trusts the UI.
+ * account deletion (`account-deletion.ts`, re-exported here). Routes call
+ * these; none of them trusts the UI.
  * Every change of role or status goes through `changeMember`
  * (`admin-count.ts`), which keeps the admin counter true, so the last admin
  * cannot leave. A removal is also a record of its own (`removals.ts`) that
  * outlives the person's account; joining consults it.
  */
-import { isAdmin, memberName, oauthSessionKey, type Member } from '../../core/records/members';
+import { isAdmin, memberName, type Member } from '../../core/records/members';
 import { invitationReadmits } from '../../core/records/removals';
 import { recordAudit } from './audit';
-import { changeMember, countAdmin, LastAdminError } from './admin-count';
+import { changeMember } from './admin-count';
 import { conditionally } from './conditional';
 import type { Dynamo } from './dynamo';
 import { getInvitation, useInvitation } from './invitations';
 import { type InvitationState } from '../../core/records/invitations';
-import { deleteMember, getMember, MemberVersionConflict, updateMember } from './members';
+import { getMember, updateMember } from './members';
 import { adminBootstrapKey, type JoinPolicy } from '../../core/records/neighborhood';
 import { deleteRemoval, getRemoval, putRemoval, storedRemoval } from './removals';
-import { deleteAllSessions } from './sessions';
+import { forgetSessions, type RevokeGrant } from './sessions';
 import { setSitesOffline } from './sites';
 import { tellHost, type HostHook } from './host-hook';
-import { closeOwnerSites, DELETION_BUDGET } from './site-closing';
-import { siteCountKey } from '../../core/records/sites';
-import { adminCountKey } from '../../core/records/neighborhood';
 
 export { LastAdminError } from './admin-count';
 export type { HostHook } from './host-hook';
@@ -38,12 +36,7 @@ export class StillRemoved extends Error {
 
 const now = () => new Date().toISOString();
 
-/**
- * Revokes the person's OAuth grant at their PDS if one is still held
- * (`releaseGrant` in `edge/auth/grant.ts`); best-effort, it never throws.
- * Removal and account deletion call it before the tokens are deleted here.
- */
-export type RevokeGrant = (did: string) => Promise<void>;
+export type { RevokeGrant } from './sessions';
 
 function asMember(m: Member, role = m.role): Member {
   return {
@@ -257,54 +250,5 @@ export async function liftRemoval(
   return lifted;
 }
 
-/** Ends every session here, then gives back any OAuth grant still held and deletes its tokens. */
-async function forgetSessions(db: Dynamo, did: string, revokeGrant?: RevokeGrant): Promise<void> {
-  await deleteAllSessions(db, did);
-  await revokeGrant?.(did);
-  await db.delete(oauthSessionKey(did));
-}
-
 export { DELETION_BUDGET } from './site-closing';
-
-/** How many admins the counter says there are: read before deletion touches any site. */
-async function adminCount(db: Dynamo): Promise<number> {
-  return Number((await db.get<{ count?: number }>(adminCountKey))?.count ?? 0);
-}
-
-/**
- * Deletes the person's account here: their sites and all their content
- * first (`site-closing.ts`: the sites vanish at once, the names stay held,
- * and `purgeHost` is told each site once it is closed, on every attempt),
- * then their site count, profile and membership, and every session.
- * Returns `'unfinished'` when the sites took more than `budget` allows: the
- * account is then still there (sites closed, partly purged) and calling
- * again carries on. The last admin is refused before anything is touched.
- */
-export async function deleteAccount(
-  db: Dynamo,
-  member: Pick<Member, 'did'>,
-  {
-    revokeGrant,
-    purgeHost,
-    budget = DELETION_BUDGET,
-  }: { revokeGrant?: RevokeGrant; purgeHost?: HostHook; budget?: number } = {},
-): Promise<'deleted' | 'unfinished'> {
-  const person = await getMember(db, member.did);
-  if (isAdmin(person) && (await adminCount(db)) <= 1) throw new LastAdminError();
-  // Removed before removal records existed: write it now, or deleting would free them.
-  if (person?.status === 'removed') await getRemoval(db, member.did);
-  const closed = (names: readonly string[]) => tellHost(purgeHost, names);
-  if (!(await closeOwnerSites(db, member.did, { left: budget }, closed))) return 'unfinished';
-  await db.delete(siteCountKey(member.did));
-  for (let attempt = 0; ; attempt++) {
-    const current = await getMember(db, member.did);
-    if (!current) break;
-    if (isAdmin(current)) await countAdmin(db, -1);
-    const deleted = await deleteMember(db, current);
-    if (deleted) break;
-    if (isAdmin(current)) await countAdmin(db, 1);
-    if (attempt >= 5) throw new MemberVersionConflict(await getMember(db, member.did));
-  }
-  await forgetSessions(db, member.did, revokeGrant);
-  return 'deleted';
-}
+export { deleteAccount } from './account-deletion';

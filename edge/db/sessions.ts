@@ -3,7 +3,7 @@
  * every session of one member can be listed and revoked together. The
  * cookie only names a session; deleting the item signs the browser out.
  */
-import { memberPartition } from '../../core/records/members';
+import { memberPartition, oauthSessionKey } from '../../core/records/members';
 import { SESSION_TTL_SECONDS, type Session, sessionKey } from '../../core/records/sessions';
 import { nowSeconds } from '../../core/records/time';
 import type { Dynamo } from './dynamo';
@@ -57,4 +57,22 @@ export async function deleteAllSessions(db: Dynamo, did: string): Promise<number
     cursor = page.next;
   } while (cursor);
   return ended;
+}
+
+/**
+ * Revokes the person's OAuth grant at their PDS if one is still held
+ * (`releaseGrant` in `edge/auth/grant.ts`); best-effort, it never throws.
+ * Removal and account deletion call it before the tokens are deleted here.
+ */
+export type RevokeGrant = (did: string) => Promise<void>;
+
+/** Ends every session here, then gives back any OAuth grant still held and deletes its tokens. */
+export async function forgetSessions(
+  db: Dynamo,
+  did: string,
+  revokeGrant?: RevokeGrant,
+): Promise<void> {
+  await deleteAllSessions(db, did);
+  await revokeGrant?.(did);
+  await db.delete(oauthSessionKey(did));
 }

@@ -38,19 +38,43 @@ export function pathAfter<E extends AppEnv>(c: AppContext<E>, prefix: string): s
   return path;
 }
 
-/** The friendly page for a builder that could not answer. */
-export function builderDown(error: BuilderFailure, back: BackLink): PageError {
+/** What a page about a builder failure says, by what was asked of it. */
+export interface FailureWords {
+  /** The title when it was too slow, and when it could not answer otherwise. */
+  slowTitle: string;
+  downTitle: string;
+  /** What did not happen in time, e.g. "finish making your ZIP". */
+  task: string;
+  /** What problem it ran into, e.g. "making your ZIP" (or nothing). */
+  problem?: string;
+  /** What the person should know is safe, e.g. "Your live site is unchanged." */
+  reassurance: string;
+  back: BackLink;
+}
+
+/** The friendly page (503, or 504 when it was too slow) for a builder that could not answer. */
+export function builderFailurePage(error: BuilderFailure, words: FailureWords): PageError {
   const slow = error instanceof BuilderTooSlow;
+  const why = slow
+    ? `The site builder did not ${words.task} in time.`
+    : error instanceof BuilderUnreachable
+      ? 'We could not reach the site builder.'
+      : `The site builder ran into a problem${words.problem ? ` ${words.problem}` : ''}.`;
   return new PageError(slow ? 504 : 503, {
-    title: slow ? 'The preview is taking too long' : 'The preview is not available right now',
-    message: `${
-      slow
-        ? 'The site builder did not finish in time.'
-        : error instanceof BuilderUnreachable
-          ? 'We could not reach the site builder.'
-          : 'The site builder ran into a problem.'
-    } Your work is saved; nothing was lost. Please try again in a minute.`,
-    action: back,
+    title: slow ? words.slowTitle : words.downTitle,
+    message: `${why} ${words.reassurance} Please try again in a minute.`,
+    action: words.back,
+  });
+}
+
+/** The friendly page for a builder that could not answer for a preview. */
+export function builderDown(error: BuilderFailure, back: BackLink): PageError {
+  return builderFailurePage(error, {
+    slowTitle: 'The preview is taking too long',
+    downTitle: 'The preview is not available right now',
+    task: 'finish',
+    reassurance: 'Your work is saved; nothing was lost.',
+    back,
   });
 }
 

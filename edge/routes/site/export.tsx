@@ -9,10 +9,11 @@
  */
 import { Hono } from 'hono';
 import { settingsPath } from '../../../core/paths';
-import { BuilderFailure, BuilderTooSlow, BuilderUnreachable, invokeBuilder } from '../../builder';
+import { BuilderFailure, invokeBuilder } from '../../builder';
 import type { SiteContext, SiteEnv } from '../../context';
 import { allow, limits, secondsUntilReset } from '../../db/rate-limit';
 import { notFound, PageError } from '../../errors';
+import { builderFailurePage } from '../builder-answers';
 
 /** How long the builder may take to pack and store a site's ZIP. */
 export const EXPORT_TIMEOUT_MS = 25_000;
@@ -29,17 +30,13 @@ function tooMany(c: SiteContext) {
 }
 
 function builderDown(c: SiteContext, error: BuilderFailure) {
-  const slow = error instanceof BuilderTooSlow;
-  return new PageError(slow ? 504 : 503, {
-    title: slow ? 'Your download is taking too long' : 'Your download is not available right now',
-    message: `${
-      slow
-        ? 'The site builder did not finish making your ZIP in time.'
-        : error instanceof BuilderUnreachable
-          ? 'We could not reach the site builder.'
-          : 'The site builder ran into a problem making your ZIP.'
-    } Nothing on your site has changed. Please try again in a minute.`,
-    action: { href: settingsPath(c.var.site.name), label: 'Back to the settings' },
+  return builderFailurePage(error, {
+    slowTitle: 'Your download is taking too long',
+    downTitle: 'Your download is not available right now',
+    task: 'finish making your ZIP',
+    problem: 'making your ZIP',
+    reassurance: 'Nothing on your site has changed.',
+    back: { href: settingsPath(c.var.site.name), label: 'Back to the settings' },
   });
 }
 

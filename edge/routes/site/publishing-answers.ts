@@ -7,7 +7,7 @@
  */
 import { deploysPath } from '../../../core/paths';
 import { PUBLISHES_PER_HOUR } from '../../../core/records/deploys';
-import { BuilderFailure, BuilderTooSlow, BuilderUnreachable, invokeBuilder } from '../../builder';
+import { BuilderFailure, invokeBuilder } from '../../builder';
 import type {
   BuilderAnswer,
   RestoreRequest,
@@ -15,6 +15,7 @@ import type {
 } from '../../../core/builder-protocol';
 import type { SiteContext } from '../../context';
 import { PageError } from '../../errors';
+import { builderFailurePage } from '../builder-answers';
 
 /** What a build's log says when the builder never got it. */
 export const UNREACHABLE_LOG = 'We could not reach the site builder. Your live site is unchanged.';
@@ -32,17 +33,12 @@ export function publishLimit(c: SiteContext, retryAfter: number): PageError {
 
 /** The friendly page for a builder that could not do a restore or an unpublish. */
 export function publishingDown(c: SiteContext, error: BuilderFailure): PageError {
-  const slow = error instanceof BuilderTooSlow;
-  return new PageError(slow ? 504 : 503, {
-    title: 'That could not be done just now',
-    message: `${
-      slow
-        ? 'The site builder did not answer in time.'
-        : error instanceof BuilderUnreachable
-          ? 'We could not reach the site builder.'
-          : 'The site builder ran into a problem.'
-    } Your live site is unchanged. Please try again in a minute.`,
-    action: { href: deploysPath(c.var.site.name), label: 'Back to the history' },
+  return builderFailurePage(error, {
+    slowTitle: 'That could not be done just now',
+    downTitle: 'That could not be done just now',
+    task: 'answer',
+    reassurance: 'Your live site is unchanged.',
+    back: { href: deploysPath(c.var.site.name), label: 'Back to the history' },
   });
 }
 
