@@ -85,11 +85,10 @@ const schema = z
           alarmEmail: z.string().email('aws.alarmEmail must be an e-mail address').optional(),
           /** The builder's reserved concurrency: a whole number from 1, or `unreserved`. */
           builderConcurrency: z
-            .union([z.number().int().min(1), z.literal('unreserved')], {
-              errorMap: () => ({
-                message: 'aws.builderConcurrency must be a whole number from 1, or "unreserved"',
-              }),
-            })
+            .custom<number | 'unreserved'>(
+              (v) => v === 'unreserved' || (typeof v === 'number' && Number.isInteger(v) && v >= 1),
+              'aws.builderConcurrency must be a whole number from 1, or "unreserved"',
+            )
             .optional(),
         },
         { required_error: 'aws is not set' },
