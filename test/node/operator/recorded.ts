@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { StackOutputs } from '../../../scripts/operator/stack-outputs';
 
 export const recordedOutputsFile = fileURLToPath(
   new URL('fixtures/cdk-outputs.recorded.json', import.meta.url),
@@ -15,4 +16,9 @@ export function recordedOutputs(): Record<string, Record<string, string>> {
     string,
     Record<string, string>
   >;
+}
+
+/** The main stack's outputs in it, as recorded. */
+export function recordedStack(): StackOutputs {
+  return recordedOutputs().Nbhd as StackOutputs;
 }
