@@ -113,6 +113,13 @@ function tokenProblems(headers: Record<string, string>, signed: string[], token:
   return out;
 }
 
+/** In a presigned address the token is a query parameter, under the signature like the rest. */
+function presignedTokenProblems(url: URL, token: string) {
+  return url.searchParams.get('X-Amz-Security-Token') === token
+    ? []
+    : ['X-Amz-Security-Token is missing'];
+}
+
 /** Sends `r` to the local server at `port` as it is (same path, headers and Host). */
 function relay(
   r: Recorded,
@@ -152,10 +159,12 @@ export function s3StandIn(opts: {
       if (url.protocol !== 'https:') return ['not https'];
       if (url.host !== host) return [`sent to ${url.host}, not ${host}`];
       if (url.pathname.startsWith(`/${opts.bucket}/`)) return ['path-style addressing'];
-      const { signedHeaders } = verifySigV4(
+      const { signedHeaders, expiresIn } = verifySigV4(
         { method, host: url.host, rawPath: url.pathname, query: url.searchParams, headers, body },
         { ...opts.credentials, region: opts.region, service: 's3', encodePathOnce: true },
       );
+      if (expiresIn !== undefined)
+        return presignedTokenProblems(url, opts.credentials.sessionToken);
       const out = tokenProblems(headers, signedHeaders, opts.credentials.sessionToken);
       if (!signedHeaders.includes('x-amz-content-sha256'))
         out.push('the payload hash is not signed');
@@ -163,7 +172,9 @@ export function s3StandIn(opts: {
     },
     async (r) => {
       const local = new URL(`http://127.0.0.1:${opts.local.port}/${opts.bucket}${r.url.pathname}`);
-      local.search = r.url.search;
+      for (const [k, v] of r.url.searchParams) {
+        if (!k.startsWith('X-Amz-')) local.searchParams.append(k, v);
+      }
       const keep = Object.entries(r.headers).filter(
         ([k]) =>
           !['authorization', 'host', 'x-amz-date', 'x-amz-security-token'].includes(k) &&
@@ -216,4 +227,24 @@ export function kvsStandIn(opts: { arn: string; credentials: SessionCredentials;
     },
     (r) => relay(r, opts.port),
   );
+}
+
+/**
+ * A browser following a presigned address: a plain GET with nothing but
+ * the query to authorise it, sent through `transport`. Its status and body.
+ */
+export async function presignedGet(
+  transport: RequestHandler<HttpRequest, HttpResponse>,
+  address: string,
+) {
+  const url = new URL(address);
+  const { response } = await transport.handle({
+    method: 'GET',
+    protocol: url.protocol,
+    hostname: url.hostname,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: { host: url.host },
+  } as HttpRequest);
+  return { status: response.statusCode, body: await bytesOf(response.body) };
 }

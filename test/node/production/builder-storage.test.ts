@@ -9,7 +9,7 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseBuilderConfig } from '../../../builder/config';
-import { EXPORT_URL_SECONDS } from '../../../builder/export/download';
+import { downloadUrl, EXPORT_URL_SECONDS } from '../../../builder/export/download';
 import { contentType } from '../../../builder/files';
 import { builderServices, createHandler, type BuilderServices } from '../../../builder/handler';
 import { kvsClient, readLivePointer } from '../../../builder/storage/live-pointer';
@@ -25,7 +25,7 @@ import { freePort } from '../../../scripts/local/ports';
 import { startLocalS3, type LocalS3 } from '../../../scripts/local/s3';
 import { itemContent } from '../../support/item-content';
 import { ownerDid, startBuilderFixture } from '../builder-support';
-import { kvsStandIn, s3StandIn, type SessionCredentials } from './aws-stand-ins';
+import { kvsStandIn, presignedGet, s3StandIn, type SessionCredentials } from './aws-stand-ins';
 import { verifySigV4 } from './sigv4';
 
 const REGION = 'eu-west-1';
@@ -200,6 +200,19 @@ describe('an export in production configuration', () => {
     expect(stored?.headers['content-type']).toBe('application/zip');
     expect(stored?.body.byteLength).toBe(answer.bytes);
     expect(s3Seen.problems).toEqual([]);
+    // The member's browser, sent there, gets the ZIP itself.
+    const got = await presignedGet(s3Seen.handler, answer.url);
+    expect(got.status).toBe(200);
+    expect(got.body.equals(stored!.body)).toBe(true);
+  });
+
+  it('makes an address S3 refuses once its ten minutes are over', async () => {
+    const bucket = services.publishing!.bucket;
+    const key = 'exports/bees/0123456789abcdef0123456789abcdef.zip';
+    const signedAt = new Date(Date.now() - (EXPORT_URL_SECONDS + 60) * 1000);
+    const late = await presignedGet(s3Seen.handler, await downloadUrl(bucket, key, { signedAt }));
+    expect(late.status).toBe(403);
+    expect(s3Seen.problems.pop()).toMatch(/expired/);
   });
 });
 

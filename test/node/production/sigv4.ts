@@ -31,6 +31,8 @@ export interface SigV4Expectations {
   service: string;
   /** S3 encodes the path once in the canonical request; every other service twice. */
   encodePathOnce?: boolean;
+  /** When the request arrives, for a presigned one's expiry; now unless given. */
+  now?: Date;
 }
 
 /** What a valid signature told us. */
@@ -122,10 +124,12 @@ export function verifySigV4(req: WireRequest, expected: SigV4Expectations): Sign
   if (createHmac('sha256', key).update(toSign).digest('hex') !== signature) {
     throw new Error('the signature does not match');
   }
-  const expires = req.query.get('X-Amz-Expires');
-  return {
-    signedHeaders: signed,
-    date: parseDate(longDate),
-    ...(presigned && { expiresIn: Number(expires) }),
-  };
+  const date = parseDate(longDate);
+  if (!presigned) return { signedHeaders: signed, date };
+  const expiresIn = Number(req.query.get('X-Amz-Expires'));
+  if (!(expiresIn >= 1 && expiresIn <= 604_800)) throw new Error('X-Amz-Expires out of range');
+  if ((expected.now ?? new Date()).getTime() > date.getTime() + expiresIn * 1000) {
+    throw new Error('Request has expired');
+  }
+  return { signedHeaders: signed, date, expiresIn };
 }
