@@ -168,6 +168,7 @@ describe('a publish in production configuration', () => {
       expect(answer).toEqual({ kind: 'deploy', state: 'failed' });
     } finally {
       kvs.refuseWrites(false);
+      vi.restoreAllMocks();
     }
     expect(await live()).toBe(first);
   });

@@ -62,6 +62,7 @@ function useLambda(run: (event: unknown) => Promise<unknown> = handler) {
 }
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 const preview: BuilderRequest = { kind: 'preview', site: 'bees', path: '/' };
@@ -105,6 +106,14 @@ describe('a preview in production (RequestResponse)', () => {
     await expect(invokeBuilder(production(), preview)).rejects.toBeInstanceOf(BuilderError);
     expect(lambda.accepted).toHaveLength(1);
   });
+
+  it('tells the person the builder failed when Lambda keeps throttling, after one retry', async () => {
+    useLambda();
+    lambda.throttle(5);
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    await expect(invokeBuilder(production(), preview)).rejects.toBeInstanceOf(BuilderError);
+    expect(lambda.received).toHaveLength(2);
+  });
 });
 
 describe('a publish in production (Event)', () => {
@@ -141,13 +150,5 @@ describe('a publish in production (Event)', () => {
     // One retry and no more: each try spends one of the Worker's subrequests.
     expect(lambda.received).toHaveLength(2);
     expect(lambda.accepted).toHaveLength(0);
-  });
-
-  it('throttled on a preview, tells the person the builder failed rather than waiting', async () => {
-    useLambda();
-    lambda.throttle(5);
-    vi.spyOn(console, 'error').mockImplementation(() => {});
-    await expect(invokeBuilder(production(), preview)).rejects.toBeInstanceOf(BuilderError);
-    expect(lambda.received).toHaveLength(2);
   });
 });
