@@ -6,13 +6,15 @@
  * per page (with 1,000 members in the directory), per-request CPU, the
  * time to render a 200-post blog, the sites' CloudFront Function's size and
  * time per request, preview latency through the builder, and publishing
- * end to end (queued → live, restore, requests and published page weight).
+ * end to end (queued → live, restore, requests and published page weight),
+ * and the builder's peak memory and requests per publish, preview and export.
  * It prints and never asserts; it fails only when it cannot measure.
  * Everything it starts (dynalite, PLC, PDS, workerd, S3, KVS) is closed before exit.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { measureBuilderMemory, memoryRows } from './builder-memory';
 import { buildWorker, bundleRows } from './bundle';
 import { measureCpu } from './cpu';
 import { startHarness } from './harness';
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
     rows.push(...(await measurePreview(log)));
     log('Measuring publishing…');
     rows.push(...(await measurePublish(log)));
+    log('Measuring the builder’s memory…');
+    rows.push(...memoryRows(await measureBuilderMemory(log)));
     printTable('nbhd benchmarks (budgets from DESIGN.md, "Budgets")', rows);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
