@@ -28,6 +28,7 @@ import { RenderInputError } from './render';
 import { errorFields, log, withLogFields, type LogFields } from './log';
 import { kvsClient, type KvsClientOptions, type LivePointers } from './storage/live-pointer';
 import { s3Client, type SiteBucket } from './storage/site-files';
+import { builderVersion } from './version';
 
 export interface BuilderServices {
   config: BuilderConfig;
@@ -78,6 +79,7 @@ async function answer(
   services: BuilderServices,
   request: BuilderRequest,
 ): Promise<BuilderResponse> {
+  if (request.kind === 'version') return builderVersion();
   if (request.kind !== 'preview' && request.kind !== 'sample') {
     return publishingAnswer(services, request);
   }

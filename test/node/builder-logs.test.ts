@@ -122,3 +122,18 @@ describe('the builder’s log of a publish', () => {
     expectNothingPrivate(lines);
   });
 });
+
+describe('the builder’s version', () => {
+  it('answers the release in package.json and a fingerprint of its code, and logs it', async () => {
+    const { result, lines } = await captured(() => f.handler({ kind: 'version' }));
+    const { version } = (await import('../../package.json', { with: { type: 'json' } })).default;
+    expect(result).toEqual({
+      kind: 'version',
+      version,
+      build: expect.stringMatching(/^[0-9a-f]{12}$/),
+    });
+    expect(parsed(lines)).toEqual([
+      expect.objectContaining({ kind: 'version', outcome: 'version' }),
+    ]);
+  });
+});
