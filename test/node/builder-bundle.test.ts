@@ -30,7 +30,7 @@ const bundleBuilder = (write: { outfile?: string } = {}) =>
 
 it('bundles the SigV4A signer the KeyValueStore client needs', async () => {
   const out = await bundleBuilder();
-  const bundle = out.outputFiles[0]!.text;
+  const bundle = out.outputFiles![0]!.text;
   // The pure-JS signer registering itself where the clients look for one.
   expect(bundle).toMatch(/signatureV4aContainer\.SignatureV4a = SignatureV4a/);
   expect(bundle).toContain('CloudFrontKeyValueStoreClient');
