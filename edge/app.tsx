@@ -9,6 +9,7 @@ import { servicesFor, type AppEnv } from './context';
 import { LastAdminError, StillRemoved } from './db/membership';
 import { isStorageFailure } from './db/dynamo';
 import { lastAdmin, notFound, PageError, stillRemoved, storageDown } from './errors';
+import { failureSummary, whereThrown } from './failure-log';
 import { limitBodies } from './middleware/body-limit';
 import { csrf } from './middleware/csrf';
 import { securityHeaders } from './middleware/security-headers';
@@ -71,9 +72,16 @@ function pageFor(error: Error, method: string): PageError | undefined {
 
 app.onError(async (error, c) => {
   const page = pageFor(error, c.req.method);
-  if (!page) console.error('unhandled error', c.req.method, c.req.path, error);
+  if (!page)
+    console.error(
+      'unhandled error',
+      c.req.method,
+      c.req.path,
+      failureSummary(error),
+      whereThrown(error),
+    );
   if (isStorageFailure(error))
-    console.error('storage failed', c.req.method, c.req.path, String(error));
+    console.error('storage failed', c.req.method, c.req.path, failureSummary(error));
   c.header('Cache-Control', 'no-store');
   const props = page?.page ?? {
     title: 'Something went wrong on our side',
