@@ -1,72 +1,33 @@
 /**
  * The neighborhood's alarms in its own region: the builder failing, running
- * close to its timeout, or losing publish events, and DynamoDB throttling.
- * Each alarm tells an SNS topic when it fires and when it clears; the topic
- * e-mails the operator when `alarmEmail` is given (AWS asks them to confirm
- * the subscription first). Without one, the alarms still show in the
- * CloudWatch console and anyone may subscribe to the topic later.
+ * close to its timeout, or losing publish events, and DynamoDB throttling
+ * (`alarms.ts` says what they share). Without `alarmEmail` the alarms still
+ * show in the CloudWatch console, and anyone may subscribe to the topic.
  *
- * Every alarm treats missing data as fine: a quiet neighborhood sends no
- * metrics at all, and silence is not an outage. The CloudFront alarm is in
- * `SitesAlarms` (`sites-alarms.ts`), since CloudFront's metrics exist only
- * in us-east-1.
+ * The CloudFront alarm is `SitesAlarms` (`sites-alarms.ts`), since
+ * CloudFront's metrics exist only in us-east-1: put it in a us-east-1
+ * stack, or, when this stack is in us-east-1, give `sitesDistributionId`
+ * and it is made here, on the same topic.
  */
 import { Duration } from 'aws-cdk-lib';
 import {
-  Alarm,
   ComparisonOperator,
   MathExpression,
   Metric,
-  TreatMissingData,
+  type Alarm,
   type IMetric,
 } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
-import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { ALARM_PERIOD, alarmOn, alarmTopic } from './alarms';
+import { SitesAlarms } from './sites-alarms';
 import { DEPLOY_DEADLINE_MS } from '../../core/records/deploys';
 import { table as definition } from '../../core/records/table';
 
-/** Every alarm looks at five-minute periods: quick enough to matter, slow enough to be cheap. */
-export const ALARM_PERIOD = Duration.minutes(5);
-
 /** The share of a limit (the builder's timeout, an event's maximum age) that is "near" it. */
 export const NEAR_LIMIT = 0.8;
-
-/** A topic for `scope`'s alarms, e-mailing `alarmEmail` when one is given. */
-export function alarmTopic(scope: Construct, alarmEmail: string | undefined): Topic {
-  const topic = new Topic(scope, 'Topic', { displayName: 'nbhd alarms' });
-  if (alarmEmail) topic.addSubscription(new EmailSubscription(alarmEmail));
-  return topic;
-}
-
-/** An alarm on `metric` reaching `threshold` in one period, telling `topic` both ways. */
-export function alarmOn(
-  scope: Construct,
-  id: string,
-  topic: ITopic,
-  props: {
-    metric: IMetric;
-    threshold: number;
-    description: string;
-    comparison?: ComparisonOperator;
-  },
-): Alarm {
-  const alarm = new Alarm(scope, id, {
-    metric: props.metric,
-    threshold: props.threshold,
-    evaluationPeriods: 1,
-    comparisonOperator: props.comparison ?? ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    treatMissingData: TreatMissingData.NOT_BREACHING,
-    alarmDescription: props.description,
-  });
-  const action = new SnsAction(topic);
-  alarm.addAlarmAction(action);
-  alarm.addOkAction(action);
-  return alarm;
-}
 
 export interface MonitoringProps {
   /** The builder Lambda. */
@@ -82,6 +43,8 @@ export interface MonitoringProps {
   readonly table: ITable;
   /** Where alarms are e-mailed (the operator file's `aws.alarmEmail`). */
   readonly alarmEmail?: string;
+  /** The sites' distribution, only when this stack is in us-east-1 (see `SitesAlarms`). */
+  readonly sitesDistributionId?: string;
 }
 
 export class Monitoring extends Construct {
@@ -93,6 +56,8 @@ export class Monitoring extends Construct {
     eventAge: Alarm;
     tableThrottled: Alarm;
   };
+  /** Made only when `sitesDistributionId` is given. */
+  readonly sites?: SitesAlarms;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
@@ -145,6 +110,12 @@ export class Monitoring extends Construct {
       }),
     };
     this.topic = topic;
+    if (props.sitesDistributionId) {
+      this.sites = new SitesAlarms(this, 'Sites', {
+        distributionId: props.sitesDistributionId,
+        topic,
+      });
+    }
   }
 }
 

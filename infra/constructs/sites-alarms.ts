@@ -5,14 +5,15 @@
  * only in us-east-1 (with the dimension `Region=Global`), so this construct
  * must be put in a stack deployed to us-east-1 (the one that makes the
  * certificate, say), whatever region the rest of the neighborhood is in;
- * it refuses any other region it can see. It has its own SNS topic, since
- * a topic in another region cannot be an alarm's action.
+ * it refuses any other region it can see. It makes its own SNS topic
+ * (a topic in another region cannot be an alarm's action) unless given
+ * one of its own stack's.
  */
 import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import { ComparisonOperator, Metric, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { ALARM_PERIOD, alarmOn, alarmTopic } from './monitoring';
+import { ALARM_PERIOD, alarmOn, alarmTopic } from './alarms';
 
 /** The share of requests answered 5xx, in percent, above which visitors are let down. */
 export const SITES_5XX_PERCENT = 5;
@@ -20,8 +21,10 @@ export const SITES_5XX_PERCENT = 5;
 export interface SitesAlarmsProps {
   /** The distribution serving `*.<domain>` (its `distributionId`). */
   readonly distributionId: string;
-  /** Where alarms are e-mailed (the operator file's `aws.alarmEmail`). */
+  /** Where alarms are e-mailed (the operator file's `aws.alarmEmail`); unused with `topic`. */
   readonly alarmEmail?: string;
+  /** A topic in the same stack to tell instead of a new one. */
+  readonly topic?: ITopic;
 }
 
 export class SitesAlarms extends Construct {
@@ -42,7 +45,7 @@ export class SitesAlarms extends Construct {
         "Deploy this stack to us-east-1: CloudFront's metrics exist only there",
       );
     }
-    this.topic = alarmTopic(this, props.alarmEmail);
+    this.topic = props.topic ?? alarmTopic(this, props.alarmEmail);
     this.errorRate = alarmOn(this, 'Sites5xx', this.topic, {
       metric: new Metric({
         namespace: 'AWS/CloudFront',

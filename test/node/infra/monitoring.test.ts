@@ -17,8 +17,14 @@ import { SitesAlarms } from '../../../infra/constructs/sites-alarms';
 
 const TABLE = 'nbhd-table';
 
-function monitored(alarmEmail?: string) {
-  const stack = new Stack(new App(), 'Watched', { env: { region: 'eu-west-1' } });
+function monitored(
+  alarmEmail?: string,
+  {
+    region = 'eu-west-1',
+    sitesDistributionId,
+  }: { region?: string; sitesDistributionId?: string } = {},
+) {
+  const stack = new Stack(new App(), 'Watched', { env: { region } });
   const timeout = Duration.seconds(30);
   const builder = new LambdaFunction(stack, 'Builder', {
     runtime: Runtime.NODEJS_22_X,
@@ -31,6 +37,7 @@ function monitored(alarmEmail?: string) {
     builderTimeout: timeout,
     table: Table.fromTableName(stack, 'Table', TABLE),
     alarmEmail,
+    sitesDistributionId,
   });
   return Template.fromStack(stack);
 }
@@ -169,6 +176,27 @@ describe('Monitoring', () => {
     const quiet = monitored();
     quiet.resourceCountIs('AWS::SNS::Subscription', 0);
     quiet.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+  });
+});
+
+describe('Monitoring in us-east-1 with the sites’ distribution', () => {
+  it('adds the CloudFront alarm on the same topic', () => {
+    const template = monitored('o@oak.example', {
+      region: 'us-east-1',
+      sitesDistributionId: 'E2EXAMPLE',
+    });
+    const topic = topicOf(template);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    expect(alarm(template, 'Over 5 % of requests')).toMatchObject({
+      MetricName: '5xxErrorRate',
+      AlarmActions: [{ Ref: topic }],
+      OKActions: [{ Ref: topic }],
+    });
+    template.resourceCountIs('AWS::SNS::Subscription', 1);
+  });
+
+  it('refuses the distribution in another region', () => {
+    expect(() => monitored(undefined, { sitesDistributionId: 'E2EXAMPLE' })).toThrow(/us-east-1/);
   });
 });
 
