@@ -9,6 +9,10 @@
  *
  * Configuration and the DynamoDB client are made on the first request and
  * kept for the life of the (warm) Lambda, like the render cache.
+ *
+ * Each request logs one line when it is answered (its kind, site, deploy,
+ * how long it took and how it ended) or fails, and everything logged on
+ * its way carries the same fields (`log.ts`).
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
@@ -21,8 +25,10 @@ import { loadRenderInput, sampleRenderInput } from './load';
 import { previewFile } from './preview';
 import { publishingAnswer } from './publish';
 import { RenderInputError } from './render';
+import { errorFields, log, withLogFields, type LogFields } from './log';
 import { kvsClient, type KvsClientOptions, type LivePointers } from './storage/live-pointer';
 import { s3Client, type SiteBucket } from './storage/site-files';
+import { builderVersion } from './version';
 
 export interface BuilderServices {
   config: BuilderConfig;
@@ -73,6 +79,7 @@ async function answer(
   services: BuilderServices,
   request: BuilderRequest,
 ): Promise<BuilderResponse> {
+  if (request.kind === 'version') return builderVersion();
   if (request.kind !== 'preview' && request.kind !== 'sample') {
     return publishingAnswer(services, request);
   }
@@ -90,14 +97,49 @@ async function answer(
   }
 }
 
+/** What every line of `request` says about it: never a path, a draft or a person. */
+function requestFields(request: BuilderRequest, requestId: string | undefined): LogFields {
+  return {
+    kind: request.kind,
+    site: 'site' in request ? request.site : undefined,
+    template: 'template' in request ? request.template : undefined,
+    deployId: 'deploy' in request ? request.deploy : undefined,
+    requestId,
+  };
+}
+
+/** How an answer ended, in one word for its log line. */
+function outcome(response: BuilderResponse): string {
+  return 'state' in response ? response.state : response.kind;
+}
+
+/** The part of Lambda's context the handler reads. */
+export interface InvocationContext {
+  awsRequestId?: string;
+}
+
 /** A handler answering with `services` (made on first use, then kept). */
 export function createHandler(services: () => BuilderServices) {
   let made: BuilderServices | undefined;
-  return async (event: unknown): Promise<BuilderResponse> => {
+  return async (event: unknown, context?: InvocationContext): Promise<BuilderResponse> => {
     const request = parseBuilderRequest(event);
-    if (typeof request === 'string') return { kind: 'bad-request', message: request };
-    made ??= services();
-    return answer(made, request);
+    if (typeof request === 'string') {
+      log.warn('bad request', { detail: request, requestId: context?.awsRequestId });
+      return { kind: 'bad-request', message: request };
+    }
+    return withLogFields(requestFields(request, context?.awsRequestId), async () => {
+      const started = performance.now();
+      const durationMs = () => Math.round(performance.now() - started);
+      try {
+        made ??= services();
+        const response = await answer(made, request);
+        log.info('answered', { outcome: outcome(response), durationMs: durationMs() });
+        return response;
+      } catch (error) {
+        log.error('failed', { ...errorFields(error), durationMs: durationMs() });
+        throw error;
+      }
+    });
   };
 }
 

@@ -106,6 +106,12 @@ export const purgeRequestSchema = z.object({ kind: z.literal('purge'), site: sit
 /** Packs the site's live files and its source into a ZIP and answers where to download it. */
 export const exportRequestSchema = z.object({ kind: z.literal('export'), site: siteName });
 
+/**
+ * Asks the builder which code it runs, for the operator's health check:
+ * nothing is read or rendered, so answering costs about a millisecond.
+ */
+export const versionRequestSchema = z.object({ kind: z.literal('version') });
+
 /** Every request the builder answers, told apart by `kind`. */
 export const builderRequestSchema = z.discriminatedUnion('kind', [
   previewRequestSchema,
@@ -116,6 +122,7 @@ export const builderRequestSchema = z.discriminatedUnion('kind', [
   syncRequestSchema,
   purgeRequestSchema,
   exportRequestSchema,
+  versionRequestSchema,
 ]);
 
 export type BuilderRequest = z.infer<typeof builderRequestSchema>;
@@ -219,6 +226,16 @@ export const exportResponseSchema = z.discriminatedUnion('kind', [
   noSite,
 ]);
 
+/**
+ * The builder's release (`version` in package.json) and `build`, a short
+ * fingerprint of the code it runs, new whenever the bundle changes.
+ */
+export const versionResponseSchema = z.object({
+  kind: z.literal('version'),
+  version: z.string().max(100),
+  build: z.string().max(100),
+});
+
 /** What the handler answers each kind of request with, unless it is a bad request. */
 export const answerSchemas = {
   preview: previewResponseSchema,
@@ -229,6 +246,7 @@ export const answerSchemas = {
   sync: syncResponseSchema,
   purge: purgeResponseSchema,
   export: exportResponseSchema,
+  version: versionResponseSchema,
 } as const satisfies Record<BuilderRequestKind, z.ZodTypeAny>;
 
 /** The answer to a request of kind `K`. */

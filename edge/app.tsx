@@ -9,12 +9,14 @@ import { servicesFor, type AppEnv } from './context';
 import { LastAdminError, StillRemoved } from './db/membership';
 import { isStorageFailure } from './db/dynamo';
 import { lastAdmin, notFound, PageError, stillRemoved, storageDown } from './errors';
+import { failureSummary, whereThrown } from './failure-log';
 import { limitBodies } from './middleware/body-limit';
 import { csrf } from './middleware/csrf';
 import { securityHeaders } from './middleware/security-headers';
 import { loadSession } from './middleware/session';
 import { renderPage, safeNeighborhood } from './render';
 import { auth, clientDocuments } from './routes/auth';
+import { health } from './routes/health';
 import { home } from './routes/home';
 import { me } from './routes/me';
 import { join } from './routes/join';
@@ -28,6 +30,7 @@ import { ErrorPage } from '../views/pages/error';
 
 export const app = new Hono<AppEnv>()
   .use(securityHeaders)
+  .route('/', health) // before the services, session and CSRF: no cookies, own failures
   .use(async (c, next) => {
     const services = servicesFor(c.env);
     c.set('config', services.config);
@@ -69,9 +72,16 @@ function pageFor(error: Error, method: string): PageError | undefined {
 
 app.onError(async (error, c) => {
   const page = pageFor(error, c.req.method);
-  if (!page) console.error('unhandled error', c.req.method, c.req.path, error);
+  if (!page)
+    console.error(
+      'unhandled error',
+      c.req.method,
+      c.req.path,
+      failureSummary(error),
+      whereThrown(error),
+    );
   if (isStorageFailure(error))
-    console.error('storage failed', c.req.method, c.req.path, String(error));
+    console.error('storage failed', c.req.method, c.req.path, failureSummary(error));
   c.header('Cache-Control', 'no-store');
   const props = page?.page ?? {
     title: 'Something went wrong on our side',

@@ -8,6 +8,7 @@
  */
 import type { FormNotice } from '../views/components/form-notice';
 import { isStorageFailure } from './db/dynamo';
+import { failureSummary } from './failure-log';
 
 export const notSaved: FormNotice = {
   tone: 'problem',
@@ -25,6 +26,6 @@ export function answerNotSaved<R>(
   again: (notice: FormNotice, status: 503) => R,
 ): R {
   if (!isStorageFailure(error)) throw error;
-  console.error(`${what} not saved`, String(error));
+  console.error(`${what} not saved`, failureSummary(error));
   return again(notSaved, 503);
 }

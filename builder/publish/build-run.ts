@@ -8,6 +8,7 @@
  * until `sync` has put things right and a later build's pruning finds them.
  */
 import { isRunning, type Deploy, type DeployStage } from '../../core/records/deploys';
+import { errorFields, log } from '../log';
 import { deleteDeploy } from '../storage/site-files';
 import type { PublishingServices } from '.';
 import { pointerNow } from './converge';
@@ -105,7 +106,7 @@ export class BuildRun {
       await deleteDeploy(this.s.publishing.bucket, this.site, this.id);
       return true;
     } catch (error) {
-      console.error('deleting a failed build’s files failed', error);
+      log.error('deleting a failed build’s files failed', errorFields(error));
       return false;
     }
   }
@@ -129,6 +130,10 @@ export class BuildRun {
       ...(gone && { prunedAt: now.toISOString() }),
     });
     await releaseLock(this.s, this.site, this.id);
+    log.warn(failed ? 'build failed' : 'build had already ended', {
+      stage: this.record.failedStage ?? this.record.state,
+      filesDeleted: gone,
+    });
     return failed ? 'failed' : 'skipped';
   }
 
@@ -141,6 +146,7 @@ export class BuildRun {
    */
   async stepAside(): Promise<'skipped'> {
     const current = await getDeploy(this.s, this.site, this.id);
+    log.info('build stepping aside: its record moved on', { state: current?.state });
     if (current && isRunning(current)) return 'skipped';
     await this.discardFiles();
     await releaseLock(this.s, this.site, this.id);

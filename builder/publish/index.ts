@@ -14,7 +14,7 @@ import type { BuilderServices } from '../handler';
 import { purgeSite, restoreBuild, syncPointer, unpublishSite } from './pointer';
 import { runBuild } from './run-build';
 
-type PublishingKind = Exclude<BuilderRequestKind, 'preview' | 'sample'>;
+type PublishingKind = Exclude<BuilderRequestKind, 'preview' | 'sample' | 'version'>;
 type PublishingRequest = Extract<BuilderRequest, { kind: PublishingKind }>;
 
 export class PublishingNotConfigured extends Error {

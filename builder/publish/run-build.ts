@@ -31,6 +31,7 @@
 import type { BuilderAnswer, PublishRequest } from '../../core/builder-protocol';
 import { isOverdue, type Deploy } from '../../core/records/deploys';
 import { loadRenderInput } from '../load';
+import { errorFields, log } from '../log';
 import { renderSite } from '../preview';
 import { RenderInputError, type RenderedFile } from '../render';
 import { SiteUploadError, uploadSiteFiles } from '../storage/site-files';
@@ -62,6 +63,7 @@ export async function runBuild(
     isOverdue(record) ||
     siteState?.building !== deploy
   ) {
+    log.info('build skipped: not queued, or not holding the lock', { state: record?.state });
     return answer('skipped');
   }
   const run = new BuildRun(s, record);
@@ -102,11 +104,13 @@ async function build(run: BuildRun, site: SiteState): Promise<Ending> {
     files = [...(await renderSite(input)).values()];
   } catch (error) {
     if (error instanceof RenderInputError) return run.fail([words.invalid(), ...error.problems]);
-    console.error('publish render failed', error);
+    log.error('render failed', errorFields(error));
     return run.fail([words.renderFailed()]);
   }
   const pages = files.filter((f) => f.path.endsWith('.html')).length;
-  const rendered = words.rendered(pages, performance.now() - started);
+  const renderMs = performance.now() - started;
+  log.info('rendered', { pages, files: files.length, durationMs: Math.round(renderMs) });
+  const rendered = words.rendered(pages, renderMs);
   if (!(await run.enter('uploading', { log: [...run.record.log, rendered] }))) {
     return run.stepAside();
   }
@@ -123,11 +127,17 @@ async function upload(run: BuildRun, files: RenderedFile[], site: SiteState): Pr
       parallel: UPLOAD_PARALLEL,
     });
   } catch (error) {
-    console.error('publish upload failed', error);
+    log.error('upload failed', errorFields(error));
     const missing = error instanceof SiteUploadError ? error.total - error.uploaded : files.length;
     return run.fail([words.uploadFailed(missing, files.length)]);
   }
-  const uploaded = words.uploaded(report.files, report.bytes, performance.now() - started);
+  const uploadMs = performance.now() - started;
+  log.info('uploaded', {
+    files: report.files,
+    bytes: report.bytes,
+    durationMs: Math.round(uploadMs),
+  });
+  const uploaded = words.uploaded(report.files, report.bytes, uploadMs);
   const extra = { files: report.files, bytes: report.bytes, log: [...run.record.log, uploaded] };
   if (!(await run.enter('going-live', extra))) return run.stepAside();
   return goLive(run, files, site);
@@ -146,13 +156,14 @@ async function goLive(run: BuildRun, files: RenderedFile[], start: SiteState): P
   try {
     await convergePointer(s, run.site);
   } catch (error) {
-    console.error('publish pointer write failed', error);
+    log.error('live pointer write failed; the record is put back', errorFields(error));
     await rollBackLive(s, run.site, run.id, before);
     // Puts visitors back too, if the store takes writes again; `sync` does it otherwise.
     await convergePointer(s, run.site).catch(() => undefined);
     return run.fail([words.switchFailed()]);
   }
   run.wentLive = true;
+  log.info('went live');
   const manifest = buildManifest(files);
   await run.live({
     manifest,
@@ -160,9 +171,10 @@ async function goLive(run: BuildRun, files: RenderedFile[], start: SiteState): P
     log: [...run.record.log, words.live()],
   });
   try {
-    await pruneBuilds(s, run.site);
+    const pruned = await pruneBuilds(s, run.site);
+    if (pruned > 0) log.info('pruned old builds', { builds: pruned });
   } catch (error) {
-    console.error('pruning old builds failed', error);
+    log.error('pruning old builds failed', errorFields(error));
   }
   return 'live';
 }

@@ -6,6 +6,7 @@
  */
 import type { Services } from '../context';
 import { forgetGrant, holdsGrant } from '../db/oauth-store';
+import { failureSummary } from '../failure-log';
 
 /**
  * Revokes at the PDS the grant still stored for `did`, if any, and deletes
@@ -21,9 +22,9 @@ export async function releaseGrant(
     // The library deletes the stored session after asking the PDS, whatever it answers.
     await (await oauthClient()).revoke(did);
   } catch (error) {
-    console.warn('oauth revoke failed', did, String(error));
+    console.warn('oauth revoke failed', did, failureSummary(error));
     await forgetGrant(db, did).catch((error: unknown) => {
-      console.warn('oauth grant delete failed', did, String(error));
+      console.warn('oauth grant delete failed', did, failureSummary(error));
     });
   }
 }

@@ -8,7 +8,7 @@
 /**
  * A request DynamoDB refused; `type` is its exception name, e.g.
  * `ConditionalCheckFailedException`. `attempts` says how many times it was
- * sent before the client gave up.
+ * sent before the client gave up, `operation` which call it was (for logs).
  */
 export class DynamoError extends Error {
   constructor(
@@ -17,6 +17,7 @@ export class DynamoError extends Error {
     readonly detail: string,
     readonly status: number,
     readonly attempts = 1,
+    readonly operation?: string,
   ) {
     super(`${type}: ${detail}${attempts > 1 ? ` (gave up after ${attempts} attempts)` : ''}`);
     this.name = 'DynamoError';
@@ -43,11 +44,11 @@ export class DynamoUncertainWrite extends Error {
 /** DynamoDB could not be reached at all, or its answer broke off: the request may or may not have been applied. */
 export class DynamoUnreachable extends DynamoError {
   constructor(
-    readonly operation: string,
+    override readonly operation: string,
     override readonly cause: unknown,
     attempts = 1,
   ) {
-    super('NetworkError', `${operation} got no answer: ${String(cause)}`, 0, attempts);
+    super('NetworkError', `${operation} got no answer: ${String(cause)}`, 0, attempts, operation);
     this.name = 'DynamoUnreachable';
   }
 }

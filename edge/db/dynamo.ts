@@ -104,7 +104,13 @@ export class Dynamo {
         if (retryable && failure instanceof DynamoUnreachable) {
           failure = new DynamoUnreachable(operation, failure.cause, attempt + 1);
         } else if (retryable && failure instanceof DynamoError) {
-          failure = new DynamoError(failure.type, failure.detail, failure.status, attempt + 1);
+          failure = new DynamoError(
+            failure.type,
+            failure.detail,
+            failure.status,
+            attempt + 1,
+            operation,
+          );
         }
         if (uncertain && !isRead(operation)) throw new DynamoUncertainWrite(operation, failure);
         throw failure;
@@ -140,7 +146,7 @@ export class Dynamo {
           .pop() ?? 'UnknownError';
       // dynalite says `message`, DynamoDB and DynamoDB Local say `Message`.
       const message = String(data.message ?? data.Message ?? res.statusText);
-      throw new DynamoError(type, message, res.status);
+      throw new DynamoError(type, message, res.status, 1, operation);
     }
     return data as T;
   }

@@ -29,6 +29,7 @@ import { endSessionCookie, startSession } from '../middleware/session';
 import { currentNeighborhood, renderPage } from '../render';
 import { validForm } from '../validate';
 import { HomePage } from '../../views/pages/home';
+import { failureSummary } from '../failure-log';
 
 const STATE = /^[A-Za-z0-9_-]{8,128}$/;
 
@@ -59,7 +60,7 @@ async function currentProfile(c: AppContext, did: string): Promise<ProfileFields
   try {
     return await fetchProfile(c.var.config, did, { lastHandle: stored?.handle });
   } catch (error) {
-    console.warn('profile refresh failed', did, String(error));
+    console.warn('profile refresh failed', did, failureSummary(error));
     return stored ?? { did, handle: 'handle.invalid' };
   }
 }
@@ -85,7 +86,7 @@ export const auth = new Hono<AppEnv>()
       try {
         url = await (await c.var.oauthClient()).authorize(handle, { scope: OAUTH_SCOPE, state });
       } catch (error) {
-        console.warn('oauth authorize failed', handle, String(error));
+        console.warn('oauth authorize failed', handle, failureSummary(error));
         const { status, message } = describeAuthorizeError(error, handle);
         return signInAgain(c, handle, message, status, next);
       }
@@ -115,7 +116,7 @@ export const auth = new Hono<AppEnv>()
     try {
       did = (await (await c.var.oauthClient()).callback(params)).session.did;
     } catch (error) {
-      console.warn('oauth callback failed', String(error));
+      console.warn('oauth callback failed', failureSummary(error));
       throw describeCallbackError(error);
     }
     // The DID is all we wanted: give the grant back now, without holding up the redirect.

@@ -27,6 +27,7 @@ import { renderPage } from '../render';
 import { postedInput, validForm } from '../validate';
 import { EditProfilePage, type EditProfilePageProps } from '../../views/pages/members/edit';
 import { profilePath } from '../../core/paths';
+import { failureSummary } from '../failure-log';
 
 /** The viewer's own member item, if `:id` names them (handle or DID); otherwise a 404. */
 function ownProfile(c: AppContext): Member {
@@ -110,7 +111,7 @@ export const profileEdit = new Hono<AppEnv>()
     try {
       fresh = await fetchProfile(c.var.config, member.did, { lastHandle: member.handle });
     } catch (error) {
-      console.warn('profile refresh failed', member.did, String(error));
+      console.warn('profile refresh failed', member.did, failureSummary(error));
       throw pdsUnreachable(member);
     }
     const saved = await updateMember(c.var.db, member.did, (m) =>

@@ -49,6 +49,7 @@ import {
   trashedElsewhere,
   type EditorState,
 } from './item-editor';
+import { failureSummary } from '../../failure-log';
 
 /** The kind named by the form or the query: an entry or a page, nothing else. */
 function kindParam(value: string | undefined): ItemKind {
@@ -87,7 +88,7 @@ export const items = new Hono<SiteEnv>()
         const full = siteFull(error);
         return answerEditor(c, { kind, values, warnings, notice: full.notice }, full.status);
       }
-      console.error('item create failed', site.name, String(error));
+      console.error('item create failed', site.name, failureSummary(error));
       return answerEditor(c, { kind, values, warnings, notice: notSavedBecause(error) }, 503);
     }
     const next = `${itemPath(site.name, item.id)}?saved`;
@@ -163,7 +164,7 @@ export const items = new Hono<SiteEnv>()
         const full = siteFull(error);
         return mine({ notice: full.notice }, full.status);
       }
-      console.error('item save failed', site.name, item.id, String(error));
+      console.error('item save failed', site.name, item.id, failureSummary(error));
       return mine({ notice: notSavedBecause(error) }, 503);
     }
     if (!isHtmx(c)) return c.redirect(`${itemPath(site.name, saved.id)}?saved`, 303);
