@@ -5,9 +5,10 @@
  * builder's own store writer. A pointer that already says it is not
  * written again (the store charges per write), so a fresh store gets one
  * write per published site, and a second run none. An unpublished,
- * offline or closing site, and a bare name hold, get no key. Sites are
- * taken one at a time: every write names the store's ETag, so writers side
- * by side would mostly spend their tries on each other's conflicts.
+ * offline or closing site, and a bare name hold, get no key. The store is
+ * read a few sites at once but written one site at a time: every write
+ * names the store's ETag, so writers side by side would mostly spend their
+ * tries on each other's conflicts.
  */
 import { desiredPointer } from '../../core/records/deploys';
 import { unmarshalItem, type AttributeValue } from '../../core/records/marshal';
@@ -33,7 +34,7 @@ export interface PointersReport {
 export async function restorePointers(
   pointers: LivePointers,
   items: Iterable<StoredItem>,
-  { parallel = 1 } = {},
+  { parallel = 8 } = {},
 ): Promise<PointersReport> {
   const report: PointersReport = { live: 0, set: 0, cleared: 0, unchanged: 0 };
   const sites = [...items]
@@ -42,17 +43,20 @@ export async function restorePointers(
       name: item.pk!.S!.slice(sitePartition('').length),
       want: desiredPointer(toSite(unmarshalItem(item as Record<string, AttributeValue>))),
     }));
-  await inPool(sites, parallel, async ({ name, want }) => {
-    if (want) report.live++;
-    if ((await readLivePointer(pointers, name)) === want) {
-      report.unchanged++;
-    } else if (want) {
+  const wrong: typeof sites = [];
+  await inPool(sites, parallel, async (site) => {
+    if (site.want) report.live++;
+    if ((await readLivePointer(pointers, site.name)) === site.want) report.unchanged++;
+    else wrong.push(site);
+  });
+  for (const { name, want } of wrong) {
+    if (want) {
       await setLivePointer(pointers, name, want);
       report.set++;
     } else {
       await clearLivePointer(pointers, name);
       report.cleared++;
     }
-  });
+  }
   return report;
 }
