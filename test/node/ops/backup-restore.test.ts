@@ -33,12 +33,10 @@ import {
   bucketFiles,
   seedNeighborhood,
   sourceOf,
-  startTargetStack,
   tableItems,
-  visit,
   type Ephemeral,
-  type TargetStack,
 } from './support';
+import { startTargetStack, visit, type TargetStack } from './target-stack';
 
 let f: PublishFixture;
 let to: TargetStack;

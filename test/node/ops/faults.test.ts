@@ -21,12 +21,10 @@ import {
   earlierBuild,
   seedNeighborhood,
   sourceOf,
-  startTargetStack,
   tableItems,
-  visit,
   type Ephemeral,
-  type TargetStack,
 } from './support';
+import { startTargetStack, visit, type TargetStack } from './target-stack';
 
 const run = promisify(execFile);
 let f: PublishFixture;

@@ -5,21 +5,11 @@
  * passing state a running neighborhood has: sessions, an OAuth grant and a
  * pending sign-in, a rate counter, and an expired name hold. `bees` is
  * published twice (its first build is still restorable), `notes` once and
- * then unpublished, `wasps` never. A target is a fresh table in the same
- * dynalite, with its own local S3 (restartable on the same objects), its
- * own KeyValueStore, a site host reading them and a builder working on them.
+ * then unpublished, `wasps` never. And the readers the tests check both
+ * sides with: every item of a table, every file of a bucket.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { request } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { parseBuilderConfig } from '../../../builder/config';
-import { builderServices, createHandler } from '../../../builder/handler';
-import type { BuilderResponse } from '../../../core/builder-protocol';
-import { kvsClient, type LivePointers } from '../../../builder/storage/live-pointer';
-import { s3Client } from '../../../builder/storage/site-files';
 import type { Member } from '../../../core/records/members';
 import { nameHoldRecord, siteKey } from '../../../core/records/sites';
 import { listDeploys } from '../../../builder/publish/deploy-records';
@@ -29,20 +19,13 @@ import { createSession } from '../../../edge/db/sessions';
 import { createSessionStore, createStateStore } from '../../../edge/db/oauth-store';
 import { allow, counterKey, limits } from '../../../edge/db/rate-limit';
 import { createSite } from '../../../edge/db/sites';
-import type { LocalSiteHost } from '../../../hosting/local-host';
-import { createTable, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../scripts/local/dynamo';
-import { startLocalKvs, type LocalKvs } from '../../../scripts/local/kvs';
-import { freePorts } from '../../../scripts/local/ports';
-import { startLocalS3, type LocalS3 } from '../../../scripts/local/s3';
-import { startLocalSites } from '../../../scripts/local/sites';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../scripts/local/dynamo';
 import type { StoredItem } from '../../../scripts/ops/backup-format';
 import type { BackupSource } from '../../../scripts/ops/make-backup';
-import type { RestoreTarget } from '../../../scripts/ops/run-restore';
 import { scanTable } from '../../../scripts/ops/scan';
 import { findTemplate } from '../../../templates';
 import { defaultSettings } from '../../../templates/settings';
 import { itemContent } from '../../support/item-content';
-import { builderEnv } from '../builder-support';
 import { alice, BUCKET, publish, type PublishFixture } from '../publish/support';
 
 export const bob = { did: 'did:plc:bobbobbobbobbobbobbobbob', handle: 'bob.test' };
@@ -150,104 +133,6 @@ export async function bucketFiles(s3: S3Client, bucket: string) {
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
   return files;
-}
-
-export interface TargetStack {
-  target: RestoreTarget;
-  /** The builder's variables for this stack, which the commands read too. */
-  env: Record<string, string>;
-  /** The real builder handler, working on this stack. */
-  builder: (event: unknown) => Promise<BuilderResponse>;
-  s3: LocalS3;
-  kvs: LocalKvs;
-  host: LocalSiteHost;
-  stopS3(): void;
-  restartS3(): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** A fresh stack beside the source: a new table in dynalite `endpoint`, an S3, a store, a host. */
-export async function startTargetStack(endpoint: string, table: string): Promise<TargetStack> {
-  await createTable(endpoint, table);
-  const bucket = 'nbhd-restored-sites';
-  const [s3Port, kvsPort] = await freePorts(2);
-  const directory = mkdtempSync(join(tmpdir(), 'nbhd-restore-s3-'));
-  const startS3 = () =>
-    startLocalS3({
-      port: s3Port!,
-      bucket,
-      credentials: LOCAL_CREDENTIALS,
-      directory,
-      keepObjects: true,
-    });
-  let s3 = await startS3();
-  const kvs = await startLocalKvs({ port: kvsPort!, credentials: LOCAL_CREDENTIALS });
-  const kvsEndpoint = `http://localhost:${kvsPort}`;
-  const host = await startLocalSites({
-    port: 0,
-    s3: { endpoint: s3.endpoint, bucket },
-    kvs: { endpoint: kvsEndpoint, arn: kvs.arn },
-    credentials: LOCAL_CREDENTIALS,
-  });
-  const pointers: LivePointers = {
-    client: kvsClient({
-      region: LOCAL_REGION,
-      endpoint: kvsEndpoint,
-      credentials: LOCAL_CREDENTIALS,
-    }),
-    arn: kvs.arn,
-  };
-  const client = s3Client({
-    region: LOCAL_REGION,
-    endpoint: s3.endpoint,
-    credentials: LOCAL_CREDENTIALS,
-  });
-  const env = {
-    ...builderEnv(endpoint),
-    DYNAMODB_TABLE: table,
-    SITES_BUCKET: bucket,
-    SITES_KVS_ARN: kvs.arn,
-    S3_ENDPOINT: s3.endpoint,
-    KVS_ENDPOINT: kvsEndpoint,
-  };
-  const services = builderServices(parseBuilderConfig(env), LOCAL_CREDENTIALS);
-  const stack: TargetStack = {
-    target: { dynamo: dynamoClient(endpoint), table, s3: client, bucket, pointers },
-    env,
-    builder: createHandler(() => services),
-    s3,
-    kvs,
-    host,
-    stopS3: () => void stack.s3.process.kill('SIGKILL'),
-    async restartS3() {
-      s3 = await startS3();
-      stack.s3 = s3;
-    },
-    async close() {
-      await host.close();
-      await kvs.close();
-      await stack.s3.close();
-      rmSync(directory, { recursive: true, force: true });
-    },
-  };
-  return stack;
-}
-
-/** GET `path` of `<site>.localhost` on the site host at `port`. */
-export function visit(port: number, site: string, path = '/') {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path, headers: { host: `${site}.localhost:${port}` } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 /** The id of a build of `site` that went live but is not live now. */
