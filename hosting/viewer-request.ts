@@ -24,29 +24,11 @@ import cf from 'cloudfront';
 import { deployPrefix, parseLivePointer } from '../core/live-pointer';
 import { siteNameFromHost } from '../core/site-address';
 import type { CloudFrontRequest, CloudFrontResponse, ViewerRequestEvent } from './event';
+import { NOT_FOUND_PAGE } from './not-found-page';
 
 declare const __SITES_HOST__: string;
-/** The neighborhood's front page, HTML-escaped for an attribute: where the not-found page points. */
-declare const __HOME_URL__: string;
 /** Every reserved name, each between spaces: ` www api … `. */
 declare const __RESERVED_NAMES__: string;
-
-/**
- * Its look is a `<style>` element, not a `style` attribute: a sites CSP
- * that allows the sites' own inlined `<style>` (by hash, or
- * `style-src 'unsafe-inline'`) then covers this page too, where attributes
- * would need `'unsafe-hashes'` or `style-src-attr` besides.
- */
-const NOT_FOUND_PAGE =
-  '<!doctype html><html lang="en"><meta charset="utf-8">' +
-  '<meta name="viewport" content="width=device-width,initial-scale=1">' +
-  '<title>No site here</title>' +
-  '<style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem}</style>' +
-  '<h1>No site here</h1><p>Nobody in the neighborhood has published a site at this address, ' +
-  'or it is not published right now.</p><p>Check the address, or come back later.</p>' +
-  '<p><a href="' +
-  __HOME_URL__ +
-  '">Go to the neighborhood’s front page</a></p></html>';
 
 const BAD_ADDRESS_PAGE =
   '<!doctype html><html lang="en"><meta charset="utf-8"><title>Bad address</title>' +
