@@ -23,7 +23,13 @@
 import cf from 'cloudfront';
 import { deployPrefix, parseLivePointer } from '../core/live-pointer';
 import { siteNameFromHost } from '../core/site-address';
-import type { CloudFrontRequest, CloudFrontResponse, ViewerRequestEvent } from './event';
+import { SITE_HEADERS } from '../core/site-headers';
+import type {
+  CloudFrontRequest,
+  CloudFrontResponse,
+  FieldValue,
+  ViewerRequestEvent,
+} from './event';
 import { NOT_FOUND_PAGE } from './not-found-page';
 
 declare const __SITES_HOST__: string;
@@ -34,14 +40,24 @@ const BAD_ADDRESS_PAGE =
   '<!doctype html><html lang="en"><meta charset="utf-8"><title>Bad address</title>' +
   '<p>This address cannot name a page. Check it for stray dots or slashes.</p></html>';
 
+/**
+ * The sites' security headers on the function's own answers too: the distribution's
+ * response-headers policy is documented for answers from the cache and the origin, and these
+ * pages should never depend on that.
+ */
+function withSiteHeaders(headers: Record<string, FieldValue>): Record<string, FieldValue> {
+  for (const name of Object.keys(SITE_HEADERS)) headers[name] = { value: SITE_HEADERS[name]! };
+  return headers;
+}
+
 function page(statusCode: number, statusDescription: string, data: string): CloudFrontResponse {
   return {
     statusCode,
     statusDescription,
-    headers: {
+    headers: withSiteHeaders({
       'content-type': { value: 'text/html; charset=utf-8' },
       'cache-control': { value: 'no-store' },
-    },
+    }),
     body: { encoding: 'text', data },
   };
 }
@@ -53,7 +69,10 @@ function redirect(location: string): CloudFrontResponse {
   return {
     statusCode: 301,
     statusDescription: 'Moved Permanently',
-    headers: { location: { value: location }, 'cache-control': { value: 'max-age=3600' } },
+    headers: withSiteHeaders({
+      location: { value: location },
+      'cache-control': { value: 'max-age=3600' },
+    }),
   };
 }
 
