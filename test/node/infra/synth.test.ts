@@ -6,20 +6,26 @@
  * stops synth with a message naming it.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root } from '../../../scripts/local/edge';
 import { buildSiteFunction } from '../../../scripts/build-site-function.mjs';
 import { templates } from '../../../templates';
 
 const run = promisify(execFile);
 
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
 /** `npx cdk synth` with the operator file at `config`, into a fresh directory. */
 async function cdkSynth(config: string) {
   const out = mkdtempSync(join(tmpdir(), 'nbhd-cdk-'));
+  made.push(out);
   const result = await run('npx', ['cdk', 'synth', '--no-notices', '--quiet', '-o', out], {
     cwd: root,
     env: { ...process.env, NBHD_CONFIG: config, CDK_DISABLE_CLI_TELEMETRY: 'true' },
@@ -59,15 +65,16 @@ describe('cdk synth of the example operator file', () => {
     expect(Object.fromEntries(stacks)).toEqual({ Nbhd: 'eu-west-1', NbhdCertificate: 'us-east-1' });
   });
 
-  it('bundles the builder with its handler, the templates and Eleventy installed', () => {
+  it('bundles the builder with its handler and SigV4A signer, the templates and Eleventy installed', () => {
     const [builder] = Object.values(main).filter(
       (r) =>
         r.Type === 'AWS::Lambda::Function' && r.Properties.Handler === 'builder/handler.handler',
     );
     const asset = join(out, builder!.Metadata!['aws:asset:path']!);
-    expect(readFileSync(join(asset, 'builder', 'handler.mjs'), 'utf8')).toContain(
-      'CloudFrontKeyValueStoreClient',
-    );
+    const handler = readFileSync(join(asset, 'builder', 'handler.mjs'), 'utf8');
+    expect(handler).toContain('CloudFrontKeyValueStoreClient');
+    // The pure-JS SigV4A signer, registered where the KeyValueStore client looks for one.
+    expect(handler).toMatch(/signatureV4aContainer\.SignatureV4a = SignatureV4a/);
     for (const { id } of templates) {
       const files = readdirSync(join(asset, 'templates', id, 'site'), { recursive: true });
       expect(files.length, id).toBeGreaterThan(1);
@@ -88,6 +95,7 @@ describe('cdk synth of the example operator file', () => {
 describe('cdk synth of a wrong operator file', () => {
   it('stops, naming the wrong value', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nbhd-config-'));
+    made.push(dir);
     const file = join(dir, 'nbhd.config.json');
     writeFileSync(file, JSON.stringify({ domain: 'oak.example', aws: { region: 'Ireland' } }));
     const synth = await cdkSynth(file);
