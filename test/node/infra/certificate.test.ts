@@ -4,12 +4,11 @@
  * neighborhood lives elsewhere, or in the main stack when it lives in us-east-1; validated
  * through Route 53 and with alias records there only when a zone id is given.
  */
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { parseOperatorConfig } from '../../../infra/operator-config';
 import { buildHostingSources, composeNeighborhood } from '../../../infra/stacks/compose';
-import { baseConfig, onlyLogicalId, synth, type Synthesized } from './support';
+import { baseConfig, onlyLogicalId, synth, testApp, type Synthesized } from './support';
 
 const ARN = 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
 const ZONE = 'Z0123456789ABC';
@@ -46,8 +45,7 @@ describe('the stacks', () => {
   it('take the account only when the deploying profile gives one', async () => {
     const config = parseOperatorConfig(baseConfig);
     const sources = await buildHostingSources(config);
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-    const stacks = composeNeighborhood(app, config, sources, '123456789012');
+    const stacks = composeNeighborhood(testApp(), config, sources, '123456789012');
     expect([stacks.main.account, stacks.certificate?.account]).toEqual([
       '123456789012',
       '123456789012',

@@ -3,6 +3,8 @@
  * `infra/bin/nbhd.ts` composes them (the function and its page built from the repository's
  * source), with bundling skipped, and ways to find resources and policy statements in them.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { expect } from 'vitest';
@@ -16,6 +18,16 @@ import {
   composeNeighborhood,
   type NeighborhoodStacks,
 } from '../../../infra/stacks/compose';
+import { root } from '../../../scripts/local/edge';
+
+/** The app's context as `cdk.json` gives it to `cdk deploy`, with bundling skipped. */
+const context = {
+  ...(JSON.parse(readFileSync(join(root, 'cdk.json'), 'utf8')) as { context?: object }).context,
+  'aws:cdk:bundling-stacks': [],
+};
+
+/** An app as the CLI makes one from `cdk.json`, with bundling skipped. */
+export const testApp = () => new App({ context });
 
 /** The operator file the tests start from: sites under their own domain, in eu-west-1. */
 export const baseConfig: OperatorConfigInput = {
@@ -37,8 +49,7 @@ export interface Synthesized {
 export async function synth(aws: Partial<OperatorConfigInput['aws']> = {}): Promise<Synthesized> {
   const config = parseOperatorConfig({ ...baseConfig, aws: { ...baseConfig.aws, ...aws } });
   const sources = await buildHostingSources(config);
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stacks = composeNeighborhood(app, config, sources);
+  const stacks = composeNeighborhood(testApp(), config, sources);
   return {
     config,
     stacks,
