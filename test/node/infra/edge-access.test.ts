@@ -109,6 +109,27 @@ describe('edge access for the Cloudflare Worker', () => {
 });
 
 describe('stack outputs', () => {
+  it('are the ones the configuration script and the operator read, each described', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Description?: string }>;
+    expect(Object.keys(outputs).sort()).toEqual(
+      [
+        'BuilderFunction',
+        'BuilderUrl',
+        'CertificateValidation', // the certificate is made here, with no Route 53 zone
+        'DistributionDomainName',
+        'DistributionId',
+        'EdgeUserName',
+        'Region',
+        'SitesBucket',
+        'SitesKvsArn',
+        'TableName',
+      ].sort(),
+    );
+    for (const [name, output] of Object.entries(outputs)) {
+      expect(output.Description, name).toMatch(/\w{3,}/);
+    }
+  });
+
   it('tell the operator the table name, the region of the operator’s file and the edge user', () => {
     const tableId = onlyLogicalId(template, 'AWS::DynamoDB::Table');
     const userId = onlyLogicalId(template, 'AWS::IAM::User');
