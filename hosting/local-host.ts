@@ -19,10 +19,13 @@
  * an origin-response Lambda@Edge (more cost, regional logs, slower deploys);
  * it is not worth it for a page visitors rarely see.
  *
- * Only GET and HEAD are served, as the distribution allows. Binds 127.0.0.1.
+ * Every answer carries the sites' security headers (`core/site-headers.ts`), as the
+ * distribution's response-headers policy adds them. Only GET and HEAD are served, as the
+ * distribution allows. Binds 127.0.0.1.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SITE_HEADERS } from '../core/site-headers';
 import { isResponse, type FieldValue, type ViewerRequestEvent } from './event';
 import { loadSiteFunction, type LiveStore } from './sandbox';
 
@@ -113,14 +116,18 @@ function send(
   body: Uint8Array | string,
 ) {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-  res.writeHead(status, { ...headers, 'content-length': String(bytes.byteLength) });
+  // The distribution's response-headers policy, which overrides whatever the origin sent.
+  res.writeHead(status, {
+    ...headers,
+    ...SITE_HEADERS,
+    'content-length': String(bytes.byteLength),
+  });
   res.end(method === 'HEAD' ? undefined : bytes);
 }
 
 const fileHeaders = (file: OriginFile) => ({
   'content-type': file.contentType,
   'cache-control': file.cacheControl ?? 'no-cache',
-  'x-content-type-options': 'nosniff',
 });
 
 const plain = { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' };

@@ -23,43 +23,41 @@
 import cf from 'cloudfront';
 import { deployPrefix, parseLivePointer } from '../core/live-pointer';
 import { siteNameFromHost } from '../core/site-address';
-import type { CloudFrontRequest, CloudFrontResponse, ViewerRequestEvent } from './event';
+import { SITE_HEADERS } from '../core/site-headers';
+import type {
+  CloudFrontRequest,
+  CloudFrontResponse,
+  FieldValue,
+  ViewerRequestEvent,
+} from './event';
+import { NOT_FOUND_PAGE } from './not-found-page';
 
 declare const __SITES_HOST__: string;
-/** The neighborhood's front page, HTML-escaped for an attribute: where the not-found page points. */
-declare const __HOME_URL__: string;
 /** Every reserved name, each between spaces: ` www api … `. */
 declare const __RESERVED_NAMES__: string;
-
-/**
- * Its look is a `<style>` element, not a `style` attribute: a sites CSP
- * that allows the sites' own inlined `<style>` (by hash, or
- * `style-src 'unsafe-inline'`) then covers this page too, where attributes
- * would need `'unsafe-hashes'` or `style-src-attr` besides.
- */
-const NOT_FOUND_PAGE =
-  '<!doctype html><html lang="en"><meta charset="utf-8">' +
-  '<meta name="viewport" content="width=device-width,initial-scale=1">' +
-  '<title>No site here</title>' +
-  '<style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem}</style>' +
-  '<h1>No site here</h1><p>Nobody in the neighborhood has published a site at this address, ' +
-  'or it is not published right now.</p><p>Check the address, or come back later.</p>' +
-  '<p><a href="' +
-  __HOME_URL__ +
-  '">Go to the neighborhood’s front page</a></p></html>';
 
 const BAD_ADDRESS_PAGE =
   '<!doctype html><html lang="en"><meta charset="utf-8"><title>Bad address</title>' +
   '<p>This address cannot name a page. Check it for stray dots or slashes.</p></html>';
 
+/**
+ * The sites' security headers on the function's own answers too: the distribution's
+ * response-headers policy is documented for answers from the cache and the origin, and these
+ * pages should never depend on that.
+ */
+function withSiteHeaders(headers: Record<string, FieldValue>): Record<string, FieldValue> {
+  for (const name of Object.keys(SITE_HEADERS)) headers[name] = { value: SITE_HEADERS[name]! };
+  return headers;
+}
+
 function page(statusCode: number, statusDescription: string, data: string): CloudFrontResponse {
   return {
     statusCode,
     statusDescription,
-    headers: {
+    headers: withSiteHeaders({
       'content-type': { value: 'text/html; charset=utf-8' },
       'cache-control': { value: 'no-store' },
-    },
+    }),
     body: { encoding: 'text', data },
   };
 }
@@ -71,7 +69,10 @@ function redirect(location: string): CloudFrontResponse {
   return {
     statusCode: 301,
     statusDescription: 'Moved Permanently',
-    headers: { location: { value: location }, 'cache-control': { value: 'max-age=3600' } },
+    headers: withSiteHeaders({
+      location: { value: location },
+      'cache-control': { value: 'max-age=3600' },
+    }),
   };
 }
 

@@ -22,6 +22,9 @@ const hostName = /^(?=.{4,200}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 const did = /^did:(plc:[a-z2-7]{24}|web:[a-z0-9.-]+)$/;
 const handle = /^@?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
+/** Said for any wrong concurrency: the union's own message does not reach a number's checks. */
+const concurrencyMessage = 'aws.builderConcurrency must be a whole number from 1, or "unreserved"';
+
 const domain = (what: string) =>
   z
     .string({ required_error: `${what} is not set` })
@@ -85,9 +88,12 @@ const schema = z
           alarmEmail: z.string().email('aws.alarmEmail must be an e-mail address').optional(),
           /** The builder's reserved concurrency: a whole number from 1, or `unreserved`. */
           builderConcurrency: z
-            .custom<number | 'unreserved'>(
-              (v) => v === 'unreserved' || (typeof v === 'number' && Number.isInteger(v) && v >= 1),
-              'aws.builderConcurrency must be a whole number from 1, or "unreserved"',
+            .union(
+              [
+                z.number().int(concurrencyMessage).min(1, concurrencyMessage),
+                z.literal('unreserved'),
+              ],
+              { errorMap: () => ({ message: concurrencyMessage }) },
             )
             .optional(),
         },

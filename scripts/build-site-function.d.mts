@@ -8,3 +8,8 @@ export const LOCAL_HOME_URL: string;
  * `https://<sitesHost>/`).
  */
 export function buildSiteFunction(sitesHost: string, homeUrl?: string): Promise<string>;
+/**
+ * The function's "No site here" page as a file, linking to `homeUrl`: the distribution's
+ * custom error page.
+ */
+export function buildNotFoundPage(homeUrl: string): Promise<string>;

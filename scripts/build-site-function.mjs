@@ -8,7 +8,8 @@
  * `NBHD_SITES_HOST` (default `localhost`, the local site host's), its
  * not-found page linking to the front page at `NBHD_PUBLIC_URL` (default
  * `https://<sites host>/`, or the local edge's address for `localhost`);
- * infra and the tests call `buildSiteFunction` with their own.
+ * infra and the tests call `buildSiteFunction` with their own, and
+ * `buildNotFoundPage` for the same "No site here" page as a file.
  *
  * CloudFront wants a top-level `handler`, not an export, so the bundle's
  * closing `export { handler };` is taken off; the build fails if it is not
@@ -39,11 +40,15 @@ async function bundle(entry, options) {
   return result.outputFiles[0].text;
 }
 
+/** A module of the repository's TypeScript, bundled and loaded here. */
+async function load(entry, define = {}) {
+  const code = await bundle(entry, { define });
+  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+}
+
 /** The reserved names, read from the core's own list. */
 async function reservedNames() {
-  const code = await bundle('core/site-address.ts', {});
-  const url = `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`;
-  const { reservedNames: names } = await import(url);
+  const { reservedNames: names } = await load('core/site-address.ts');
   return [...names];
 }
 
@@ -85,6 +90,16 @@ export async function buildSiteFunction(sitesHost, homeUrl = `https://${sitesHos
   if (!ending.test(code))
     throw new Error('The site function bundle does not end by exporting handler.');
   return code.replace(ending, '');
+}
+
+/**
+ * The "No site here" page the function answers, as a file: the distribution's custom error
+ * page for a file a published site lacks (CloudFront runs no viewer-request function for it).
+ */
+export async function buildNotFoundPage(homeUrl) {
+  const define = { __HOME_URL__: JSON.stringify(homeLink(homeUrl)) };
+  const { NOT_FOUND_PAGE } = await load('hosting/not-found-page.ts', define);
+  return NOT_FOUND_PAGE;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

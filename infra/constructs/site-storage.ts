@@ -2,7 +2,8 @@
  * Where published sites live: a private bucket holding every deploy's files under
  * `sites/<name>/<deployId>/` (and members' export ZIPs under `exports/`), and the CloudFront
  * KeyValueStore that says which deploy of each site is live. The viewer function and the
- * distribution that serve them read both; the builder writes both (`grantBuilder`).
+ * distribution that serve them read both (`SiteHosting`); the builder writes both
+ * (`grantBuilder`).
  *
  * The bucket is private (all public access blocked, TLS only, S3-managed encryption) and kept
  * when the stack is deleted, like the table: it holds what members published. An export is
@@ -17,6 +18,8 @@ import { Construct } from 'constructs';
 /** Where each kind of object lives in the bucket. */
 export const SITES_PREFIX = 'sites/';
 export const EXPORTS_PREFIX = 'exports/';
+/** The neighborhood's "No site here" page, the distribution's error page (`SiteErrorPage`). */
+export const NOT_FOUND_PAGE_KEY = 'errors/not-found.html';
 
 /** Days an export ZIP is kept; its download link lasts ten minutes. */
 export const EXPORT_DAYS = 1;

@@ -1,14 +1,28 @@
 /**
  * The nbhd stack: composes the neighborhood's AWS pieces and prints what the operator needs to
- * configure the Worker. It makes no lookups, so it synthesizes without AWS credentials and is
- * environment-agnostic (account and region come from the deploying profile).
+ * configure the Worker and their DNS. It makes no lookups, so it synthesizes without AWS
+ * credentials. `infra/stacks/compose.ts` builds it (and, outside us-east-1, the certificate's
+ * stack) from the operator's file.
  */
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Certificate, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Construct } from 'constructs';
 import { Builder } from '../constructs/builder';
 import { NeighborhoodData } from '../constructs/data';
 import { EdgeAccess } from '../constructs/edge-access';
+import { operatorZone, SiteCertificate } from '../constructs/site-certificate';
+import { SiteHosting } from '../constructs/site-hosting';
 import { SiteStorage } from '../constructs/site-storage';
+import { CLOUDFRONT_REGION } from '../operator-config';
+
+/** Where the sites' certificate comes from. */
+export type SitesCertificate =
+  /** An existing ACM certificate in us-east-1 (`aws.certificateArn`). */
+  | { readonly arn: string }
+  /** One made in the certificate's own us-east-1 stack. */
+  | { readonly certificate: ICertificate; readonly validatedByOperator: boolean }
+  /** One made here: only when this stack is in us-east-1. */
+  | 'create';
 
 export interface NbhdStackProps extends StackProps {
   /** The neighborhood's address, the Worker's PUBLIC_URL, e.g. `https://oak.example`. */
@@ -17,11 +31,23 @@ export interface NbhdStackProps extends StackProps {
   readonly sitesUrl: string;
   /** The builder's reserved concurrency (see `BuilderProps.concurrency`); default 10. */
   readonly builderConcurrency?: number | 'unreserved';
+  /** The viewer-request function's code, built for this neighborhood's sites domain. */
+  readonly siteFunctionCode: string;
+  /** The "No site here" page, the one the function answers. */
+  readonly notFoundPage: string;
+  readonly certificate: SitesCertificate;
+  /** A Route 53 zone for the sites' domain: then the alias records are made there. */
+  readonly hostedZoneId?: string;
 }
 
 export class NbhdStack extends Stack {
+  /** The sites' hosting, whose distribution alarms watch. */
+  readonly hosting: SiteHosting;
+
   constructor(scope: Construct, id: string, props: NbhdStackProps) {
     super(scope, id, props);
+    const sitesHost = new URL(props.sitesUrl).hostname;
+    const alias = `*.${sitesHost}`;
 
     const data = new NeighborhoodData(this, 'Data');
     const storage = new SiteStorage(this, 'SiteStorage');
@@ -36,36 +62,94 @@ export class NbhdStack extends Stack {
       table: data.table,
       builder: builder.function,
     });
+    const zone = props.hostedZoneId ? operatorZone(this, props.hostedZoneId, sitesHost) : undefined;
+    const { certificate, validatedByOperator } = this.certificate(props.certificate, alias, zone);
+    this.hosting = new SiteHosting(this, 'SiteHosting', {
+      storage,
+      functionCode: props.siteFunctionCode,
+      notFoundPage: props.notFoundPage,
+      alias,
+      certificate,
+      zone,
+    });
 
-    new CfnOutput(this, 'TableName', {
-      description: 'The neighborhood table; set it as DYNAMODB_TABLE in wrangler.toml [vars].',
-      value: data.table.tableName,
-    });
-    new CfnOutput(this, 'Region', {
-      description:
-        'Region of the table and the builder; set it as AWS_REGION (and in DYNAMODB_ENDPOINT) in wrangler.toml [vars].',
-      value: this.region,
-    });
-    new CfnOutput(this, 'EdgeUserName', {
-      description:
-        'IAM user for the Worker; run `aws iam create-access-key --user-name <this>` and store the key with `wrangler secret put AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`.',
-      value: edge.user.userName,
-    });
-    new CfnOutput(this, 'BuilderFunction', {
-      description: 'The builder Lambda; set it as BUILDER_FUNCTION in wrangler.toml [vars].',
-      value: builder.function.functionName,
-    });
-    new CfnOutput(this, 'SitesBucket', {
-      description: "The bucket of the sites' files (the builder's SITES_BUCKET).",
-      value: storage.bucket.bucketName,
-    });
-    new CfnOutput(this, 'SitesKvsArn', {
-      description: "The KeyValueStore of the sites' live pointers (the builder's SITES_KVS_ARN).",
-      value: storage.pointers.keyValueStoreArn,
-    });
-    new CfnOutput(this, 'BuilderUrl', {
-      description: "The Lambda API endpoint of the builder's region; set it as BUILDER_URL.",
-      value: `https://lambda.${this.region}.${this.urlSuffix}`,
-    });
+    const output = (name: string, value: string, description: string) =>
+      new CfnOutput(this, name, { value, description });
+    output(
+      'TableName',
+      data.table.tableName,
+      'The neighborhood table; set it as DYNAMODB_TABLE in wrangler.toml [vars].',
+    );
+    output(
+      'Region',
+      this.region,
+      'Region of the table and the builder; set it as AWS_REGION (and in DYNAMODB_ENDPOINT) in wrangler.toml [vars].',
+    );
+    output(
+      'EdgeUserName',
+      edge.user.userName,
+      'IAM user for the Worker; run `aws iam create-access-key --user-name <this>` and store the key with `wrangler secret put AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`.',
+    );
+    output(
+      'BuilderFunction',
+      builder.function.functionName,
+      'The builder Lambda; set it as BUILDER_FUNCTION in wrangler.toml [vars].',
+    );
+    output(
+      'SitesBucket',
+      storage.bucket.bucketName,
+      "The bucket of the sites' files (the builder's SITES_BUCKET).",
+    );
+    output(
+      'SitesKvsArn',
+      storage.pointers.keyValueStoreArn,
+      "The KeyValueStore of the sites' live pointers (the builder's SITES_KVS_ARN).",
+    );
+    output(
+      'BuilderUrl',
+      `https://lambda.${this.region}.${this.urlSuffix}`,
+      "The Lambda API endpoint of the builder's region; set it as BUILDER_URL.",
+    );
+    output(
+      'DistributionId',
+      this.hosting.distribution.distributionId,
+      "The sites' CloudFront distribution.",
+    );
+    output(
+      'DistributionDomainName',
+      this.hosting.distribution.distributionDomainName,
+      zone
+        ? `Where ${alias} points; its A and AAAA alias records are in the Route 53 zone.`
+        : `Point ${alias} here at your DNS host: a CNAME record (proxy off at Cloudflare).`,
+    );
+    if (validatedByOperator) {
+      output(
+        'CertificateValidation',
+        certificate.certificateArn,
+        `The certificate for ${alias}. While cdk deploy waits for it, add the CNAME record that ` +
+          `\`aws acm describe-certificate --region ${CLOUDFRONT_REGION} --certificate-arn <this>\` ` +
+          'shows (ResourceRecord; also in the stack events) at your DNS host, and keep it: ACM renews with it.',
+      );
+    }
+  }
+
+  private certificate(
+    source: SitesCertificate,
+    alias: string,
+    zone: ReturnType<typeof operatorZone> | undefined,
+  ): { certificate: ICertificate; validatedByOperator: boolean } {
+    if (source === 'create') {
+      if (this.region !== CLOUDFRONT_REGION) {
+        throw new Error(
+          `The sites' certificate can be made in this stack only in ${CLOUDFRONT_REGION}, not ${this.region}`,
+        );
+      }
+      return new SiteCertificate(this, 'SitesCertificate', { alias, zone });
+    }
+    if ('arn' in source) {
+      const certificate = Certificate.fromCertificateArn(this, 'SitesCertificate', source.arn);
+      return { certificate, validatedByOperator: false };
+    }
+    return source;
   }
 }

@@ -23,7 +23,7 @@ const mayImport = {
  * core/ only the import-free rules that fit there.
  */
 const onlyFiles = {
-  hosting: { core: ['core/site-address.ts', 'core/live-pointer.ts'] },
+  hosting: { core: ['core/site-address.ts', 'core/live-pointer.ts', 'core/site-headers.ts'] },
 };
 
 /** Packages core/ may not use: it is pure rules, with no I/O, no Hono and no AWS. */
@@ -32,8 +32,15 @@ const impure = /^(hono|@hono\/|@aws-sdk\/|aws4fetch|node:)/;
 /** Names that are app paths: routes take them from core/paths.ts, never from views. */
 const pathName = /(Path|_PATH)$/;
 
-/** The CloudFront Function is built from these files, so they may import nothing. */
-const importFree = new Set(['core/site-address.ts', 'core/live-pointer.ts']);
+/**
+ * The CloudFront Function is built from these files (and the site host sends the headers one
+ * of them holds), so they may import nothing.
+ */
+const importFree = new Set([
+  'core/site-address.ts',
+  'core/live-pointer.ts',
+  'core/site-headers.ts',
+]);
 
 const topFolder = (path) => path.split(sep)[0];
 

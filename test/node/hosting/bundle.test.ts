@@ -8,7 +8,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { MemoryStore, viewerRequest } from './support';
+import { isResponse } from '../../../hosting/event';
+import { loadSiteFunction } from '../../../hosting/sandbox';
 import {
+  buildNotFoundPage,
   buildSiteFunction,
   LOCAL_HOME_URL,
   SITE_FUNCTION_LIMIT,
@@ -47,5 +51,16 @@ describe('the built site function', () => {
     await expect(buildSiteFunction('oak.example', 'javascript:alert(1)')).rejects.toThrow(
       /Not an http\(s\) address/,
     );
+  });
+
+  it('makes, as a file for the distribution, the very not-found page the function answers', async () => {
+    const home = 'https://oak.example/?a=1&b=2';
+    const site = loadSiteFunction(await buildSiteFunction('oak.example', home), new MemoryStore());
+    const answer = await site.handle(viewerRequest('nobody.oak.example', '/'));
+    if (!isResponse(answer)) throw new Error('The function passed an unknown site on');
+    const page = await buildNotFoundPage(home);
+    expect(page).toBe(answer.body?.data);
+    expect(page).toContain('<a href="https://oak.example/?a=1&amp;b=2">');
+    await expect(buildNotFoundPage('javascript:alert(1)')).rejects.toThrow(/Not an http\(s\)/);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SITE_HEADERS } from '../../../core/site-headers';
 import { startLocalSiteHost, type LocalSiteHost } from '../../../hosting/local-host';
 import { MemoryOrigin, MemoryStore, SITES_HOST, siteFunctionSource } from './support';
 
@@ -140,5 +141,23 @@ describe('the local site host', () => {
     expect([head.status, await head.text()]).toEqual([200, '']);
     const post = await visit('alice', '/', { method: 'POST', body: 'x' });
     expect(post.status).toBe(405);
+  });
+
+  it('sends the sites’ security headers on every answer, as the distribution adds them', async () => {
+    const answers = [
+      await visit('alice', '/'),
+      await visit('alice', '/feed.xml'),
+      await visit('alice', '/posts/gone/'),
+      await visit('carol', '/'),
+      await visit('alice', '/about'),
+      await visit('alice', '/%2e%2e/d1/'),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 404, 404, 301, 400]);
+    for (const answer of answers) {
+      for (const [name, value] of Object.entries(SITE_HEADERS)) {
+        expect(answer.headers.get(name), name).toBe(value);
+      }
+    }
+    expect(SITE_HEADERS['content-security-policy']).toMatch(/default-src 'none'/);
   });
 });

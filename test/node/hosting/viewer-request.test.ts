@@ -10,6 +10,7 @@ import {
   type CloudFrontResponse,
   type FieldValue,
 } from '../../../hosting/event';
+import { SITE_HEADERS } from '../../../core/site-headers';
 import { loadSiteFunction, type SiteFunction } from '../../../hosting/sandbox';
 import { MemoryStore, SITES_HOST, siteFunctionSource, viewerRequest } from './support';
 
@@ -134,5 +135,22 @@ describe('the site host: paths', () => {
     expect(await rewrite('alice.oak.example', '/.well-known/atproto-did')).toBe(
       '/sites/alice/d-2026-1/.well-known/atproto-did',
     );
+  });
+});
+
+describe('the site host: its own answers', () => {
+  it('carry the sites’ security headers, whatever the distribution adds', async () => {
+    const answers = [
+      await response('carol.oak.example', '/'),
+      await response('alice.oak.example', '/about'),
+      await response('alice.oak.example', '/%2e%2e/x'),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([404, 301, 400]);
+    for (const answer of answers) {
+      const sent = Object.fromEntries(
+        Object.keys(SITE_HEADERS).map((name) => [name, answer.headers?.[name]?.value]),
+      );
+      expect(sent).toEqual(SITE_HEADERS);
+    }
   });
 });

@@ -62,14 +62,14 @@ describe('the layer rule', () => {
     ).toEqual(['core/site-address.ts must stay import-free.']);
   });
 
-  it('keeps the site host to the import-free address and live-pointer rules', async () => {
+  it('keeps the site host to the import-free address, live-pointer and header rules', async () => {
     expect(
       await layerErrors(
         'hosting/example.ts',
         "import { SITE_LIMITS } from '../core/site-limits';\nexport const l = SITE_LIMITS;\n",
       ),
     ).toEqual([
-      'hosting/ may import from core/ only core/site-address.ts and core/live-pointer.ts (../core/site-limits).',
+      'hosting/ may import from core/ only core/site-address.ts and core/live-pointer.ts and core/site-headers.ts (../core/site-limits).',
     ]);
     expect(
       await layerErrors(
@@ -83,6 +83,9 @@ describe('the layer rule', () => {
         "import { isSiteName } from './site-address';\nexport const s = isSiteName;\n",
       ),
     ).toEqual(['core/live-pointer.ts must stay import-free.']);
+    expect(
+      await layerErrors('core/site-headers.ts', "import { z } from 'zod';\nexport const s = z;\n"),
+    ).toEqual(['core/site-headers.ts must stay import-free.']);
   });
 
   it('lets each layer import what it may', async () => {
@@ -94,6 +97,8 @@ describe('the layer rule', () => {
       ['hosting/example.ts', "import { siteNameFromHost } from '../core/site-address';"],
       ['hosting/example.ts', "import { parseLivePointer } from '../core/live-pointer';"],
       ['hosting/example.ts', "import { loadSiteFunction } from './sandbox';"],
+      ['hosting/example.ts', "import { SITE_HEADERS } from '../core/site-headers';"],
+      ['infra/example.ts', "import { SITE_CSP } from '../core/site-headers';"],
     ];
     for (const [file, line] of allowed) {
       expect(await layerErrors(file, `${line}\nexport const used = 1;\n`), file).toEqual([]);
