@@ -52,6 +52,18 @@ export const BUILDER_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem']
  */
 export const BUILDER_CONCURRENCY = 10;
 
+/**
+ * Memory, by measurement (`bench/builder-memory.ts`): a build never needs much (peak 139 MiB for
+ * 10 posts, 158 MiB for 200, 189 MiB for 1,000, the site limit), but Lambda hands out CPU in
+ * proportion to memory, and rendering is CPU. 1,769 MB is one whole vCPU: a build is about as
+ * many GB-seconds at any size (time shrinks as memory grows), so the fastest setting that is
+ * still one core costs little more and keeps a 200-post blog within seconds.
+ */
+export const BUILDER_MEMORY_MB = 1769;
+
+/** The longest run: a 1,000-post site builds in about 15 s at that size, so twice that and more. */
+export const BUILDER_TIMEOUT = Duration.seconds(60);
+
 export interface BuilderProps {
   /** The neighborhood's table, where sites and their items live. */
   readonly table: ITable;
@@ -74,6 +86,8 @@ export interface BuilderProps {
 
 export class Builder extends Construct {
   readonly function: IFunction;
+  /** How long one run may take (what the duration alarm measures against). */
+  readonly timeout = BUILDER_TIMEOUT;
 
   constructor(scope: Construct, id: string, props: BuilderProps) {
     super(scope, id);
@@ -84,9 +98,8 @@ export class Builder extends Construct {
       depsLockFilePath: join(root, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      // Eleventy is memory-hungry, and more memory also buys CPU: a 200-post blog in seconds.
-      memorySize: 1024,
-      timeout: Duration.seconds(30),
+      memorySize: BUILDER_MEMORY_MB,
+      timeout: BUILDER_TIMEOUT,
       reservedConcurrentExecutions: reserved(props.concurrency ?? BUILDER_CONCURRENCY),
       // A publish arrives as an event. Retrying one is useless (a retried build finds its
       // record past queued and is skipped), and one still waiting when its deadline passes

@@ -1,8 +1,9 @@
 /**
  * The neighborhood's stacks, from the operator's file: the main stack `<aws.stackName>` in
- * `aws.region`, and, when the sites' certificate must be made and the region is not us-east-1,
- * a small `<stackName>Certificate` stack there handing its ARN over by a cross-region
- * reference. `infra/bin/nbhd.ts` and the tests both compose through here, so what the tests
+ * `aws.region`, and, when that is not us-east-1, two small stacks there (CloudFront's
+ * certificates and metrics live only in us-east-1): `<stackName>Certificate`, when the sites'
+ * certificate must be made, handing its ARN over by a cross-region reference, and
+ * `<stackName>SitesAlarms`, watching the distribution, whose id it gets the same way. `infra/bin/nbhd.ts` and the tests both compose through here, so what the tests
  * assert is what `cdk deploy` deploys.
  */
 import type { App } from 'aws-cdk-lib';
@@ -10,6 +11,7 @@ import { buildNotFoundPage, buildSiteFunction } from '../../scripts/build-site-f
 import { CLOUDFRONT_REGION, type OperatorConfig } from '../operator-config';
 import { CertificateStack } from './certificate-stack';
 import { NbhdStack, type SitesCertificate } from './nbhd-stack';
+import { SitesAlarmsStack } from './sites-alarms-stack';
 
 /** What is built from the repository's source before the stacks are made (it is async). */
 export interface HostingSources {
@@ -31,6 +33,7 @@ export async function buildHostingSources(config: OperatorConfig): Promise<Hosti
 export interface NeighborhoodStacks {
   readonly main: NbhdStack;
   readonly certificate?: CertificateStack;
+  readonly sitesAlarms?: SitesAlarmsStack;
 }
 
 export function composeNeighborhood(
@@ -41,7 +44,8 @@ export function composeNeighborhood(
   account?: string,
 ): NeighborhoodStacks {
   const { aws } = config;
-  const separate = !aws.certificateArn && aws.region !== CLOUDFRONT_REGION;
+  const elsewhere = aws.region !== CLOUDFRONT_REGION;
+  const separate = !aws.certificateArn && elsewhere;
   const certificateStack = separate
     ? new CertificateStack(app, `${aws.stackName}Certificate`, {
         description: `nbhd: the certificate for ${config.sitesAlias}`,
@@ -61,7 +65,7 @@ export function composeNeighborhood(
   const main = new NbhdStack(app, aws.stackName, {
     description: 'nbhd: a self-hosted neighborhood website (data, site builder, hosting, access)',
     env: { account, region: aws.region },
-    crossRegionReferences: separate,
+    crossRegionReferences: elsewhere,
     publicUrl: config.publicUrl,
     sitesUrl: config.sitesUrl,
     builderConcurrency: aws.builderConcurrency,
@@ -69,6 +73,15 @@ export function composeNeighborhood(
     notFoundPage: sources.notFoundPage,
     certificate,
     hostedZoneId: aws.hostedZoneId,
+    alarmEmail: aws.alarmEmail,
   });
-  return { main, certificate: certificateStack };
+  const sitesAlarms = elsewhere
+    ? new SitesAlarmsStack(app, `${aws.stackName}SitesAlarms`, {
+        description: `nbhd: alarms on the sites' distribution for ${config.sitesAlias}`,
+        env: { account },
+        distributionId: main.hosting.distribution.distributionId,
+        alarmEmail: aws.alarmEmail,
+      })
+    : undefined;
+  return { main, certificate: certificateStack, sitesAlarms };
 }

@@ -13,6 +13,7 @@ import { EdgeAccess } from '../constructs/edge-access';
 import { operatorZone, SiteCertificate } from '../constructs/site-certificate';
 import { SiteHosting } from '../constructs/site-hosting';
 import { SiteStorage } from '../constructs/site-storage';
+import { Monitoring } from '../constructs/monitoring';
 import { CLOUDFRONT_REGION } from '../operator-config';
 
 /** Where the sites' certificate comes from. */
@@ -38,11 +39,15 @@ export interface NbhdStackProps extends StackProps {
   readonly certificate: SitesCertificate;
   /** A Route 53 zone for the sites' domain: then the alias records are made there. */
   readonly hostedZoneId?: string;
+  /** Where alarms are e-mailed (`aws.alarmEmail`). */
+  readonly alarmEmail?: string;
 }
 
 export class NbhdStack extends Stack {
   /** The sites' hosting, whose distribution alarms watch. */
   readonly hosting: SiteHosting;
+  /** The alarms; CloudFront's among them only when this stack is in us-east-1. */
+  readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: NbhdStackProps) {
     super(scope, id, props);
@@ -72,28 +77,37 @@ export class NbhdStack extends Stack {
       certificate,
       zone,
     });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      builder: builder.function,
+      builderTimeout: builder.timeout,
+      table: data.table,
+      alarmEmail: props.alarmEmail,
+      // CloudFront's metrics exist only in us-east-1; elsewhere `SitesAlarmsStack` watches them.
+      sitesDistributionId:
+        this.region === CLOUDFRONT_REGION ? this.hosting.distribution.distributionId : undefined,
+    });
 
     const output = (name: string, value: string, description: string) =>
       new CfnOutput(this, name, { value, description });
     output(
       'TableName',
       data.table.tableName,
-      'The neighborhood table; set it as DYNAMODB_TABLE in wrangler.toml [vars].',
+      "The neighborhood table (the Worker's DYNAMODB_TABLE; npm run configure writes it).",
     );
     output(
       'Region',
       this.region,
-      'Region of the table and the builder; set it as AWS_REGION (and in DYNAMODB_ENDPOINT) in wrangler.toml [vars].',
+      "Region of the table and the builder (the Worker's AWS_REGION and DYNAMODB_ENDPOINT).",
     );
     output(
       'EdgeUserName',
       edge.user.userName,
-      'IAM user for the Worker; run `aws iam create-access-key --user-name <this>` and store the key with `wrangler secret put AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY`.',
+      "IAM user for the Worker; npm run configure prints how to make its key and store it as the Worker's secrets.",
     );
     output(
       'BuilderFunction',
       builder.function.functionName,
-      'The builder Lambda; set it as BUILDER_FUNCTION in wrangler.toml [vars].',
+      "The builder Lambda (the Worker's BUILDER_FUNCTION).",
     );
     output(
       'SitesBucket',
@@ -108,7 +122,7 @@ export class NbhdStack extends Stack {
     output(
       'BuilderUrl',
       `https://lambda.${this.region}.${this.urlSuffix}`,
-      "The Lambda API endpoint of the builder's region; set it as BUILDER_URL.",
+      "The Lambda API endpoint of the builder's region (the Worker's BUILDER_URL).",
     );
     output(
       'DistributionId',

@@ -86,8 +86,8 @@ describe('the builder Lambda', () => {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'builder/handler.handler',
-      MemorySize: 1024,
-      Timeout: 30,
+      MemorySize: 1769,
+      Timeout: 60,
     });
   });
 

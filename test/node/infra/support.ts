@@ -41,6 +41,7 @@ export interface Synthesized {
   stacks: NeighborhoodStacks;
   main: Template;
   certificate?: Template;
+  sitesAlarms?: Template;
   siteFunction: string;
   notFoundPage: string;
 }
@@ -55,6 +56,7 @@ export async function synth(aws: Partial<OperatorConfigInput['aws']> = {}): Prom
     stacks,
     main: Template.fromStack(stacks.main),
     certificate: stacks.certificate && Template.fromStack(stacks.certificate),
+    sitesAlarms: stacks.sitesAlarms && Template.fromStack(stacks.sitesAlarms),
     siteFunction: sources.siteFunction,
     notFoundPage: sources.notFoundPage,
   };
@@ -62,7 +64,7 @@ export async function synth(aws: Partial<OperatorConfigInput['aws']> = {}): Prom
 
 /** Every stack of a composition. */
 export const allStacks = (s: NeighborhoodStacks): Stack[] =>
-  [s.main, s.certificate].filter((x): x is NonNullable<typeof x> => x !== undefined);
+  [s.main, s.certificate, s.sitesAlarms].filter((x): x is NonNullable<typeof x> => x !== undefined);
 
 /** The logical ID of the one resource of `type` in `template`. */
 export function onlyLogicalId(template: Template, type: string, props?: object): string {

@@ -55,14 +55,18 @@ describe('cdk synth of the example operator file', () => {
     main = JSON.parse(readFileSync(join(out, 'Nbhd.template.json'), 'utf8')).Resources;
   }, 240_000);
 
-  it('makes the main stack and, outside us-east-1, the certificate’s', () => {
+  it('makes the main stack and, outside us-east-1, the certificate’s and the sites’ alarms’', () => {
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     const stacks = Object.entries(
       manifest.artifacts as Record<string, { type: string; environment: string }>,
     )
       .filter(([, a]) => a.type === 'aws:cloudformation:stack')
       .map(([name, a]) => [name, a.environment.replace(/^aws:\/\/[^/]*\//, '')]);
-    expect(Object.fromEntries(stacks)).toEqual({ Nbhd: 'eu-west-1', NbhdCertificate: 'us-east-1' });
+    expect(Object.fromEntries(stacks)).toEqual({
+      Nbhd: 'eu-west-1',
+      NbhdCertificate: 'us-east-1',
+      NbhdSitesAlarms: 'us-east-1',
+    });
   });
 
   it('bundles the builder with its handler and SigV4A signer, the templates and Eleventy installed', () => {
