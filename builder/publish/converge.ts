@@ -31,13 +31,22 @@ export async function wantedPointer(s: PublishingServices, site: string) {
  * Writes the pointer of `site` until it matches the record; returns the
  * deploy id it now names (undefined: none). A store that already says the
  * right thing is not written (writes are what the store charges for).
+ * `unwritten` names a deploy the store cannot hold yet (a build going live
+ * for the first time): while it is what the record wants, the read that
+ * would only confirm it is missing is skipped, one call of three saved on
+ * every publish (and were it there after all, writing it again is harmless).
  * Throws when the store cannot be written.
  */
-export async function convergePointer(s: PublishingServices, site: string) {
+export async function convergePointer(
+  s: PublishingServices,
+  site: string,
+  { unwritten }: { unwritten?: string } = {},
+) {
   const { pointers } = s.publishing;
   let want = await wantedPointer(s, site);
   for (let round = 0; round < CONVERGE_ROUNDS; round++) {
-    if ((await readLivePointer(pointers, site)) !== want) {
+    const known = round === 0 && want !== undefined && want === unwritten;
+    if (known || (await readLivePointer(pointers, site)) !== want) {
       if (want) await setLivePointer(pointers, site, want);
       else await clearLivePointer(pointers, site);
     }

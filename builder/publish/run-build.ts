@@ -154,7 +154,7 @@ async function goLive(run: BuildRun, files: RenderedFile[], start: SiteState): P
     else return run.fail([notPublishable(now) ?? words.lockLost()]);
   }
   try {
-    await convergePointer(s, run.site);
+    await convergePointer(s, run.site, { unwritten: run.id });
   } catch (error) {
     log.error('live pointer write failed; the record is put back', errorFields(error));
     await rollBackLive(s, run.site, run.id, before);

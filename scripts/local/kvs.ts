@@ -48,6 +48,8 @@ export interface LocalKvs {
    * a writer that lost its permission; reads still answer.
    */
   refuseWrites(refuse: boolean): void;
+  /** Signed requests answered so far, refusals included: the API calls AWS would bill. */
+  calls(): number;
   close(): Promise<void>;
 }
 
@@ -256,6 +258,7 @@ export async function startLocalKvs({
 }: LocalKvsOptions): Promise<LocalKvs> {
   const store = new Store();
   let refusing = false;
+  let calls = 0;
   const account = arn.split(':')[4];
   const publicKey = sigV4aPublicKey(credentials.accessKeyId, credentials.secretAccessKey);
   const server = createServer((req, res) => {
@@ -274,6 +277,7 @@ export async function startLocalKvs({
           { accessKeyId: credentials.accessKeyId, publicKey, service: 'cloudfront-keyvaluestore' },
         );
         if (problem) throw new KvsError(403, 'AccessDeniedException', problem);
+        calls++;
         const match = STORE_PATH.exec(url.pathname);
         if (!match) throw new KvsError(404, 'UnknownOperationException', 'No such operation');
         if (decodeURIComponent(match[1]!) !== arn) {
@@ -327,6 +331,7 @@ export async function startLocalKvs({
     refuseWrites: (refuse) => {
       refusing = refuse;
     },
+    calls: () => calls,
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

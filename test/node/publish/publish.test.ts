@@ -149,3 +149,18 @@ describe('publishing a site', () => {
     expect(buildsToPrune([...deploys, next], oldest).map((d) => d.id)).not.toContain(oldest);
   });
 });
+
+describe('what a publish costs the KeyValueStore (billed per call)', () => {
+  it('takes two calls to go live, and a sync that finds the store agreeing only one read', async () => {
+    const before = f.kvs.calls();
+    const { id } = await publish(f);
+    expect(await pointerOf(f)).toBe(id);
+    const publishing = f.kvs.calls() - before - 1; // pointerOf's own read
+    // The store's ETag, then the write; no read to learn the new build is not there yet.
+    expect(publishing).toBe(2);
+
+    const synced = f.kvs.calls();
+    expect(await f.handler({ kind: 'sync', site: 'bees' })).toEqual({ kind: 'synced', live: id });
+    expect(f.kvs.calls() - synced).toBe(1);
+  });
+});
