@@ -73,9 +73,9 @@ describe('the operator configuration', () => {
     expect(
       problems({ ...minimal, aws: { region: 'eu-west-1', alarmEmial: 'a@b.example' } }),
     ).toContain('unknown setting aws.alarmEmial');
-    expect(problems({ ...minimal, aws: { region: 'eu-west-1', builderConcurrency: 'x' } })).toContain(
-      'aws.builderConcurrency must be a whole number from 1',
-    );
+    expect(
+      problems({ ...minimal, aws: { region: 'eu-west-1', builderConcurrency: 'x' } }),
+    ).toContain('aws.builderConcurrency must be a whole number from 1');
     expect(problems({ ...minimal, atproto: { plcUrl: 'http://plc.example' } })).toContain(
       'must be https',
     );
