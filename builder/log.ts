@@ -23,6 +23,18 @@ export type LogFields = Record<string, string | number | boolean | undefined>;
 
 const context = new AsyncLocalStorage<LogFields>();
 
+const LEVELS: Record<LogLevel, number> = { info: 0, warn: 1, error: 2 };
+
+/**
+ * The least level written: `NBHD_LOG_LEVEL` (`info`, the default, `warn` or `error`), read on
+ * every line so a test can change it. The test suites set `warn`: a build's story is for the
+ * operator, and would bury the test report.
+ */
+function shown(level: LogLevel): boolean {
+  const least = process.env.NBHD_LOG_LEVEL as LogLevel | undefined;
+  return LEVELS[level] >= (LEVELS[least ?? 'info'] ?? 0);
+}
+
 /** Where lines go: standard output, read by CloudWatch (and by the tests) line by line. */
 const write = (line: string) => void process.stdout.write(`${line}\n`);
 
@@ -32,6 +44,7 @@ export function withLogFields<T>(fields: LogFields, fn: () => T): T {
 }
 
 function emit(level: LogLevel, message: string, fields: LogFields = {}) {
+  if (!shown(level)) return;
   const line: LogFields = { level, message, ...context.getStore(), ...fields };
   write(JSON.stringify(line));
 }

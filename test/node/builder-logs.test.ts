@@ -47,10 +47,15 @@ async function captured<T>(run: () => Promise<T>): Promise<{ result: T; lines: s
       }),
     ),
   ];
+  // The suites log only warnings and errors; this test reads every line.
+  const level = process.env.NBHD_LOG_LEVEL;
+  process.env.NBHD_LOG_LEVEL = 'info';
   try {
     const result = await run();
     return { result, lines: chunks.join('').split('\n').filter(Boolean) };
   } finally {
+    if (level === undefined) delete process.env.NBHD_LOG_LEVEL;
+    else process.env.NBHD_LOG_LEVEL = level;
     for (const spy of spies) spy.mockRestore();
   }
 }
