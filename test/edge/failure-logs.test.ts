@@ -12,8 +12,9 @@ import { app } from '../../edge/app';
 import { failureSummary, redact } from '../../edge/failure-log';
 import type { Env } from '../../edge/env';
 import { profilePath } from '../../core/paths';
+import { pendingState } from './pending-sign-in';
 import { tableRefusingText } from './refusing-table';
-import { bindings, db, get, ORIGIN, postForm, signedOutBrowser, signIn } from './support';
+import { bindings, get, ORIGIN, signIn } from './support';
 
 /** Everything logged while `run` runs, one string per call. */
 async function logged<T>(run: () => Promise<T>) {
@@ -118,34 +119,3 @@ describe('failureSummary', () => {
     expect(redact('y '.repeat(400)).length).toBeLessThanOrEqual(300);
   });
 });
-
-/** A sign-in started by a fresh browser; its state and the browser's cookies. */
-async function pendingState(handle: string): Promise<{ state: string; cookie: string }> {
-  const before = new Set(await stateKeys());
-  const browser = await signedOutBrowser();
-  const res = await postForm('/login', { _csrf: browser.csrf, handle }, { cookie: browser.cookie });
-  expect(res.status).toBe(303);
-  const added = (await stateKeys()).filter((k) => !before.has(k));
-  expect(added).toHaveLength(1);
-  const signInCookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  return { state: added[0]!, cookie: `${browser.cookie}; ${signInCookie}` };
-}
-
-/** Test-only: the pending sign-ins' states, every page of a Scan of the shared table. */
-async function stateKeys(): Promise<string[]> {
-  const keys: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out: { Items: { pk: { S: string } }[]; LastEvaluatedKey?: Record<string, unknown> } =
-      await db.call('Scan', {
-        TableName: db.table,
-        FilterExpression: 'begins_with(pk, :p)',
-        ExpressionAttributeValues: { ':p': { S: 'OAUTH_STATE#' } },
-        ProjectionExpression: 'pk',
-        ...(start && { ExclusiveStartKey: start }),
-      });
-    keys.push(...out.Items.map((i) => i.pk.S.slice('OAUTH_STATE#'.length)));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return keys;
-}
