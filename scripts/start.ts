@@ -28,6 +28,9 @@ async function stop(code: number): Promise<never> {
 }
 
 async function main() {
+  // The builder's info lines (one per build stage) would bury the banner below; warnings and
+  // failures still show. `NBHD_LOG_LEVEL=info npm start` shows every line.
+  process.env.NBHD_LOG_LEVEL ??= 'warn';
   const ports = {
     edge: portFromEnv('NBHD_PORT', 8787),
     dynamo: portFromEnv('NBHD_DYNAMO_PORT', 8000),
