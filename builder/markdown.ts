@@ -88,9 +88,16 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
   return image(tokens, idx, options, env, self);
 };
 
+/**
+ * The page's own title is its one `<h1>`, so a text's headings start at
+ * `<h2>`: `#` and `##` both make an `<h2>` (the help suggests `##`, as most
+ * Markdown guides do), `###` an `<h3>` and so on. Shifting every level down
+ * one instead would turn the usual `##` into an `<h3>` straight under the
+ * `<h1>`, skipping a level.
+ */
 const shiftHeading = (tokens: Token[], idx: number) => {
   const token = tokens[idx]!;
-  const level = Math.min(6, Number(token.tag.slice(1)) + 1);
+  const level = Math.max(2, Number(token.tag.slice(1)));
   token.tag = `h${level}`;
 };
 md.renderer.rules.heading_open = (tokens, idx, options, _env, self) => {

@@ -92,9 +92,9 @@ describe('renderMarkdown', () => {
     ]);
   });
 
-  it('starts headings at level 2, below the page’s title', () => {
-    expect(renderMarkdown('# One\n\n## Two\n\n###### Six')).toBe(
-      '<h2>One</h2>\n<h3>Two</h3>\n<h6>Six</h6>\n',
+  it('starts headings at level 2, below the page’s title, and keeps the levels under it', () => {
+    expect(renderMarkdown('# One\n\n## Two\n\n### Three\n\n###### Six')).toBe(
+      '<h2>One</h2>\n<h2>Two</h2>\n<h3>Three</h3>\n<h6>Six</h6>\n',
     );
   });
 });

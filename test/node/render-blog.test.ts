@@ -153,7 +153,7 @@ describe('render: blog', () => {
 
   it('puts free pages in the menu and never in lists or feeds', () => {
     expect(links(text(site, 'posts/compost/index.html'))).toContain('../../about/');
-    expect(text(site, 'about/index.html')).toContain('<h3>Getting a bed</h3>');
+    expect(text(site, 'about/index.html')).toContain('<h2>Getting a bed</h2>');
     expect(text(site, 'archive/index.html')).not.toContain('About the garden</a></li>\n</ul>\n<h2');
     expect(text(site, 'feed.xml')).not.toContain('About the garden');
     expect(text(site, 'atom.xml')).not.toContain('About the garden');

@@ -4,7 +4,7 @@
  */
 const rows: [string, string][] = [
   ['*slanted* and **bold**', 'emphasis'],
-  ['## A heading', 'a heading (### for a smaller one)'],
+  ['## A heading', 'a heading under the title (### for one inside it)'],
   ['[words](https://example.com)', 'a link'],
   [
     '![a short description](https://example.com/cat.jpg)',
