@@ -1,8 +1,8 @@
 /**
  * The slim strip across the top of a preview (or of a template's sample
  * site) saying what it is, and where it goes in the rendered page: right
- * after the opening `<body …>` tag, every other byte left as the builder
- * made it. It styles itself with a `style` attribute, because the page
+ * after the page's skip link (or its opening `<body …>` tag), every other
+ * byte left as the builder made it. It styles itself with a `style` attribute, because the page
  * around it is the member's own, with its own stylesheet. Its way back,
  * when there is one, says which window it opens in: the whole window for a
  * preview that fills it, a new one where the caller cannot tell.
@@ -67,12 +67,38 @@ function afterBodyTag(html: Uint8Array): number {
   return -1;
 }
 
+const SKIP_LINK = encoder.encode('<a class="skip"');
+const CLOSE_LINK = encoder.encode('</a>');
+
+/** Where `needle` first occurs in `html` at or after `from`, or -1. */
+function indexOf(html: Uint8Array, needle: Uint8Array, from: number): number {
+  outer: for (let i = from; i + needle.length <= html.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (html[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
 /**
- * `html` with `banner` inserted right after its opening body tag (at the
- * very start if it has none), byte for byte otherwise unchanged.
+ * Where the banner goes: just past the page's skip link when the page
+ * opens with one (every template's does), so the skip link stays the first
+ * thing a keyboard reaches; otherwise right after the body tag.
+ */
+function bannerPlace(html: Uint8Array): number {
+  let at = Math.max(afterBodyTag(html), 0);
+  while (at < html.length && (html[at] === 0x0a || html[at] === 0x0d || html[at] === 0x20)) at++;
+  if (indexOf(html, SKIP_LINK, at) !== at) return Math.max(afterBodyTag(html), 0);
+  const close = indexOf(html, CLOSE_LINK, at);
+  return close === -1 ? Math.max(afterBodyTag(html), 0) : close + CLOSE_LINK.length;
+}
+
+/**
+ * `html` with `banner` inserted after its skip link or its opening body tag
+ * (at the very start if it has neither), byte for byte otherwise unchanged.
+ * The banner is an `<aside>`, a landmark of its own.
  */
 export function withBanner(html: Uint8Array, banner: string): Uint8Array<ArrayBuffer> {
-  const at = Math.max(afterBodyTag(html), 0);
+  const at = bannerPlace(html);
   const inserted = encoder.encode(banner);
   const out = new Uint8Array(html.length + inserted.length);
   out.set(html.subarray(0, at), 0);
