@@ -12,6 +12,8 @@ import { Layout } from '../views/layout';
 
 export interface PageOptions {
   title: string;
+  /** The page's meta description; see `LayoutProps.description`. */
+  description?: string;
   status?: ContentfulStatusCode;
   htmx?: boolean;
   /** Reload the page this often (seconds) without JavaScript; see `LayoutProps.refresh`. */
@@ -50,6 +52,7 @@ export async function renderPage<E extends AppEnv>(
       <Layout
         title={options.title}
         neighborhoodName={neighborhood.name}
+        description={options.description}
         viewer={c.var.viewer}
         htmx={options.htmx}
         refresh={options.refresh}

@@ -11,6 +11,8 @@ import type { Viewer } from '../core/records/sessions';
 export interface LayoutProps {
   title: string;
   neighborhoodName: string;
+  /** What search engines and link previews show under the title, for pages meant to be found. */
+  description?: string;
   viewer?: Viewer;
   /** Load htmx for progressive enhancement on this page. */
   htmx?: boolean;
@@ -23,7 +25,15 @@ export interface LayoutProps {
   children?: Child;
 }
 
-export function Layout({ title, neighborhoodName, viewer, htmx, refresh, children }: LayoutProps) {
+export function Layout({
+  title,
+  neighborhoodName,
+  description,
+  viewer,
+  htmx,
+  refresh,
+  children,
+}: LayoutProps) {
   const pageTitle = title === neighborhoodName ? title : `${title} · ${neighborhoodName}`;
   return (
     <html lang="en">
@@ -31,6 +41,7 @@ export function Layout({ title, neighborhoodName, viewer, htmx, refresh, childre
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{pageTitle}</title>
+        {description && <meta name="description" content={description} />}
         <link rel="stylesheet" href={assetPath('style.css')} />
         {htmx && <script src={assetPath('htmx.js')} defer></script>}
         {refresh !== undefined && (

@@ -35,7 +35,7 @@ export const home = new Hono<AppEnv>().get('/', async (c) => {
   c.header('Vary', 'Cookie');
   return renderPage(
     c,
-    { title: neighborhood.name, neighborhood },
+    { title: neighborhood.name, description: neighborhood.description, neighborhood },
     <HomePage
       neighborhood={neighborhood}
       viewer={viewer}

@@ -62,7 +62,11 @@ export const members = new Hono<AppEnv>()
     pageHeaders(c);
     return renderPage(
       c,
-      { title: 'Neighbors', neighborhood },
+      {
+        title: 'Neighbors',
+        description: `The neighbors of ${neighborhood.name} and the sites they publish.`,
+        neighborhood,
+      },
       <DirectoryPage
         members={page.items}
         sites={sites}
