@@ -113,7 +113,8 @@ export interface SiteModel {
   archivePages: ListPage[];
   tagPages: ListPage[];
   tagIndex: TagGroup[];
-  feed: { entries: FeedEntry[]; updated: string };
+  /** `updated` (ISO 8601, Atom) and `lastBuildDate` (RFC 822, RSS): when its newest entries last changed. */
+  feed: { entries: FeedEntry[]; updated: string; lastBuildDate: string };
 }
 
 /** A plain code-unit comparison, the same on every machine. */
@@ -121,9 +122,21 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const tagUrl = (tag: string) => `/tags/${tag}/`;
 
+/**
+ * When an item last changed, never before the day it is dated: an entry
+ * dated ahead of its last save (a sample, or a post written for a coming
+ * day) would otherwise tell feed readers it was updated before it was
+ * published.
+ */
+function updatedSincePublished(item: ValidItem): string {
+  const published = Date.parse(startOfDay(item.date));
+  return new Date(Math.max(Date.parse(item.updatedAt), published)).toISOString();
+}
+
 function view(item: ValidItem, url: string, fallbackDescription: string): ItemView {
   return {
     ...item,
+    updatedAt: updatedSincePublished(item),
     url,
     tags: item.tags.map((name) => ({ name, url: tagUrl(name) })),
     dateText: dateText(item.date),
@@ -260,6 +273,7 @@ export function siteModel(input: ValidInput): SiteModel {
     feed: {
       entries: entries.slice(0, feedSize).map(feedEntry),
       updated: updated ?? '1970-01-01T00:00:00.000Z',
+      lastBuildDate: new Date(updated ?? 0).toUTCString(),
     },
   };
 }

@@ -76,4 +76,26 @@ describe('feeds', () => {
     expect(atom.feed.entry[0]!.content['#text']).toContain('All about the hives &amp; the honey.');
     expect(atom.feed.entry[1]!.content['#text']).toContain('<strong>jam</strong>');
   });
+
+  it('say when they last changed: RSS its lastBuildDate, every Atom entry updated no earlier than published', async () => {
+    const files = await renderSite(
+      siteInput('blog', sample.settings, [
+        // Saved in May, dated for a day in July (as the samples and posts written ahead are).
+        item({ title: 'Ahead', date: '2026-07-14', updatedAt: '2026-05-02T09:30:00.000Z' }),
+        item({ title: 'Edited later', date: '2026-04-01', updatedAt: '2026-04-20T08:00:00.000Z' }),
+      ]),
+    );
+    const rss = parseXml(text(files, 'feed.xml')) as unknown as {
+      rss: { channel: { lastBuildDate: string } };
+    };
+    expect(rss.rss.channel.lastBuildDate).toBe('Tue, 14 Jul 2026 00:00:00 GMT');
+    const atom = parseXml(text(files, 'atom.xml')) as unknown as {
+      feed: { updated: string; entry: { published: string; updated: string }[] };
+    };
+    expect(atom.feed.entry.map((e) => [e.published, e.updated])).toEqual([
+      ['2026-07-14T00:00:00Z', '2026-07-14T00:00:00.000Z'],
+      ['2026-04-01T00:00:00Z', '2026-04-20T08:00:00.000Z'],
+    ]);
+    expect(atom.feed.updated).toBe('2026-07-14T00:00:00.000Z');
+  });
 });
