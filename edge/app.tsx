@@ -16,6 +16,7 @@ import { securityHeaders } from './middleware/security-headers';
 import { loadSession } from './middleware/session';
 import { renderPage, safeNeighborhood } from './render';
 import { auth, clientDocuments } from './routes/auth';
+import { crawlerFiles } from './routes/crawler-files';
 import { health } from './routes/health';
 import { home } from './routes/home';
 import { me } from './routes/me';
@@ -31,6 +32,7 @@ import { ErrorPage } from '../views/pages/error';
 export const app = new Hono<AppEnv>()
   .use(securityHeaders)
   .route('/', health) // before the services, session and CSRF: no cookies, own failures
+  .route('/', crawlerFiles)
   .use(async (c, next) => {
     const services = servicesFor(c.env);
     c.set('config', services.config);

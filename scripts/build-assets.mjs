@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Builds the Worker's static assets: the stylesheet and htmx, each under a
+ * Builds the Worker's static assets: the stylesheet, htmx and the icon, each under a
  * content-hashed name so browsers may cache them forever, plus the
  * `_headers` rules that say so. Writes `dist/asset-manifest.json`, which the
  * edge imports to link the current names. Wrangler runs this before
@@ -17,6 +17,7 @@ const out = join(root, 'dist', 'assets');
 const sources = {
   'style.css': join(root, 'views', 'assets', 'style.css'),
   'htmx.js': join(root, 'node_modules', 'htmx.org', 'dist', 'htmx.min.js'),
+  'favicon.svg': join(root, 'views', 'assets', 'favicon.svg'),
 };
 
 rmSync(out, { recursive: true, force: true });

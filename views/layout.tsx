@@ -42,6 +42,7 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{pageTitle}</title>
         {description && <meta name="description" content={description} />}
+        <link rel="icon" href={assetPath('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetPath('style.css')} />
         {htmx && <script src={assetPath('htmx.js')} defer></script>}
         {refresh !== undefined && (
