@@ -1,7 +1,9 @@
 /**
  * The small files every published site has beside its pages, in every
  * template: an icon of its own in the site's accent colour (linked from
- * every page, so a browser never asks for a missing `/favicon.ico`).
+ * every page, so a browser never asks for a missing `/favicon.ico`), and a
+ * `robots.txt` that lets crawlers read the whole site and points them at
+ * its sitemap.
  */
 import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates';
@@ -31,5 +33,13 @@ describe.each(templates.map((t) => t.id))('the %s template', (id) => {
         icon: `${siteUrl}/favicon.svg`,
       });
     }
+  });
+
+  it('has a robots.txt that allows everything and names the sitemap', async () => {
+    const site = await renderSite(siteInput(id, settings, sample.items));
+    expect(site.get('robots.txt')!.contentType).toMatch(/^text\/plain/);
+    const lines = text(site, 'robots.txt').trim().split('\n');
+    expect(lines).toEqual(['User-agent: *', 'Allow: /', '', `Sitemap: ${siteUrl}/sitemap.xml`]);
+    expect(site.has('sitemap.xml')).toBe(true);
   });
 });
