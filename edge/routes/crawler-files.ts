@@ -6,7 +6,8 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../context';
-import { assetPath } from '../../views/asset-paths';
+// The build's list of content-hashed asset names, the one the layout links from.
+import assets from '../../dist/asset-manifest.json';
 
 /** How long a browser keeps the icon's redirect: a week, as the icon's name changes with a deploy. */
 const FAVICON_REDIRECT_CACHE = 'public, max-age=604800';
@@ -37,7 +38,7 @@ export const ROBOTS_TXT = [
 export const crawlerFiles = new Hono<AppEnv>()
   .get('/favicon.ico', (c) => {
     c.header('Cache-Control', FAVICON_REDIRECT_CACHE);
-    return c.redirect(assetPath('favicon.svg'), 301);
+    return c.redirect(assets['favicon.svg'], 301);
   })
   .get('/robots.txt', (c) => {
     c.header('Cache-Control', 'public, max-age=86400');

@@ -51,6 +51,8 @@ describe('render: newsletter', () => {
       'feed.xml',
       'atom.xml',
       'sitemap.xml',
+      'robots.txt',
+      'favicon.svg',
       '.well-known/atproto-did',
       ...issues.map((p) => `issues/${p.slug}/index.html`),
       ...tagNames.map((t) => `tags/${t}/index.html`),

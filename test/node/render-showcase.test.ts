@@ -55,6 +55,8 @@ describe('render: showcase', () => {
       'feed.xml',
       'atom.xml',
       'sitemap.xml',
+      'robots.txt',
+      'favicon.svg',
       '.well-known/atproto-did',
       ...projects.map((p) => `projects/${p.slug}/index.html`),
       ...tagNames.map((t) => `tags/${t}/index.html`),
