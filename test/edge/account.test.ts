@@ -65,6 +65,12 @@ async function traces(did: string, sites: string[]) {
 }
 
 describe('GET /me', () => {
+  it('is headed for what it is, the person’s own page', async () => {
+    const { cookie } = await signIn({}, 'member');
+    const html = await (await get('/me', { cookie })).text();
+    expect([...html.matchAll(/<h1>([^<]*)<\/h1>/g)].map((m) => m[1])).toEqual(['Your page']);
+  });
+
   it('says where each person stands, in words', async () => {
     const expected = {
       visitor: 'You are signed in, but not a member of the neighborhood.',
