@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Builds the Worker's static assets: the stylesheet and htmx, each under a
- * content-hashed name so browsers may cache them forever, plus the
+ * Builds the Worker's static assets: the stylesheet, htmx and the gallery's
+ * pictures, each under a content-hashed name so browsers may cache them
+ * forever, plus the
  * `_headers` rules that say so. Writes `dist/asset-manifest.json`, which the
  * edge imports to link the current names. Wrangler runs this before
  * `wrangler dev` and `wrangler deploy`; `npm test` runs it first too.
@@ -17,6 +18,10 @@ const out = join(root, 'dist', 'assets');
 const sources = {
   'style.css': join(root, 'views', 'assets', 'style.css'),
   'htmx.js': join(root, 'node_modules', 'htmx.org', 'dist', 'htmx.min.js'),
+  // The gallery's pictures of each template's sample (scripts/template-pictures.ts makes them).
+  'template-blog.jpg': join(root, 'views', 'assets', 'templates', 'blog.jpg'),
+  'template-showcase.jpg': join(root, 'views', 'assets', 'templates', 'showcase.jpg'),
+  'template-newsletter.jpg': join(root, 'views', 'assets', 'templates', 'newsletter.jpg'),
 };
 
 rmSync(out, { recursive: true, force: true });
