@@ -8,7 +8,7 @@
  * `wrangler dev` and `wrangler deploy`; `npm test` runs it first too.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,11 +18,14 @@ const out = join(root, 'dist', 'assets');
 const sources = {
   'style.css': join(root, 'views', 'assets', 'style.css'),
   'htmx.js': join(root, 'node_modules', 'htmx.org', 'dist', 'htmx.min.js'),
-  // The gallery's pictures of each template's sample (scripts/template-pictures.ts makes them).
-  'template-blog.jpg': join(root, 'views', 'assets', 'templates', 'blog.jpg'),
-  'template-showcase.jpg': join(root, 'views', 'assets', 'templates', 'showcase.jpg'),
-  'template-newsletter.jpg': join(root, 'views', 'assets', 'templates', 'newsletter.jpg'),
 };
+// The gallery's picture of each template's sample (scripts/template-pictures.ts makes them).
+const pictures = join(root, 'views', 'assets', 'templates');
+for (const file of readdirSync(pictures)
+  .filter((f) => f.endsWith('.jpg'))
+  .sort()) {
+  sources[`template-${file}`] = join(pictures, file);
+}
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'assets'), { recursive: true });
