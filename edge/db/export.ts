@@ -11,7 +11,7 @@
  *    blueskySignIn: { held, note },
  *    sites: [{ name, url, zip, template, settings, createdAt, updatedAt, offlineSince?,
  *              items: [{ id, kind, title, slug, date, tags, summary, body, status,
- *                        link, imageUrl, imageAlt, number?, createdAt, updatedAt,
+ *                        link, imageUrl, imageAlt, number?, inMenu?, menuOrder?, createdAt, updatedAt,
  *                        inTrash, deletedAt?, purgeOn? }] }] }`
  * Sites are oldest first; items in the order they were made. `zip` says
  * where the site's own download is: its published files and its source as
