@@ -15,9 +15,18 @@ export function MenuFields({ values, errors }: { values: ItemFormValues; errors:
     <fieldset class="menu">
       <legend>Site menu</legend>
       <div class="field checkbox">
-        <input type="checkbox" id="menu" name="menu" value="out" checked={values.menu === 'out'} />
+        <input
+          type="checkbox"
+          id="menu"
+          name="menu"
+          value="out"
+          checked={values.menu === 'out'}
+          aria-describedby="menu-hint"
+        />
         <label for="menu">Leave this page out of the site menu</label>
-        <p class="hint">It is still published, at its address, for links to it.</p>
+        <p class="hint" id="menu-hint">
+          It is still published, at its address, for links to it.
+        </p>
       </div>
       <TextField
         name="menuOrder"
