@@ -158,16 +158,27 @@ export async function sampleRenderInput(
   config: BuilderConfig,
   template: TemplateId,
 ): Promise<RenderInput> {
+  return sampleInput(template, await loadNeighborhood(client, config));
+}
+
+/**
+ * A template's sample site for a neighborhood, without the database: the
+ * gallery's pictures are made from the same input the gallery's samples use.
+ */
+export function sampleInput(
+  template: TemplateId,
+  neighborhood: RenderInput['neighborhood'],
+): RenderInput {
   const sample = samples[template];
   return {
     template,
     site: {
       name: 'sample',
-      url: `${config.publicUrl}/templates/${template}/sample`,
+      url: `${neighborhood.url}/templates/${template}/sample`,
       // The DID method the DID specification reserves for examples.
       ownerDid: 'did:example:sample',
     },
-    neighborhood: await loadNeighborhood(client, config),
+    neighborhood,
     settings: sample.settings,
     // A fixed time, so the same sample always renders to the same bytes.
     items: sample.items.map((i) => ({ ...i, updatedAt: i.updatedAt ?? `${i.date}T00:00:00.000Z` })),

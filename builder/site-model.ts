@@ -7,6 +7,7 @@
  * this in code keeps the Nunjucks files simple and the order stable.
  */
 import { itemPagePath } from '../core/paths';
+import { limits } from '../templates/content';
 import type { Link, Settings } from '../templates/settings';
 import type { TemplateDefinition } from '../templates/template';
 import { dateText, rfc822, startOfDay } from './dates';
@@ -205,6 +206,15 @@ const feedEntry = (entry: ItemView): FeedEntry =>
 const near = (entry: ItemView | undefined): NearLink | undefined =>
   entry && { title: entry.title, url: entry.url, number: entry.number };
 
+/**
+ * The free pages the member keeps in the menu: those given a place first,
+ * lowest place first, then the rest in the pages' own order (by date).
+ */
+function menuPages(pages: ItemView[]): ItemView[] {
+  const place = (p: ItemView) => p.menuOrder ?? limits.menuOrder + 1;
+  return pages.filter((p) => p.inMenu !== false).sort((a, b) => place(a) - place(b));
+}
+
 /** Everything the templates render, from validated input. */
 export function siteModel(input: ValidInput): SiteModel {
   const { template, settings } = input;
@@ -252,7 +262,7 @@ export function siteModel(input: ValidInput): SiteModel {
     entries,
     pages,
     menu: [
-      ...pages.map((p) => ({ label: p.title, url: p.url })),
+      ...menuPages(pages).map((p) => ({ label: p.title, url: p.url })),
       { label: archive, url: '/archive/' },
       ...(tagIndex.length > 0 ? [{ label: 'Tags', url: '/tags/' }] : []),
     ],

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
- * Builds the Worker's static assets: the stylesheet, htmx and the icon, each under a
- * content-hashed name so browsers may cache them forever, plus the
+ * Builds the Worker's static assets: the stylesheet, htmx, the icon and the gallery's
+ * pictures, each under a content-hashed name so browsers may cache them
+ * forever, plus the
  * `_headers` rules that say so. Writes `dist/asset-manifest.json`, which the
  * edge imports to link the current names. Wrangler runs this before
  * `wrangler dev` and `wrangler deploy`; `npm test` runs it first too.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +20,13 @@ const sources = {
   'htmx.js': join(root, 'node_modules', 'htmx.org', 'dist', 'htmx.min.js'),
   'favicon.svg': join(root, 'views', 'assets', 'favicon.svg'),
 };
+// The gallery's picture of each template's sample (scripts/template-pictures.ts makes them).
+const pictures = join(root, 'views', 'assets', 'templates');
+for (const file of readdirSync(pictures)
+  .filter((f) => f.endsWith('.jpg'))
+  .sort()) {
+  sources[`template-${file}`] = join(pictures, file);
+}
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'assets'), { recursive: true });

@@ -16,6 +16,7 @@ export const limits = {
   tag: 30,
   url: 500,
   imageAlt: 300,
+  menuOrder: 99,
 } as const;
 
 /** What kind of item: the template's entries, or a free page. */
@@ -135,6 +136,18 @@ export const itemContentSchema = z.object({
     .default(''),
   /** Newsletter issues: the issue number. */
   number: z.number().int().min(1, 'Issue numbers start at 1.').max(100_000).optional(),
+  /**
+   * Free pages: `false` when the member left it out of the site's menu;
+   * absent means listed, as every page was before this was a choice.
+   */
+  inMenu: z.boolean().optional(),
+  /** Free pages: its place in the menu, lowest first; unnumbered pages follow, by date. */
+  menuOrder: z
+    .number()
+    .int()
+    .min(1, 'Places in the menu start at 1.')
+    .max(limits.menuOrder, `Use a place from 1 to ${limits.menuOrder}.`)
+    .optional(),
 });
 
 export type ItemContent = z.infer<typeof itemContentSchema>;

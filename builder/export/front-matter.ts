@@ -36,6 +36,9 @@ function frontMatterLines(item: SiteItem): string[] {
   if (item.link) lines.push(`link: ${yamlString(item.link)}`);
   if (item.imageUrl) lines.push(`imageUrl: ${yamlString(item.imageUrl)}`);
   if (item.imageAlt) lines.push(`imageAlt: ${yamlString(item.imageAlt)}`);
+  // A page's place in the site menu; a page in the menu without a place has neither line.
+  if (item.inMenu === false) lines.push('inMenu: false');
+  if (item.menuOrder !== undefined) lines.push(`menuOrder: ${item.menuOrder}`);
   lines.push(`updated: ${yamlString(item.updatedAt)}`);
   return lines;
 }

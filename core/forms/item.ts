@@ -32,6 +32,10 @@ export interface ItemFormValues {
   imageUrl: string;
   imageAlt: string;
   number: string;
+  /** Pages: `out` when the person left the page out of the site menu (an unticked box posts nothing). */
+  menu: string;
+  /** Pages: its place in the site menu, in digits; empty for "after the numbered ones". */
+  menuOrder: string;
   /** The version the form was opened at; empty for a new item. */
   version: string;
 }
@@ -50,12 +54,14 @@ const FIELDS: readonly (keyof ItemFormValues)[] = [
   'imageUrl',
   'imageAlt',
   'number',
+  'menu',
+  'menuOrder',
   'version',
 ];
 
 /** The fields a form may check one at a time (inline validation). */
 export const checkableFields: readonly string[] = FIELDS.filter(
-  (f) => f !== 'status' && f !== 'version',
+  (f) => f !== 'status' && f !== 'version' && f !== 'menu' && f !== 'menuOrder',
 );
 
 /** The extra fields an item of this kind has in this template. */
@@ -80,6 +86,8 @@ export function newItemValues(today: Date, nextNumber?: number): ItemFormValues 
     imageUrl: '',
     imageAlt: '',
     number: nextNumber ? String(nextNumber) : '',
+    menu: '',
+    menuOrder: '',
     version: '',
   };
 }
@@ -98,6 +106,8 @@ export function valuesOf(item: SiteItem): ItemFormValues {
     imageUrl: item.imageUrl,
     imageAlt: item.imageAlt,
     number: item.number === undefined ? '' : String(item.number),
+    menu: item.inMenu === false ? 'out' : '',
+    menuOrder: item.menuOrder === undefined ? '' : String(item.menuOrder),
     version: String(item.version),
   };
 }
@@ -140,6 +150,10 @@ export function parseItemForm(
   const number = values.number.trim();
   if (uses('number') && number && !/^\d+$/.test(number))
     errors.number = 'Write the issue number in digits, like 12.';
+  const page = kind === 'page';
+  const menuOrder = values.menuOrder.trim();
+  if (page && menuOrder && !/^\d+$/.test(menuOrder))
+    errors.menuOrder = 'Write the place in digits, like 1 for the first; or leave it empty.';
   const slug = values.slug.trim() || slugify(values.title);
   const parsed = itemContentSchema.safeParse({
     kind,
@@ -154,6 +168,8 @@ export function parseItemForm(
     imageUrl: uses('imageUrl') ? values.imageUrl.trim() : '',
     imageAlt: uses('imageAlt') ? values.imageAlt : '',
     number: uses('number') && /^\d+$/.test(number) ? Number(number) : undefined,
+    inMenu: page ? values.menu !== 'out' : undefined,
+    menuOrder: page && /^\d+$/.test(menuOrder) ? Number(menuOrder) : undefined,
   });
   if (!parsed.success) {
     const found = fieldErrors(parsed.error.issues);
@@ -199,6 +215,8 @@ const LABELS: Partial<Record<keyof ItemFormValues, string>> = {
   imageUrl: 'Picture address',
   imageAlt: 'Picture description',
   number: 'Issue number',
+  menu: 'Left out of the site menu',
+  menuOrder: 'Place in the site menu',
 };
 
 /** Each field where the saved item differs from the person's content. */

@@ -11,8 +11,8 @@
  *    blueskySignIn: { held, note },
  *    sites: [{ name, url, zip, template, settings, createdAt, updatedAt, offlineSince?,
  *              items: [{ id, kind, title, slug, date, tags, summary, body, status,
- *                        link, imageUrl, imageAlt, number?, createdAt, updatedAt,
- *                        inTrash, deletedAt?, purgeOn? }] }] }`
+ *                        link, imageUrl, imageAlt, number?, inMenu?, menuOrder?,
+ *                        createdAt, updatedAt, inTrash, deletedAt?, purgeOn? }] }] }`
  * Sites are oldest first; items in the order they were made. `zip` says
  * where the site's own download is: its published files and its source as
  * Markdown, which this file does not repeat.

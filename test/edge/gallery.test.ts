@@ -1,11 +1,22 @@
 /**
- * The template gallery: public, tiny (no pictures: each template's rendered
- * sample is one click away), naming what each template is for and what its
- * entries are, and offering members a quick start with that template.
+ * The template gallery: public, small (a little still picture of each
+ * template's sample, loaded lazily; the rendered sample is one click away),
+ * naming what each template is for and what its entries are, and offering
+ * members a quick start with that template.
  */
 import { describe, expect, it } from 'vitest';
 import { templates } from '../../templates';
-import { get, signIn } from './support';
+import { bindings, get, ORIGIN, signIn } from './support';
+
+/** A static asset, as the Worker's assets serve it. */
+const asset = (path: string) => bindings.ASSETS.fetch(`${ORIGIN}${path}`);
+
+const gzipped = async (text: string) =>
+  (
+    await new Response(
+      new Blob([text]).stream().pipeThrough(new CompressionStream('gzip')),
+    ).arrayBuffer()
+  ).byteLength;
 
 describe('GET /templates', () => {
   it('shows every template with its description, its entries and a link to its sample', async () => {
@@ -22,15 +33,34 @@ describe('GET /templates', () => {
     expect(html.indexOf('Blog')).toBeLessThan(html.indexOf('Project showcase'));
   });
 
-  it('stays tiny: no images, no scripts, under 4 KiB compressed', async () => {
-    const res = await get('/templates');
-    const html = await res.text();
-    expect(html).not.toContain('<img');
+  it('shows a small picture of each template’s sample, lazily loaded, with words for it', async () => {
+    const html = await (await get('/templates')).text();
+    for (const t of templates) {
+      const card = new RegExp(`<li class="card" id="${t.id}">[\\s\\S]*?</li>`).exec(html)![0];
+      const img = /<img [^>]*>/.exec(card)?.[0];
+      expect(img, t.id).toBeDefined();
+      expect(img).toContain('loading="lazy"');
+      expect(img).toMatch(/ width="\d+" height="\d+"/);
+      expect(img).toContain(`alt="The front page of the sample ${t.name.toLowerCase()}"`);
+      const src = / src="([^"]+)"/.exec(img!)![1]!;
+      const picture = await asset(src);
+      expect(picture.status, src).toBe(200);
+      expect(picture.headers.get('content-type')).toBe('image/jpeg');
+      const bytes = new Uint8Array(await picture.arrayBuffer());
+      expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);
+      expect(bytes.byteLength).toBeLessThan(16 * 1024);
+    }
+  });
+
+  it('keeps to the page budget: no scripts, HTML under 8 KiB and HTML with CSS under 14 KiB compressed', async () => {
+    const html = await (await get('/templates')).text();
     expect(html).not.toContain('<script');
-    const gzipped = await new Response(
-      new Blob([html]).stream().pipeThrough(new CompressionStream('gzip')),
-    ).arrayBuffer();
-    expect(gzipped.byteLength).toBeLessThan(4 * 1024);
+    const css = /<link rel="stylesheet" href="([^"]+)"/.exec(html)![1]!;
+    const stylesheet = await (await asset(css)).text();
+    expect(stylesheet).toContain('.template-picture');
+    const page = await gzipped(html);
+    expect(page).toBeLessThan(8 * 1024);
+    expect(page + (await gzipped(stylesheet))).toBeLessThan(14 * 1024);
   });
 
   it('offers members a site started with each template, and nobody else', async () => {

@@ -78,6 +78,14 @@ describe('an item as Markdown', () => {
     expect(parsed.content).toBe('\n# Hello\n\n---\n\nNot front matter: a rule.\n');
   });
 
+  it('keeps a page’s place in the site menu, and that it is left out of it', () => {
+    const page = item({ kind: 'page', inMenu: false, menuOrder: 4 });
+    expect(matter(itemMarkdown(page)).data).toMatchObject({ inMenu: false, menuOrder: 4 });
+    const listed = matter(itemMarkdown(item({ kind: 'page', inMenu: true }))).data;
+    expect(Object.keys(listed)).not.toContain('inMenu');
+    expect(Object.keys(listed)).not.toContain('menuOrder');
+  });
+
   it('leaves out the fields an item does not use', () => {
     const parsed = matter(itemMarkdown(item()));
     expect(Object.keys(parsed.data).sort()).toEqual(

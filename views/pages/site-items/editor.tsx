@@ -17,6 +17,7 @@ import { FormProblems } from '../../components/fields';
 import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { ItemConflict } from '../../components/item-conflict';
 import { MarkdownHelp } from '../../components/markdown-help';
+import { MenuFields } from './menu-fields';
 import { formFields, hasField, ItemFormField } from './item-form-fields';
 import { itemCheckPath, itemPath, itemPreviewPath, sitePath } from '../../../core/paths';
 
@@ -94,6 +95,7 @@ export function ItemEditor(props: ItemEditorProps) {
               {field === 'body' && <MarkdownHelp />}
             </>
           ))}
+        {kind === 'page' && <MenuFields values={values} errors={errors} />}
         <fieldset class="status">
           <legend>Status</legend>
           <div class="field checkbox">

@@ -1,10 +1,14 @@
 /**
  * The template gallery: what each template is for, what its entries are
- * called, and a link to its sample site (rendered by the builder, one click
- * away, so this page carries no pictures and stays tiny). Members also get a
- * link that starts a site with that template chosen.
+ * called, a small picture of its sample's front page, and a link to the
+ * sample site itself (rendered by the builder, one click away). The
+ * pictures are still images made once from the real sample
+ * (`scripts/template-pictures.ts`), loaded lazily, so an old phone pays a
+ * few kilobytes rather than three framed sites. Members also get a link
+ * that starts a site with that template chosen.
  */
 import { templates } from '../../../templates';
+import { assetPath } from '../../asset-paths';
 
 export function GalleryPage({ canStart }: { canStart: boolean }) {
   return (
@@ -18,6 +22,15 @@ export function GalleryPage({ canStart }: { canStart: boolean }) {
         {templates.map((t) => (
           <li class="card" id={t.id}>
             <h2>{t.name}</h2>
+            <a href={`/templates/${t.id}/sample/`} class="template-picture">
+              <img
+                src={assetPath(`template-${t.id}.jpg`)}
+                width="320"
+                height="200"
+                loading="lazy"
+                alt={`The front page of the sample ${t.name.toLowerCase()}`}
+              />
+            </a>
             <p>{t.description}</p>
             <p class="hint">
               You write {t.entry.plural}, and pages such as “About”. Each {t.entry.singular} gets
