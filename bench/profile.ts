@@ -38,7 +38,7 @@ function inspector(url: string) {
     const message = JSON.parse(data.toString()) as { id?: number; result?: unknown };
     if (message.id !== undefined) waiting.get(message.id)?.(message.result);
   });
-  const opened = new Promise((resolve) => socket.once('open', resolve));
+  const opened = new Promise<void>((resolve) => socket.once('open', resolve));
   return {
     async send<T>(method: string, params: object = {}): Promise<T> {
       await opened;
