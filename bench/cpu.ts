@@ -15,10 +15,15 @@
  * runtime does around the Worker: parsing the request, writing the response,
  * and the HTTP client work of its DynamoDB subrequests. That makes it an
  * upper bound of the CPU Cloudflare would bill; the empty Worker's row shows
- * the runtime's floor per request for comparison. Runs 50 warm-up requests,
- * then 500 measured ones per page.
+ * the runtime's floor per request for comparison, and each page's calibrated
+ * floor (`floor-worker.ts`: the page's own DynamoDB requests and a body of its
+ * size, nothing else) shows what the runtime spends on that page, so
+ * page/floor and the share that is our code can be read. Runs 50 warm-up
+ * requests, then 500 measured ones per page and per floor.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import type { DynamoCounter } from './dynamo-counter';
+import type { FloorRecipe } from './floor-worker';
 import { POST_COUNT, type SeededSite } from './seed-site';
 import type { Row } from './table';
 
@@ -98,7 +103,14 @@ const ms = (n: number, digits = 2) => `${n.toFixed(digits)} ms`;
 
 export async function measureCpu(
   pid: number | undefined,
-  targets: { url: string; floorUrl: string; signedInCookie: string; site: SeededSite },
+  targets: {
+    url: string;
+    floorUrl: string;
+    calibratedUrl: string;
+    signedInCookie: string;
+    site: SeededSite;
+    counter: DynamoCounter;
+  },
 ): Promise<Row[]> {
   const member = (name: string, path: string): Target => ({
     name: `cpu ${name}`,
@@ -140,14 +152,60 @@ export async function measureCpu(
       continue;
     }
     const f = await measure(pid, target);
-    rows.push({
+    const row: Row = {
       name: `${target.name} / p99`,
       value: ms(f.p99, 3),
       ...(target.budget
         ? { budget: `< ${CPU_BUDGET_P99_MS} ms`, ok: f.p99 < CPU_BUDGET_P99_MS }
         : {}),
       detail: `${f.status}; p50 ${ms(f.p50)}, mean ${ms(f.mean)}, wall p50 ${ms(f.wallP50)} (n=${RUNS})`,
+    };
+    rows.push(row);
+    if (!target.budget) continue;
+    const floor = await calibratedFloor(pid, target, targets);
+    const ours = 1 - floor.figures.p50 / f.p50;
+    rows.push({
+      name: `${target.name} / page÷floor`,
+      value: `${(f.p99 / floor.figures.p99).toFixed(2)}× p99`,
+      detail:
+        `floor p99 ${ms(floor.figures.p99, 3)}, p50 ${ms(floor.figures.p50)} ` +
+        `(${floor.about}); p50 ${(f.p50 / floor.figures.p50).toFixed(2)}×, ours ${Math.round(ours * 100)} %`,
     });
   }
   return rows;
+}
+
+/**
+ * Records the DynamoDB requests and answer size of one (warm) request of the
+ * page, gives them to the calibrated floor Worker and measures it.
+ */
+async function calibratedFloor(
+  pid: number,
+  target: Target,
+  targets: { calibratedUrl: string; counter: DynamoCounter },
+): Promise<{ figures: CpuFigures; about: string }> {
+  targets.counter.reset();
+  const res = await fetch(target.url, {
+    redirect: 'manual',
+    headers: target.cookie ? { cookie: target.cookie } : {},
+  });
+  const answerBytes = (await res.arrayBuffer()).byteLength;
+  // Anything the page sends after answering (waitUntil) belongs to it too.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const calls = targets.counter.calls();
+  const recipe: FloorRecipe = { calls, answerBytes };
+  const slug = encodeURIComponent(target.name);
+  const put = await fetch(`${targets.calibratedUrl}/${slug}`, {
+    method: 'PUT',
+    body: JSON.stringify(recipe),
+  });
+  if (put.status !== 204) throw new Error(`the calibrated floor refused ${target.name}`);
+  const figures = await measure(pid, { ...target, url: `${targets.calibratedUrl}/${slug}` });
+  const sent = calls.reduce((n, call) => n + call.body.length, 0);
+  const got = calls.reduce((n, call) => n + call.answerBytes, 0);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  return {
+    figures,
+    about: `${calls.length} DynamoDB requests, ${kb(sent)} sent, ${kb(got)} back; ${kb(answerBytes)} page`,
+  };
 }

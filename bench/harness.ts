@@ -4,8 +4,9 @@
  * dry-run bundle running in workerd through Miniflare with the stack's
  * variables as bindings. The Worker is reached through a Miniflare "direct
  * socket", which skips Miniflare's own entry Worker so that nothing but nbhd
- * runs per request; a second, empty Worker gets one too, as the runtime's
- * floor. A signed-in member (alice.test, profile and admin membership as the
+ * runs per request; an empty Worker gets one too, as the runtime's floor,
+ * and so does the calibrated floor, which repeats each page's DynamoDB
+ * requests and nothing else. A signed-in member (alice.test, profile and admin membership as the
  * real sign-in would store them, since the stack lists her in
  * `ADMIN_HANDLES`) gets a session item and a signed `nbhd_session` cookie,
  * and a blog of 50 posts (`seed-site.ts`) for the site editor's pages.
@@ -26,6 +27,7 @@ import { sessionCookieName } from '../edge/middleware/session';
 import { demoAccounts, localDynamo } from '../scripts/local/demo';
 import { freeStackPorts, startLocalStack, type LocalStack } from '../scripts/local/stack';
 import { startDynamoCounter, type DynamoCounter } from './dynamo-counter';
+import { floorWorkerSource } from './floor-worker';
 import { seedMembers } from './seed-members';
 import { seedSite, type SeededSite } from './seed-site';
 
@@ -36,6 +38,8 @@ export interface Harness {
   url: string;
   /** The empty Worker's direct socket. */
   floorUrl: string;
+  /** The calibrated floor's direct socket (`floor-worker.ts`). */
+  calibratedUrl: string;
   /** The workerd process running both Workers. */
   workerdPid?: number;
   /** `Cookie` header value of a live session. */
@@ -50,7 +54,12 @@ export interface Harness {
 /** Members in the benchmark's neighborhood (DESIGN.md's directory figure). */
 export const MEMBER_COUNT = 1000;
 
-export async function startHarness(script: string, log: (line: string) => void): Promise<Harness> {
+export async function startHarness(
+  script: string,
+  log: (line: string) => void,
+  /** Opens workerd's V8 inspector on this port (`profile.ts`). */
+  { inspectorPort }: { inspectorPort?: number } = {},
+): Promise<Harness> {
   const stack = await startLocalStack(await freeStackPorts(), { edge: false, log });
   let mf: Miniflare | undefined;
   const counter = await startDynamoCounter(stack.dynamoEndpoint);
@@ -66,6 +75,7 @@ export async function startHarness(script: string, log: (line: string) => void):
     mf = new Miniflare({
       host: '127.0.0.1',
       port: 0,
+      ...(inspectorPort ? { inspectorPort } : {}),
       workers: [
         {
           name: 'nbhd',
@@ -86,16 +96,25 @@ export async function startHarness(script: string, log: (line: string) => void):
           compatibilityDate: COMPATIBILITY_DATE,
           unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
         },
+        {
+          name: 'calibrated',
+          modules: true,
+          script: floorWorkerSource(counter.endpoint),
+          compatibilityDate: COMPATIBILITY_DATE,
+          unsafeDirectSockets: [{ host: '127.0.0.1', port: 0 }],
+        },
       ],
     });
     await mf.ready;
     const url = (await mf.unsafeGetDirectURL('nbhd')).origin;
     const floorUrl = (await mf.unsafeGetDirectURL('floor')).origin;
+    const calibratedUrl = (await mf.unsafeGetDirectURL('calibrated')).origin;
     const spawned = workerdChildren().filter((pid) => !before.includes(pid));
     const instance = mf;
     return {
       url,
       floorUrl,
+      calibratedUrl,
       workerdPid: spawned.length === 1 ? spawned[0] : undefined,
       signedInCookie,
       site,

@@ -26,6 +26,8 @@ import { measureSiteFunction } from './site-function';
 import { printTable, type Row } from './table';
 
 const log = (line: string) => console.log(line);
+/** `npm run bench -- cpu` measures only CPU per request (and its floors). */
+const onlyCpu = process.argv.includes('cpu');
 
 async function main(): Promise<void> {
   const outdir = mkdtempSync(join(tmpdir(), 'nbhd-bench-'));
@@ -34,26 +36,32 @@ async function main(): Promise<void> {
     const worker = await buildWorker(outdir);
     const rows: Row[] = bundleRows(worker);
     // First, so its cold figure is a true first render in this process.
-    log('Measuring site rendering…');
-    rows.push(...(await measureRender()));
+    if (!onlyCpu) {
+      log('Measuring site rendering…');
+      rows.push(...(await measureRender()));
+    }
 
     const harness = await startHarness(worker.script, log);
     try {
-      log('Measuring page weight…');
-      rows.push(...(await measurePages(harness.url, harness.signedInCookie, harness.counter)));
+      if (!onlyCpu) {
+        log('Measuring page weight…');
+        rows.push(...(await measurePages(harness.url, harness.signedInCookie, harness.counter)));
+      }
       log('Measuring CPU per request…');
       rows.push(...(await measureCpu(harness.workerdPid, harness)));
     } finally {
       await harness.close();
     }
-    log('Measuring the sites’ CloudFront Function…');
-    rows.push(...(await measureSiteFunction()));
-    log('Measuring preview latency…');
-    rows.push(...(await measurePreview(log)));
-    log('Measuring publishing…');
-    rows.push(...(await measurePublish(log)));
-    log('Measuring the builder’s memory…');
-    rows.push(...memoryRows(await measureBuilderMemory(log)));
+    if (!onlyCpu) {
+      log('Measuring the sites’ CloudFront Function…');
+      rows.push(...(await measureSiteFunction()));
+      log('Measuring preview latency…');
+      rows.push(...(await measurePreview(log)));
+      log('Measuring publishing…');
+      rows.push(...(await measurePublish(log)));
+      log('Measuring the builder’s memory…');
+      rows.push(...memoryRows(await measureBuilderMemory(log)));
+    }
     printTable('nbhd benchmarks (budgets from DESIGN.md, "Budgets")', rows);
   } finally {
     rmSync(outdir, { recursive: true, force: true });

@@ -1,0 +1,128 @@
+/**
+ * Where a page's CPU goes: `npx tsx bench/profile.ts [page ...]` starts the
+ * bench's Worker (`harness.ts`) with workerd's V8 inspector open, records a
+ * sampling CPU profile of nbhd's isolate while it answers each page 300
+ * times, and prints the functions with the most self time, by bundle
+ * location, and the share of samples that were idle (waiting on DynamoDB)
+ * or in the runtime's own code. Pages are paths, with `SITE` for the
+ * benchmark blog (`SITE/settings`); a `.cpuprofile` per page is written to
+ * the current folder for Chrome's DevTools. It measures, it never asserts.
+ */
+import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { buildWorker } from './bundle';
+import { startHarness } from './harness';
+import { freePort } from '../scripts/local/ports';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const RUNS = 300;
+
+function inspector(url: string) {
+  const socket = new WebSocket(url);
+  let id = 0;
+  const waiting = new Map<number, (result: unknown) => void>();
+  socket.on('message', (data: Buffer) => {
+    const message = JSON.parse(data.toString()) as { id?: number; result?: unknown };
+    if (message.id !== undefined) waiting.get(message.id)?.(message.result);
+  });
+  const opened = new Promise<void>((resolve) => socket.once('open', resolve));
+  return {
+    async send<T>(method: string, params: object = {}): Promise<T> {
+      await opened;
+      const mine = ++id;
+      return new Promise<T>((resolve) => {
+        waiting.set(mine, (result) => resolve(result as T));
+        socket.send(JSON.stringify({ id: mine, method, params }));
+      });
+    },
+    close: () => socket.close(),
+  };
+}
+
+/** Self time per function, the top `n`, and the idle and runtime shares. */
+function summarize(profile: Profile, n = 25): string[] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((sample, i) => {
+    const frame = byId.get(sample)!.callFrame;
+    const delta = profile.timeDeltas[i] ?? 0;
+    total += delta;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + delta);
+  });
+  const busy = [...self].filter(([key]) => !key.startsWith('(idle)'));
+  const busyTotal = busy.reduce((a, [, t]) => a + t, 0);
+  const lines = [
+    `busy ${(busyTotal / 1000 / RUNS).toFixed(3)} ms a request in the isolate (of ${(total / 1000 / RUNS).toFixed(3)} ms sampled)`,
+  ];
+  for (const [key, t] of busy.sort((a, b) => b[1] - a[1]).slice(0, n)) {
+    lines.push(`${((100 * t) / busyTotal).toFixed(1).padStart(5)} %  ${key}`);
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const pages = process.argv.slice(2);
+  const outdir = mkdtempSync(join(tmpdir(), 'nbhd-profile-'));
+  const port = await freePort();
+  try {
+    const worker = await buildWorker(outdir);
+    const harness = await startHarness(worker.script, console.log, { inspectorPort: port });
+    try {
+      const targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as {
+        id: string;
+        webSocketDebuggerUrl?: string;
+      }[];
+      const target = targets.find((t) => t.id.includes('nbhd')) ?? targets[0];
+      if (!target?.webSocketDebuggerUrl) throw new Error('workerd offered no inspector target');
+      const v8 = inspector(target.webSocketDebuggerUrl.replace('localhost', '127.0.0.1'));
+      await v8.send('Profiler.enable');
+      await v8.send('Profiler.setSamplingInterval', { interval: 50 });
+      for (const page of pages.length ? pages : ['/']) {
+        const path = page
+          .replace('SITE', `/sites/${harness.site.name}`)
+          .replace('LONG', harness.site.longPostId);
+        const get = async () => {
+          const res = await fetch(harness.url + path, {
+            headers: { cookie: harness.signedInCookie },
+          });
+          await res.arrayBuffer();
+          return res.status;
+        };
+        for (let i = 0; i < 50; i++) await get();
+        await v8.send('Profiler.start');
+        let status = 0;
+        for (let i = 0; i < RUNS; i++) status = await get();
+        const { profile } = await v8.send<{ profile: Profile }>('Profiler.stop');
+        const file = `${page.replace(/\W+/g, '_') || 'home'}.cpuprofile`;
+        writeFileSync(file, JSON.stringify(profile));
+        console.log(`\n${path} (${status}), ${file}`);
+        for (const line of summarize(profile)) console.log(line);
+      }
+      v8.close();
+    } finally {
+      await harness.close();
+    }
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
