@@ -21,7 +21,8 @@ export function SignInForm({ csrfToken, handle, error, next }: SignInFormProps) 
       {next && <input type="hidden" name="next" value={next} />}
       <label for="handle">Your handle</label>
       <p class="hint" id="handle-hint">
-        For example <kbd>alice.bsky.social</kbd> — any AT Protocol account works.
+        For example <kbd>alice.bsky.social</kbd>, or your profile’s address — any AT Protocol
+        account works.
       </p>
       <input
         id="handle"
@@ -32,7 +33,7 @@ export function SignInForm({ csrfToken, handle, error, next }: SignInFormProps) 
         autocapitalize="none"
         spellcheck={false}
         required
-        maxlength={253}
+        maxlength={320}
         value={handle ?? ''}
         aria-describedby={error ? 'handle-hint handle-error' : 'handle-hint'}
         aria-invalid={error ? 'true' : undefined}
