@@ -123,6 +123,10 @@ describe('GET /sites/:name/items/new', () => {
     expect(html).toContain('<input type="hidden" name="kind" value="entry"/>');
     const today = new Date().toISOString().slice(0, 10);
     expect(html).toMatch(new RegExp(`name="date"[^>]*type="date" value="${today}"`));
+    // Worded for the browser's date picker and for a date typed into a plain box alike.
+    expect(html).toContain(
+      '<p class="hint" id="date-hint">Choose the day from the calendar. Where the box is plain text, type year-month-day, like 2026-05-17.</p>',
+    );
     expect(html).toContain('<summary>How to format the text (Markdown)</summary>');
     expect(html).toMatch(/name="status" value="draft" checked/);
     expect(html).not.toContain('name="link"');

@@ -78,7 +78,13 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
       return <TextField {...common} label="Issue number" type="number" value={value} />;
     case 'date':
       return (
-        <TextField {...common} label="Date" hint="Like 2026-05-17." type="date" value={value} />
+        <TextField
+          {...common}
+          label="Date"
+          hint="Choose the day from the calendar. Where the box is plain text, type year-month-day, like 2026-05-17."
+          type="date"
+          value={value}
+        />
       );
     case 'tags':
       return (
