@@ -5,7 +5,7 @@
  * also when the account's identity cannot be looked up in time.
  */
 import { inject, describe, expect, it } from 'vitest';
-import { postForm, signedOutBrowser } from './support';
+import { get, postForm, signedOutBrowser } from './support';
 
 async function signInWith(handle: string) {
   const browser = await signedOutBrowser();
@@ -71,6 +71,16 @@ describe('POST /login', () => {
       const res = await signInWith(typed);
       expect(res.status).toBe(303);
       expect(new URL(res.headers.get('location') ?? '').origin).toBe(inject('pdsUrl'));
+    }
+  });
+
+  it('says next to the form, on the front page and when it comes back, that the account’s own sign-in page may need JavaScript', async () => {
+    const note =
+      /<form method="post" action="\/login"[\s\S]*?<button type="submit">Sign in<\/button>\s*<p class="hint" id="sign-in-javascript">([^<]*)<\/p>\s*<\/form>/;
+    for (const html of [await (await get('/')).text(), await (await signInWith('alice')).text()]) {
+      const words = note.exec(html)?.[1] ?? '';
+      expect(words).toContain('may need JavaScript');
+      expect(words).toContain('Everything here works without it.');
     }
   });
 
