@@ -6,6 +6,7 @@
  * named here once, so the editor can state them next to each field.
  */
 import { z } from 'zod';
+import { withWebScheme } from './web-address';
 
 export const limits = {
   title: 200,
@@ -73,9 +74,14 @@ const optionalUrl = z.union([
   z
     .string()
     .trim()
-    .max(limits.url, `Keep web addresses under ${limits.url} characters.`)
-    .url('Enter a full web address, starting with https://')
-    .refine((url) => /^https?:\/\//i.test(url), 'Web addresses must start with https://'),
+    .transform(withWebScheme)
+    .pipe(
+      z
+        .string()
+        .max(limits.url, `Keep web addresses under ${limits.url} characters.`)
+        .url('Enter a full web address, starting with https://')
+        .refine((url) => /^https?:\/\//i.test(url), 'Web addresses must start with https://'),
+    ),
 ]);
 
 /** Every field of an item a neighbor writes; the extras apply only to some templates. */

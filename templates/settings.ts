@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { unixLineBreaks } from './content';
+import { withWebScheme } from './web-address';
 
 interface FieldBase {
   /** The key in the settings object, e.g. `title`. */
@@ -69,9 +70,17 @@ export type Settings = Record<string, SettingsValue>;
 const httpUrl = z
   .string()
   .trim()
-  .max(500, 'Keep web addresses under 500 characters.')
-  .url('Enter a full web address, starting with https://')
-  .refine((url) => /^https?:\/\//i.test(url), 'Web addresses must start with https:// or http://');
+  .transform(withWebScheme)
+  .pipe(
+    z
+      .string()
+      .max(500, 'Keep web addresses under 500 characters.')
+      .url('Enter a full web address, starting with https://')
+      .refine(
+        (url) => /^https?:\/\//i.test(url),
+        'Web addresses must start with https:// or http://',
+      ),
+  );
 
 /** A link in a list: a label and an http(s) address. */
 export const linkSchema = z.object({

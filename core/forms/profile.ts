@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { unixLineBreaks } from '../../templates/content';
+import { isWebAddress, withWebScheme } from '../../templates/web-address';
 import type { Member, ProfileLink } from '../records/members';
 
 export const LIMITS = { name: 64, bio: 300, location: 100, label: 40, url: 300, links: 5 };
@@ -37,22 +38,15 @@ const text = (max: number, message: string) =>
     .refine((v) => length(v) <= max, { message })
     .default('');
 
-/** http(s) only: a `javascript:` or `data:` address can never be saved. */
-export function isWebAddress(value: string): boolean {
-  if (!/^https?:\/\//i.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
 const webAddress = z
   .string()
   .trim()
+  .transform(withWebScheme)
   .refine((v) => length(v) <= LIMITS.url, `A link can be at most ${LIMITS.url} characters`)
-  .refine((v) => v === '' || /^https?:\/\//i.test(v), 'Links must start with http:// or https://')
+  .refine(
+    (v) => v === '' || /^https?:\/\//i.test(v),
+    'Links are web addresses, like shop.example.org or https://shop.example.org',
+  )
   .refine(
     (v) => v === '' || !/^https?:\/\//i.test(v) || isWebAddress(v),
     'This is not a web address we can link to',

@@ -17,6 +17,7 @@ import { desiredPointer } from '../../core/records/deploys';
 import { isSiteName, siteUrl } from '../../core/site-address';
 import { findTemplate, templates } from '../../templates';
 import { defaultSettings } from '../../templates/settings';
+import { siteTitle } from '../../core/site-title';
 import { SitesPage } from '../../views/pages/sites/list';
 import { NameField, NewSitePage, type NewSitePageProps } from '../../views/pages/sites/new';
 import type { AppContext, MemberEnv } from '../context';
@@ -77,6 +78,7 @@ export const sites = new Hono<MemberEnv>()
     const deleted = isSiteName(gone) && !owned.some((s) => s.name === gone) ? gone : undefined;
     const summaries = owned.map((site) => ({
       name: site.name,
+      title: siteTitle(site),
       template: site.template,
       url: siteUrl(c.var.config.sitesUrl, site.name),
       published: desiredPointer(site) !== undefined,

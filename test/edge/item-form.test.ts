@@ -111,6 +111,19 @@ describe('POST /sites/:name/items (rules)', () => {
     });
   });
 
+  it('takes a project link typed as a bare domain as an https:// address', async () => {
+    const owner = await siteOwner('showcase');
+    const item = await createViaForm(owner, {
+      link: 'code.example/bench',
+      imageUrl: 'img.example/bench.jpg',
+      imageAlt: 'A bench made of old doors',
+    });
+    expect(item).toMatchObject({
+      link: 'https://code.example/bench',
+      imageUrl: 'https://img.example/bench.jpg',
+    });
+  });
+
   it('ignores extra fields a template does not have, and numbers issues', async () => {
     const blog = await siteOwner('blog');
     const post = await createViaForm(blog, { link: 'https://sneaky.example', number: '3' });

@@ -49,7 +49,9 @@ describe('GET /members/:id/edit', () => {
     expect(html).toMatch(/name="name" type="text" value="Own Name"/);
     expect(html).toContain('Leave empty to use your name from Bluesky: “Bluesky Me”');
     expect(html).toMatch(/name="link1Label" type="text" value="Blog"/);
-    expect(html).toMatch(/name="link1Url" type="url" value="https:\/\/blog.example\/"/);
+    expect(html).toMatch(
+      /name="link1Url" type="text" inputmode="url" value="https:\/\/blog.example\/"/,
+    );
     expect(html).toMatch(/name="listed" type="checkbox" value="on" checked/);
     expect(html).toContain(`action="/members/${owner.member.handle}/refresh"`);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
@@ -123,16 +125,53 @@ describe('POST /members/:id/edit', () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain(
-      '<p class="error" id="link2Url-error" role="alert">Links must start with http:// or https://</p>',
+      '<p class="error" id="link2Url-error" role="alert">Links are web addresses, like shop.example.org or https://shop.example.org</p>',
     );
     expect(html).toMatch(
-      /name="link2Url" type="url" value="javascript:alert\(document.cookie\)"[^>]*aria-invalid="true"/,
+      /name="link2Url" type="text" inputmode="url" value="javascript:alert\(document.cookie\)"[^>]*aria-invalid="true"/,
     );
     expect(html).toMatch(/name="name" type="text" value="Kept Name"/);
     expect(html).toContain(`name="version" value="${owner.member.version}"`);
     const saved = (await getMember(db, owner.member.did))!;
     expect(saved.links).toEqual([]);
     expect(saved.name).toBeUndefined();
+  });
+
+  it('takes a bare domain as an https:// address, saves it so and shows it so', async () => {
+    const owner = await signIn({}, 'member');
+    const res = await save(owner, {
+      link1Label: 'Shop',
+      link1Url: ' shop.example.org ',
+      link2Url: 'www.example.net:8080/menu?day=1',
+    });
+    expect(res.status).toBe(303);
+    const saved = (await getMember(db, owner.member.did))!;
+    expect(saved.links).toEqual([
+      { label: 'Shop', url: 'https://shop.example.org' },
+      { label: 'www.example.net', url: 'https://www.example.net:8080/menu?day=1' },
+    ]);
+    const html = await (await get(editPath(owner), { cookie: owner.cookie })).text();
+    expect(html).toMatch(
+      /name="link1Url" type="text" inputmode="url" value="https:\/\/shop.example.org"/,
+    );
+    expect(html).toContain('https:// is added for you');
+  });
+
+  it('still refuses other schemes and words that are not addresses, keeping the input', async () => {
+    const owner = await signIn({}, 'member');
+    for (const url of [
+      'mailto:nora@example.org',
+      'javascript:alert(1)//x.org',
+      'my shop',
+      'shop',
+    ]) {
+      const res = await save(owner, { link1Label: 'x', link1Url: url });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain('id="link1Url-error" role="alert">Links are web addresses');
+      expect(html).toContain(`value="${url}"`);
+    }
+    expect((await getMember(db, owner.member.did))!.links).toEqual([]);
   });
 
   it('refuses data: and scheme-only links too', async () => {

@@ -5,7 +5,7 @@
  * also when the account's identity cannot be looked up in time.
  */
 import { inject, describe, expect, it } from 'vitest';
-import { postForm, signedOutBrowser } from './support';
+import { get, postForm, signedOutBrowser } from './support';
 
 async function signInWith(handle: string) {
   const browser = await signedOutBrowser();
@@ -52,10 +52,51 @@ describe('POST /login', () => {
   });
 
   it.each([
+    ['a pasted profile address', ' https://bsky.app/profile/Alice.Test '],
+    ['a profile address without https://', 'bsky.app/profile/alice.test?ref=share'],
+    ['an @handle with spaces around it', '  @alice.test  '],
+    ['the handle as a web address', 'https://alice.test/'],
+  ])('understands %s', async (_, typed) => {
+    const res = await signInWith(typed);
+    expect(res.status).toBe(303);
+    expect(new URL(res.headers.get('location') ?? '').origin).toBe(inject('pdsUrl'));
+  });
+
+  it('understands a profile address with a DID in it, escaped or not', async () => {
+    const did = inject('dids')['bob.test']!;
+    for (const typed of [
+      `https://bsky.app/profile/${did}`,
+      `bsky.app/profile/${encodeURIComponent(did)}/post/3k`,
+    ]) {
+      const res = await signInWith(typed);
+      expect(res.status).toBe(303);
+      expect(new URL(res.headers.get('location') ?? '').origin).toBe(inject('pdsUrl'));
+    }
+  });
+
+  it('says next to the form, on the front page and when it comes back, that the account’s own sign-in page may need JavaScript', async () => {
+    const note =
+      /<form method="post" action="\/login"[\s\S]*?<button type="submit">Sign in<\/button>\s*<p class="hint" id="sign-in-javascript">([^<]*)<\/p>\s*<\/form>/;
+    for (const html of [await (await get('/')).text(), await (await signInWith('alice')).text()]) {
+      const words = note.exec(html)?.[1] ?? '';
+      expect(words).toContain('may need JavaScript');
+      expect(words).toContain('Everything here works without it.');
+    }
+  });
+
+  it('names what to type when the value cannot be used', async () => {
+    const html = await (await signInWith('alice')).text();
+    expect(fieldError(html)).toContain(
+      'Type your handle, like alice.bsky.social, or paste the address of your Bluesky profile.',
+    );
+  });
+
+  it.each([
     ['an empty handle', '   ', 'Enter your handle'],
     ['a handle with spaces', 'alice test', 'does not look like a handle'],
     ['a handle without a dot', 'alice', 'does not look like a handle'],
-    ['a URL', 'https://bsky.app/profile/alice.test', 'does not look like a handle'],
+    ['another site’s address', 'https://example.org/alice', 'does not look like a handle'],
+    ['a profile address without a handle', 'https://bsky.app/profile/', 'does not look'],
     ['an over-long handle', `${'a'.repeat(250)}.test`, 'longer than any handle'],
   ])('names the problem with %s and keeps what was typed', async (_, typed, problem) => {
     const res = await signInWith(typed);

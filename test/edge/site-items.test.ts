@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createItem, listItems } from '../../edge/db/items';
+import { saveSiteSettings } from '../../edge/db/sites';
 import { createViaForm, HTMX, newItemForm, siteOwner } from './item-support';
 import { db, get, postForm, signIn } from './support';
 
@@ -17,7 +18,7 @@ describe('GET /sites/:name', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     const html = await res.text();
-    expect(html).toContain(`<h1>${owner.site.name}</h1>`);
+    expect(html).toContain('<h1>My site</h1>');
     expect(html).toContain('A blog, to be published at');
     expect(html).toMatch(new RegExp(`<span class="address">https?://${owner.site.name}\\.`));
     expect(html).toContain(`href="/sites/${owner.site.name}/settings"`);
@@ -26,6 +27,20 @@ describe('GET /sites/:name', () => {
     expect(html).toContain(`href="/sites/${owner.site.name}/items/new?kind=entry">New post</a>`);
     expect(html).toContain(`href="/sites/${owner.site.name}/items/new?kind=page">New page</a>`);
     expect(html).toContain('No posts yet.');
+  });
+
+  it('is headed by the site’s title, with the address under it', async () => {
+    const owner = await siteOwner('blog');
+    const settings = { ...owner.site.settings, title: 'Corner Bakery' };
+    await saveSiteSettings(db, owner.site.name, settings, owner.site.version);
+    const html = await (await get(`/sites/${owner.site.name}`, { cookie: owner.cookie })).text();
+    expect(html).toContain('<title>Corner Bakery');
+    const after = html.slice(html.indexOf('<h1>Corner Bakery</h1>'));
+    expect(after).toMatch(
+      new RegExp(
+        `^<h1>Corner Bakery</h1>\\s*<section[^>]*>\\s*<p>A blog, to be published at <span class="address">https?://${owner.site.name}\\.`,
+      ),
+    );
   });
 
   it.each([
@@ -108,6 +123,10 @@ describe('GET /sites/:name/items/new', () => {
     expect(html).toContain('<input type="hidden" name="kind" value="entry"/>');
     const today = new Date().toISOString().slice(0, 10);
     expect(html).toMatch(new RegExp(`name="date"[^>]*type="date" value="${today}"`));
+    // Worded for the browser's date picker and for a date typed into a plain box alike.
+    expect(html).toContain(
+      '<p class="hint" id="date-hint">Choose the day from the calendar. Where the box is plain text, type year-month-day, like 2026-05-17.</p>',
+    );
     expect(html).toContain('<summary>How to format the text (Markdown)</summary>');
     expect(html).toMatch(/name="status" value="draft" checked/);
     expect(html).not.toContain('name="link"');

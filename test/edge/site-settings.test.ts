@@ -105,7 +105,7 @@ describe('GET /sites/:name/settings', () => {
     // Links: two empty rows to fill in.
     expect(html).toContain('<legend>Navigation links</legend>');
     expect(html).toMatch(/name="navLinks-1-label" type="text" value=""/);
-    expect(html).toMatch(/name="navLinks-2-url" type="url" value=""/);
+    expect(html).toMatch(/name="navLinks-2-url" type="text" inputmode="url" value=""/);
     expect(html).not.toContain('navLinks-3-');
     // Yes/no.
     expect(html).toMatch(/name="showSummaries" type="checkbox" value="on" checked=""/);
@@ -124,9 +124,11 @@ describe('GET /sites/:name/settings', () => {
       /<textarea id="subscribeText" name="subscribeText" rows="5" maxlength="1000"/,
     );
     expect(html).toContain('<label for="subscribeText">How to subscribe</label>');
-    expect(html).toMatch(/id="subscribeUrl" name="subscribeUrl" type="url" value=""/);
+    expect(html).toMatch(
+      /id="subscribeUrl" name="subscribeUrl" type="text" inputmode="url" value=""/,
+    );
     expect(html).toContain(
-      'Where people sign up, if anywhere. A full address starting with https://',
+      'Where people sign up, if anywhere. Like shop.example.org (https:// is added for you).',
     );
     const showcase = await ownerWithSite('showcase');
     const shown = await (await get(path(showcase.site), { cookie: showcase.owner.cookie })).text();
@@ -149,7 +151,9 @@ describe('GET /sites/:name/settings', () => {
       site.version,
     );
     let html = await (await get(path(site), { cookie: owner.cookie })).text();
-    expect(html).toMatch(/name="navLinks-2-url" type="url" value="https:\/\/l2.example\/"/);
+    expect(html).toMatch(
+      /name="navLinks-2-url" type="text" inputmode="url" value="https:\/\/l2.example\/"/,
+    );
     expect(html).toMatch(/name="navLinks-4-label" type="text" value=""/);
     expect(html).not.toContain('navLinks-5-');
     await saveSiteSettings(db, site.name, { ...saved.settings, navLinks: links(6) }, 2);
@@ -227,6 +231,43 @@ describe('POST /sites/:name/settings', () => {
       ],
       showSummaries: false,
     });
+  });
+
+  it('takes bare domains in links and web address fields as https:// addresses', async () => {
+    const { owner, site } = await ownerWithSite('blog');
+    const res = await save(
+      owner,
+      site,
+      blogForm(owner, site.version, {
+        'navLinks-1-label': 'Shop',
+        'navLinks-1-url': 'shop.example.org',
+      }),
+    );
+    expect(res.status).toBe(303);
+    expect((await stored(site)).settings.navLinks).toEqual([
+      { label: 'Shop', url: 'https://shop.example.org' },
+    ]);
+    const html = await (await get(path(site), { cookie: owner.cookie })).text();
+    expect(html).toMatch(
+      /name="navLinks-1-url" type="text" inputmode="url" value="https:\/\/shop.example.org"/,
+    );
+  });
+
+  it('still refuses a link of another scheme, naming the problem and keeping the input', async () => {
+    const { owner, site } = await ownerWithSite('blog');
+    const res = await save(
+      owner,
+      site,
+      blogForm(owner, site.version, {
+        'navLinks-1-label': 'Mail',
+        'navLinks-1-url': 'mailto:nora@example.org',
+      }),
+    );
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('Web addresses must start with https:// or http://');
+    expect(html).toContain('value="mailto:nora@example.org"');
+    expect((await stored(site)).settings.navLinks).toEqual([]);
   });
 
   it('reads an unticked box as “no” and a ticked one as “yes”', async () => {
@@ -326,8 +367,12 @@ describe('POST /sites/:name/settings', () => {
     expect(html).toMatch(/name="title" type="text" value=" {3}"[^>]*aria-invalid="true"/);
     expect(html).toContain(`value="${'t'.repeat(161)}"`);
     expect(html).toMatch(/id="accent" name="accent" type="text" value="green"/);
-    expect(html).toMatch(/name="navLinks-1-url" type="url" value="javascript:alert\(1\)"/);
-    expect(html).toMatch(/name="navLinks-2-url" type="url" value="https:\/\/nolabel.example\/"/);
+    expect(html).toMatch(
+      /name="navLinks-1-url" type="text" inputmode="url" value="javascript:alert\(1\)"/,
+    );
+    expect(html).toMatch(
+      /name="navLinks-2-url" type="text" inputmode="url" value="https:\/\/nolabel.example\/"/,
+    );
     expect(html).toMatch(/name="showSummaries" type="checkbox" value="on" aria-describedby/);
     expect(html).toContain('name="version" value="1"');
     expect(await stored(site)).toEqual(site);
@@ -344,7 +389,9 @@ describe('POST /sites/:name/settings', () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('id="navLinks-error" role="alert">Add at most 6 links.</p>');
-    expect(html).toMatch(/name="navLinks-7-url" type="url" value="https:\/\/l7.example\/"/);
+    expect(html).toMatch(
+      /name="navLinks-7-url" type="text" inputmode="url" value="https:\/\/l7.example\/"/,
+    );
     expect((await stored(site)).version).toBe(1);
   });
 

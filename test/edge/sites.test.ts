@@ -7,7 +7,7 @@
  * the CSRF token.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { getSite, listOwnerSites } from '../../edge/db/sites';
+import { createSite, getSite, listOwnerSites } from '../../edge/db/sites';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
 import { siteUrl, reservedNames } from '../../core/site-address';
 import { blog } from '../../templates/blog/template';
@@ -59,7 +59,7 @@ describe('GET /sites', () => {
     const html = await res.text();
     expect(html).toContain('<h1>Your sites</h1>');
     for (const site of [blogSite, letters]) {
-      expect(html).toContain(`<h2><a href="/sites/${site.name}">${site.name}</a></h2>`);
+      expect(html).toContain(`<h2><a href="/sites/${site.name}">My site</a></h2>`);
       expect(html).toContain(`<span class="address">${address(site.name)}</span>`);
       expect(html).toContain(`<a href="/sites/${site.name}">Edit</a>`);
       expect(html).toContain(`<a href="/sites/${site.name}/settings">Settings</a>`);
@@ -70,6 +70,23 @@ describe('GET /sites', () => {
     expect(html.indexOf(blogSite.name)).toBeLessThan(html.indexOf(letters.name));
     expect(html).not.toContain(theirs.name);
     expect(html).toContain('<a href="/sites/new" class="button">Make a new site</a>');
+  });
+
+  it('shows each site by its title, with its address under it', async () => {
+    const owner = await member();
+    const settings = { ...defaultSettings(blog.settings), title: 'Corner <Bakery> & Co' };
+    const site = await createSite(
+      db,
+      { name: testSiteName('blog'), ownerDid: owner.member.did, template: 'blog', settings },
+      100,
+    );
+    const html = await (await get('/sites', { cookie: owner.cookie })).text();
+    const card = html.slice(html.indexOf(`<a href="/sites/${site.name}">Corner`));
+    expect(card).toMatch(
+      new RegExp(`^<a href="/sites/${site.name}">Corner &lt;Bakery&gt; &amp; Co</a></h2>\\s*<p>`),
+    );
+    expect(card.indexOf(address(site.name))).toBeLessThan(card.indexOf('Edit</a>'));
+    expect(html).not.toContain(`>${site.name}</a>`);
   });
 
   it('says so when the member has no site yet', async () => {
@@ -205,7 +222,7 @@ describe('POST /sites', () => {
       version: 1,
     });
     const list = await (await get('/sites', { cookie: owner.cookie })).text();
-    expect(list).toContain(`<a href="/sites/${name}">${name}</a>`);
+    expect(list).toContain(`<a href="/sites/${name}">My site</a>`);
   });
 
   it.each([

@@ -75,7 +75,10 @@ export function TextField(
       <input
         id={props.name}
         name={props.name}
-        type={props.type ?? 'text'}
+        // A web address is typed into a text field (with the phone's address keyboard):
+        // the browser's own url check would refuse a bare `shop.example.org`, which we accept.
+        type={props.type === 'url' ? 'text' : (props.type ?? 'text')}
+        inputmode={props.type === 'url' ? 'url' : undefined}
         value={props.value ?? ''}
         maxlength={props.maxlength}
         required={props.required}

@@ -6,6 +6,7 @@ import type { Child } from 'hono/jsx';
 import { memberName, type Member } from '../../core/records/members';
 import { Avatar } from './avatar';
 import { profilePath } from '../../core/paths';
+import { handleText } from './handle';
 
 export function MemberCard({ member, children }: { member: Member; children?: Child }) {
   return (
@@ -15,7 +16,7 @@ export function MemberCard({ member, children }: { member: Member; children?: Ch
         <a href={profilePath(member)} class="name">
           {memberName(member)}
         </a>
-        <p class="handle">@{member.handle}</p>
+        <p class="handle">{handleText(member)}</p>
         {children}
       </div>
     </li>

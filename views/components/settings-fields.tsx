@@ -21,6 +21,7 @@ import type {
   TextField as TextSetting,
 } from '../../templates/settings';
 import { Checkbox, TextArea, TextField } from './fields';
+import { webAddressHint } from '../../templates/web-address';
 
 type Errors = Record<string, string>;
 
@@ -133,7 +134,7 @@ function LinksSettingField({ field, value, errors }: FieldProps<LinksField> & { 
       <legend>{field.label}</legend>
       <p class="hint" id={`${field.name}-hint`}>
         {field.help} Up to {field.max}; fill in an empty row to add one, clear a row to remove it.
-        Addresses start with https:// or http://.
+        Addresses: {webAddressHint}
       </p>
       <ErrorText id={field.name} error={errors[field.name]} />
       {rows.map((row, i) => {
@@ -204,7 +205,7 @@ export function SettingsFieldInput({
           name={field.name}
           label={field.label}
           type="url"
-          hint={`${field.help} A full address starting with https://; leave empty for none.`}
+          hint={`${field.help} ${webAddressHint} Leave empty for none.`}
           value={String(value ?? '')}
           maxlength={500}
           error={error}

@@ -9,6 +9,7 @@ import { CsrfField } from '../components/csrf-field';
 import type { Viewer } from '../../core/records/sessions';
 import { longDate } from '../dates';
 import { profilePath } from '../../core/paths';
+import { handleText } from '../components/handle';
 
 /** Where they stand, as a sentence. */
 export function membershipInWords(member: Member): string {
@@ -42,7 +43,7 @@ export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: strin
         <Avatar member={member} />
         <div>
           <p class="name">{memberName(member)}</p>
-          <p class="handle">@{member.handle}</p>
+          <p class="handle">{handleText(member)}</p>
           {bio && <p class="bio">{bio}</p>}
         </div>
       </section>

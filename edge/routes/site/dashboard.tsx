@@ -4,6 +4,7 @@
  */
 import { Hono } from 'hono';
 import { desiredPointer } from '../../../core/records/deploys';
+import { siteTitle } from '../../../core/site-title';
 import { siteUrl } from '../../../core/site-address';
 import { DashboardPage } from '../../../views/pages/site-items/dashboard';
 import type { SiteEnv } from '../../context';
@@ -19,7 +20,7 @@ export const dashboard = new Hono<SiteEnv>().get('/', async (c) => {
   ]);
   return renderPage(
     c,
-    { title: site.name },
+    { title: siteTitle(site) },
     <DashboardPage
       site={site}
       template={template}

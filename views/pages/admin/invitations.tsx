@@ -15,6 +15,7 @@ import { FormProblems, TextField } from '../../components/fields';
 import { Pager } from '../../components/pager';
 import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { AdminNav, Notice, When } from './common';
+import { handleText } from '../../components/handle';
 
 export const invitationDefaults = { validDays: '14', maxUses: '10', note: '' };
 
@@ -55,7 +56,8 @@ function InvitationItem(props: {
       <input id={`invitation-${index}`} type="text" readonly value={link} />
       <p class="hint">
         Used {i.uses} of {i.maxUses} times. {state === 'expired' ? 'Expired' : 'Valid until'}{' '}
-        <When at={i.validUntil} />. Made by @{i.createdByHandle} on <When at={i.createdAt} />.
+        <When at={i.validUntil} />. Made by {handleText({ handle: i.createdByHandle })} on{' '}
+        <When at={i.createdAt} />.
         {i.revokedAt && (
           <>
             {' '}

@@ -9,6 +9,7 @@ import type { Removal } from '../../../core/records/removals';
 import { CsrfField } from '../../components/csrf-field';
 import { Pager } from '../../components/pager';
 import { AdminNav, Notice, When } from './common';
+import { handleText } from '../../components/handle';
 
 export interface RemovalsPageProps {
   removals: Removal[];
@@ -35,7 +36,7 @@ export function RemovalsPage({ removals, next, notice, csrfToken }: RemovalsPage
               <h2 class="name" id={`removal-${index}`}>
                 {r.name}
               </h2>
-              <p class="handle">@{r.handle}</p>
+              <p class="handle">{handleText(r)}</p>
               <p class="hint">
                 <code>{r.did}</code>. Removed <When at={r.removedAt} />{' '}
                 {r.removedByHandle

@@ -7,6 +7,7 @@ import { memberName, REMOVED_RETENTION_DAYS, type Member } from '../../../core/r
 import { Avatar } from '../../components/avatar';
 import { CsrfField } from '../../components/csrf-field';
 import { memberAdminPath } from '../../../core/paths';
+import { handleText } from '../../components/handle';
 
 export function RemoveMemberPage(props: { member: Member; you: boolean; csrfToken: string }) {
   const { member } = props;
@@ -16,7 +17,7 @@ export function RemoveMemberPage(props: { member: Member; you: boolean; csrfToke
       <h1 id="remove-heading">Remove {name}?</h1>
       <div class="member-card">
         <Avatar member={member} />
-        <p class="handle">@{member.handle}</p>
+        <p class="handle">{handleText(member)}</p>
       </div>
       <p>
         Their sessions end now and their data is kept {REMOVED_RETENTION_DAYS} days (they can still

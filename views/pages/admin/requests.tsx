@@ -9,6 +9,7 @@ import { Avatar } from '../../components/avatar';
 import { CsrfField } from '../../components/csrf-field';
 import { Pager } from '../../components/pager';
 import { AdminNav, Notice, When } from './common';
+import { handleText } from '../../components/handle';
 
 export type Decision = 'approve' | 'decline';
 
@@ -86,7 +87,7 @@ export function RequestsPage({ requests, next, notice, problem, csrfToken }: Req
               <h2 class="name" id={`request-${index}`}>
                 {memberName(m)}
               </h2>
-              <p class="handle">@{m.handle}</p>
+              <p class="handle">{handleText(m)}</p>
               {m.requestedAt && (
                 <p class="hint">
                   Asked <When at={m.requestedAt} />

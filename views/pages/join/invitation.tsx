@@ -10,6 +10,7 @@ import { longDate } from '../../dates';
 import { CsrfField } from '../../components/csrf-field';
 import { SignInForm } from '../../components/sign-in-form';
 import { invitationPath } from '../../../core/paths';
+import { handleText } from '../../components/handle';
 
 export interface InvitationPageProps {
   neighborhood: Neighborhood;
@@ -36,7 +37,7 @@ export function InvitationPage({
       </section>
       {invitation.note && (
         <section class="card" aria-label="Note">
-          <p class="hint">A note from @{invitation.createdByHandle}:</p>
+          <p class="hint">A note from {handleText({ handle: invitation.createdByHandle })}:</p>
           <blockquote>{invitation.note}</blockquote>
         </section>
       )}

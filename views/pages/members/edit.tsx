@@ -12,6 +12,7 @@ import { CsrfField } from '../../components/csrf-field';
 import { Checkbox, FormProblems, TextArea, TextField } from '../../components/fields';
 import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { profilePath } from '../../../core/paths';
+import { webAddressHint } from '../../../templates/web-address';
 
 export interface EditProfilePageProps {
   member: Member;
@@ -64,7 +65,7 @@ export function EditProfilePage(props: EditProfilePageProps) {
         />
         <fieldset>
           <legend>Links (up to {LIMITS.links})</legend>
-          <p class="hint">Web addresses starting with http:// or https://.</p>
+          <p class="hint">Web addresses: {webAddressHint}</p>
           {LINK_SLOTS.map((i) => {
             const link = values.links[i - 1];
             return (

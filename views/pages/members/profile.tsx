@@ -11,6 +11,7 @@ import { ProfileAdmin } from '../../components/profile-admin';
 import { ProfileLinks } from '../../components/profile-links';
 import { profilePath } from '../../../core/paths';
 import { SiteLinks, type SiteLink } from '../../components/site-links';
+import { handleText } from '../../components/handle';
 
 export interface ProfilePageProps {
   member: Member;
@@ -32,7 +33,7 @@ export function ProfilePage({ member, isOwner, adminActions, csrfToken, sites }:
           <h1 id="profile-name" class="name">
             {memberName(member)}
           </h1>
-          <p class="handle">@{member.handle}</p>
+          <p class="handle">{handleText(member)}</p>
         </div>
       </section>
       {bio && <p class="bio">{bio}</p>}

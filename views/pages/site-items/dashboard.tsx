@@ -7,6 +7,7 @@
 import type { Site, ItemSummary, SiteContents } from '../../../core/records/sites';
 import type { TemplateDefinition } from '../../../templates/template';
 import { longDate } from '../../dates';
+import { siteTitle } from '../../../core/site-title';
 import { PublishPanel, type PublishingState } from '../../components/publish-panel';
 import {
   itemPath,
@@ -55,7 +56,7 @@ export function DashboardPage(props: DashboardProps) {
       <p class="crumbs">
         <a href="/sites">← Your sites</a>
       </p>
-      <h1>{site.name}</h1>
+      <h1>{siteTitle(site)}</h1>
       {trashed && (
         <p class="notice" role="status">
           Moved to the trash. You can restore it from the <a href={trashPath(site.name)}>trash</a>{' '}

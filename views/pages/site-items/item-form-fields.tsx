@@ -11,6 +11,7 @@ import { limits, slugPattern, type ItemKind } from '../../../templates/content';
 import type { TemplateDefinition } from '../../../templates/template';
 import { TextArea, TextField } from '../../components/fields';
 import { itemPagePath } from '../../../core/paths';
+import { webAddressHint } from '../../../templates/web-address';
 
 /** The text fields in the order the form shows them. */
 export const formFields = [
@@ -77,7 +78,13 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
       return <TextField {...common} label="Issue number" type="number" value={value} />;
     case 'date':
       return (
-        <TextField {...common} label="Date" hint="Like 2026-05-17." type="date" value={value} />
+        <TextField
+          {...common}
+          label="Date"
+          hint="Choose the day from the calendar. Where the box is plain text, type year-month-day, like 2026-05-17."
+          type="date"
+          value={value}
+        />
       );
     case 'tags':
       return (
@@ -103,7 +110,7 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
         <TextField
           {...common}
           label="Link"
-          hint="Where the project lives, starting with https://. Optional."
+          hint={`Where the project lives. ${webAddressHint} Optional.`}
           type="url"
           value={value}
         />
@@ -113,7 +120,7 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
         <TextField
           {...common}
           label="Picture address"
-          hint="A picture of it on the web, starting with https://. Optional."
+          hint={`A picture of it on the web. ${webAddressHint} Optional.`}
           type="url"
           value={value}
         />

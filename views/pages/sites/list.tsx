@@ -1,6 +1,6 @@
 /**
- * "Your sites": each of the member's sites with its template and its
- * address (a link once it is published), with links to edit it, its settings and
+ * "Your sites": each of the member's sites by its title, with its template and its
+ * address under it (a link once it is published), with links to edit it, its settings and
  * its preview (after a deletion, first a word naming the site that went);
  * then "Make a new site", or a plain word that the
  * neighborhood's limit is reached.
@@ -10,6 +10,8 @@ import { canMakeSite } from '../../../core/records/sites';
 
 export interface SiteSummary {
   name: string;
+  /** What the owner calls it (`core/site-title.ts`). */
+  title: string;
   template: string;
   /** Where it lives once published, e.g. `https://alice.oak.example`. */
   url: string;
@@ -58,7 +60,7 @@ export function SitesPage({ sites, limit, deleted }: SitesPageProps) {
         {sites.map((site) => (
           <li class="card">
             <h2>
-              <a href={`/sites/${site.name}`}>{site.name}</a>
+              <a href={`/sites/${site.name}`}>{site.title}</a>
             </h2>
             <p>
               {findTemplate(site.template)?.name ?? site.template}
