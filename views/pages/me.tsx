@@ -1,7 +1,8 @@
 /**
  * The signed-in person's own page: who they are signed in as, where they
  * stand in the neighborhood (in words), their profile, their data (download
- * it, delete the account), leaving, and sign-out.
+ * it, delete the account), leaving (a link to a page that asks first, kept
+ * apart from sign-out so the two are not mistaken for each other), and sign-out.
  */
 import { memberBio, memberName, removedPurgeDate, type Member } from '../../core/records/members';
 import { Avatar } from '../components/avatar';
@@ -77,22 +78,20 @@ export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: strin
           <a href="/me/delete">Delete your account</a>
         </li>
       </ul>
-      <div class="actions">
-        {isMember && (
-          <form method="post" action="/leave">
-            <CsrfField token={csrfToken} />
-            <button type="submit" class="secondary">
-              Leave the neighborhood
-            </button>
-          </form>
-        )}
-        <form method="post" action="/logout">
-          <CsrfField token={csrfToken} />
-          <button type="submit" class="secondary">
-            Sign out
-          </button>
-        </form>
-      </div>
+      {isMember && (
+        <>
+          <h2>Your membership</h2>
+          <p>
+            <a href="/leave">Leave the neighborhood…</a> (asks first, and says what you would lose)
+          </p>
+        </>
+      )}
+      <form method="post" action="/logout" class="sign-out">
+        <CsrfField token={csrfToken} />
+        <button type="submit" class="secondary">
+          Sign out
+        </button>
+      </form>
     </>
   );
 }
