@@ -93,11 +93,16 @@ describe('POST /admin/members/:did/promote and /demote', () => {
     expect((await getMember(db, neighbor.member.did))?.role).toBe('member');
   });
 
-  it('makes a member an admin and back, logging both', async () => {
-    const neighbor = await signIn({}, 'member');
+  it('makes a member an admin and back, logging both and naming them', async () => {
+    const neighbor = await signIn({ displayName: 'Dana Hill' }, 'member');
+    const done = (what: string) =>
+      `/admin/members?done=${what}&who=${encodeURIComponent(neighbor.member.did)}`;
     const promoted = await send(admin, path(neighbor, 'promote'), { confirm: 'promote' });
     expect(promoted.status).toBe(303);
-    expect(promoted.headers.get('location')).toBe('/admin/members?done=promoted');
+    expect(promoted.headers.get('location')).toBe(done('promoted'));
+    expect(readable(await (await open(admin, done('promoted'))).text())).toContain(
+      'Dana Hill is an admin now.',
+    );
     expect((await getMember(db, neighbor.member.did))?.role).toBe('admin');
     expect(await newestAudit()).toMatchObject({
       action: 'member.promote',
@@ -108,7 +113,10 @@ describe('POST /admin/members/:did/promote and /demote', () => {
 
     const demoted = await send(admin, path(neighbor, 'demote'), { confirm: 'demote' });
     expect(demoted.status).toBe(303);
-    expect(demoted.headers.get('location')).toBe('/admin/members?done=demoted');
+    expect(demoted.headers.get('location')).toBe(done('demoted'));
+    expect(readable(await (await open(admin, done('demoted'))).text())).toContain(
+      'Dana Hill is a member now, no longer an admin.',
+    );
     expect((await getMember(db, neighbor.member.did))?.role).toBe('member');
     expect(await newestAudit()).toMatchObject({
       action: 'member.demote',
@@ -153,7 +161,11 @@ describe('removing a member', () => {
 
     const res = await send(admin, path(neighbor, 'remove'));
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/admin/members?done=removed');
+    const done = `/admin/members?done=removed&who=${encodeURIComponent(neighbor.member.did)}`;
+    expect(res.headers.get('location')).toBe(done);
+    expect(readable(await (await open(admin, done)).text())).toContain(
+      'Removed Neighbor is removed from the neighborhood and signed out everywhere.',
+    );
     expect((await getMember(db, neighbor.member.did))?.status).toBe('removed');
     expect(await getSession(db, neighbor.member.did, neighbor.session.id)).toBeUndefined();
     expect(await newestAudit()).toMatchObject({

@@ -21,13 +21,14 @@ import { RemoveMemberPage } from '../../../views/pages/admin/remove';
 import { RoleChangePage, roleChangeWords, type RoleChange } from '../../../views/pages/admin/role';
 import { memberAdminPath } from '../../../core/paths';
 import type { Viewer } from '../../../core/records/sessions';
-import { actor, personAt, target } from './shared';
+import { actor, doneWith, namedNotice, personAt, target, type Notices } from './shared';
 import { hostHook } from '../../site-host';
 
-const notices: Record<string, string> = {
-  promoted: 'Done: they are an admin now.',
-  demoted: 'Done: they are a member, no longer an admin.',
-  removed: 'Removed. They were signed out everywhere.',
+const notices: Notices = {
+  promoted: (name) => `${name ?? 'They'} ${name ? 'is' : 'are'} an admin now.`,
+  demoted: (name) => `${name ?? 'They'} ${name ? 'is' : 'are'} a member now, no longer an admin.`,
+  removed: (name) =>
+    `${name ?? 'They'} ${name ? 'is' : 'are'} removed from the neighborhood and signed out everywhere.`,
 };
 
 /** Runs a role change or removal; the last admin's refusal becomes the friendly 409 page. */
@@ -44,19 +45,21 @@ async function act(
 
 /** Where to go afterwards: the list, unless the admin just stopped being one. */
 const afterwards = (viewer: Viewer, person: Member, done: string) =>
-  viewer.member.did === person.did ? '/' : `/admin/members?done=${done}`;
+  viewer.member.did === person.did ? '/' : `/admin/members?${doneWith(done, person)}`;
 
 export const members = new Hono<AdminEnv>()
   .get('/', async (c) => {
     const { db } = c.var;
     const viewer = c.var.admin;
-    const [unlisted, directory] = await Promise.all([
+    const [unlisted, directory, notice] = await Promise.all([
       listByStatus(db, 'UNLISTED', { cursor: c.req.query('unlisted'), limit: 24 }),
       listDirectory(db, 'name', { cursor: c.req.query('after') }),
+      namedNotice(db, notices, c.req.query('done'), c.req.query('who')),
     ]);
     const pageHref = (list: 'unlisted' | 'after', cursor: string) => {
       const query = new URLSearchParams(c.req.query());
       query.delete('done');
+      query.delete('who');
       query.set(list, cursor);
       return `/admin/members?${query}`;
     };
@@ -70,7 +73,7 @@ export const members = new Hono<AdminEnv>()
         directoryNext={directory.next}
         pageHref={pageHref}
         viewerDid={viewer.member.did}
-        notice={notices[c.req.query('done') ?? '']}
+        notice={notice}
       />,
     );
   })
