@@ -7,6 +7,7 @@
 import { memberBio, memberName, removedPurgeDate, type Member } from '../../core/records/members';
 import { Avatar } from '../components/avatar';
 import { CsrfField } from '../components/csrf-field';
+import { AdminAnswer } from '../components/dismiss-answer';
 import type { Viewer } from '../../core/records/sessions';
 import { longDate } from '../dates';
 import { profilePath } from '../../core/paths';
@@ -48,11 +49,22 @@ export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: strin
         </div>
       </section>
       <p class="notice">{membershipInWords(member)}</p>
-      {member.status === 'visitor' && member.decisionMessage && (
-        <p>An admin answered your request to join: “{member.decisionMessage}”</p>
+      {(member.status === 'visitor' || member.status === 'member') && member.decisionMessage && (
+        <AdminAnswer
+          intro={
+            member.status === 'member'
+              ? 'An admin welcomed you in:'
+              : 'An admin answered your request to join:'
+          }
+          message={member.decisionMessage}
+          csrfToken={csrfToken}
+          back="/me"
+        />
       )}
-      {member.status === 'member' && member.decisionMessage && (
-        <p>An admin welcomed you in: “{member.decisionMessage}”</p>
+      {member.status === 'pending' && (
+        <p>
+          <a href="/join/withdraw">Withdraw your request…</a>
+        </p>
       )}
       {member.status !== 'member' && member.status !== 'removed' && (
         <p>
