@@ -92,6 +92,8 @@ describe('GET /me', () => {
     expect(html).toContain(`href="/members/${member.handle}/edit"`);
     expect(html).toContain('href="/me/export"');
     expect(html).toContain('href="/me/delete"');
+    expect(html).toMatch(/<h1>Your account<\/h1>/);
+    expect(html).not.toContain('You are signed in');
     expect(html).toContain('<a href="/leave">');
     expect(html).not.toContain('action="/leave"');
     expect(html.split(`name="_csrf" value="${csrf}"`).length - 1).toBe(1);

@@ -39,7 +39,7 @@ export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: strin
   const isMember = member.status === 'member';
   return (
     <>
-      <h1>You are signed in</h1>
+      <h1>Your account</h1>
       <section class="card profile" aria-label="Your profile">
         <Avatar member={member} />
         <div>
