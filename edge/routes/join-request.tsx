@@ -11,7 +11,7 @@ import { dismissAnswer, withdrawRequest } from '../db/membership';
 import { requireViewer } from '../middleware/access';
 import { currentNeighborhood, renderPage } from '../render';
 import { WithdrawRequestPage } from '../../views/pages/join/withdraw';
-import { DISMISS_ANSWER_PATH, DISMISS_RETURNS } from '../../views/components/dismiss-answer';
+import { DISMISS_ANSWER_PATH, DISMISS_RETURNS, WITHDRAW_REQUEST_PATH } from '../../core/paths';
 
 const backHome = (c: AppContext) => {
   c.header('Cache-Control', 'no-store');
@@ -19,7 +19,7 @@ const backHome = (c: AppContext) => {
 };
 
 export const joinRequest = new Hono<AppEnv>()
-  .get('/join/withdraw', async (c) => {
+  .get(WITHDRAW_REQUEST_PATH, async (c) => {
     const { member } = requireViewer(c);
     if (member.status !== 'pending') return backHome(c);
     const neighborhood = await currentNeighborhood(c);
@@ -30,11 +30,12 @@ export const joinRequest = new Hono<AppEnv>()
       <WithdrawRequestPage neighborhoodName={neighborhood.name} csrfToken={c.var.csrfToken} />,
     );
   })
-  .post('/join/withdraw', async (c) => {
+  .post(WITHDRAW_REQUEST_PATH, async (c) => {
     const { member } = requireViewer(c);
     if (member.status !== 'pending') return backHome(c);
     // Only the confirmation page's button withdraws; anything else is sent there first.
-    if ((await c.req.parseBody()).confirm !== 'withdraw') return c.redirect('/join/withdraw', 303);
+    if ((await c.req.parseBody()).confirm !== 'withdraw')
+      return c.redirect(WITHDRAW_REQUEST_PATH, 303);
     await withdrawRequest(c.var.db, member.did);
     return backHome(c);
   })

@@ -18,7 +18,7 @@ import { PageError, stillRemoved } from '../errors';
 import { requireViewer, signInFirst } from '../middleware/access';
 import { currentNeighborhood, renderPage } from '../render';
 import { InvitationPage } from '../../views/pages/join/invitation';
-import { invitationPath } from '../../core/paths';
+import { invitationPath, LEAVE_PATH } from '../../core/paths';
 import { hostHook } from '../site-host';
 import { listOwnerSites } from '../db/sites';
 import { LeavePage } from '../../views/pages/join/leave';
@@ -88,7 +88,7 @@ export const join = new Hono<AppEnv>()
     await requestToJoin(db, member.did, neighborhood.joinPolicy);
     return backHome(c);
   })
-  .get('/leave', async (c) => {
+  .get(LEAVE_PATH, async (c) => {
     const { member } = requireViewer(c);
     if (!isMember(member)) return backHome(c);
     const [neighborhood, sites] = await Promise.all([
@@ -107,11 +107,11 @@ export const join = new Hono<AppEnv>()
       />,
     );
   })
-  .post('/leave', async (c) => {
+  .post(LEAVE_PATH, async (c) => {
     const { member } = requireViewer(c);
     if (!isMember(member)) return backHome(c);
     // Only the confirmation page's button leaves; anything else is sent there first.
-    if ((await c.req.parseBody()).confirm !== 'leave') return c.redirect('/leave', 303);
+    if ((await c.req.parseBody()).confirm !== 'leave') return c.redirect(LEAVE_PATH, 303);
     await leave(c.var.db, member.did);
     return backHome(c);
   })

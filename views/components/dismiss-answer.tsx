@@ -2,12 +2,8 @@
  * An admin's welcome or answer to a request, as the person sees it, with a
  * small form that puts it away once read (a plain POST, no JavaScript).
  */
+import { DISMISS_ANSWER_PATH, type DISMISS_RETURNS } from '../../core/paths';
 import { CsrfField } from './csrf-field';
-
-export const DISMISS_ANSWER_PATH = '/join/answer/dismiss';
-
-/** The pages a dismissal may return to. */
-export const DISMISS_RETURNS = ['/', '/me'] as const;
 
 export function AdminAnswer(props: {
   intro: string;

@@ -11,6 +11,7 @@ import type { JoinPolicy, Neighborhood } from '../../core/records/neighborhood';
 import { longDate } from '../dates';
 import { CsrfField } from './csrf-field';
 import { AdminAnswer } from './dismiss-answer';
+import { WITHDRAW_REQUEST_PATH } from '../../core/paths';
 import { SignInForm, type SignInFormProps } from './sign-in-form';
 
 export interface JoinPanelProps {
@@ -56,7 +57,7 @@ export function JoinPanel({ neighborhood, member, signIn }: JoinPanelProps) {
       <div class="card notice">
         <p>Your request is waiting for an admin. You will see their answer here.</p>
         <p>
-          <a href="/join/withdraw">Withdraw your request…</a>
+          <a href={WITHDRAW_REQUEST_PATH}>Withdraw your request…</a>
         </p>
       </div>
     );

@@ -10,7 +10,7 @@ import { CsrfField } from '../components/csrf-field';
 import { AdminAnswer } from '../components/dismiss-answer';
 import type { Viewer } from '../../core/records/sessions';
 import { longDate } from '../dates';
-import { profilePath } from '../../core/paths';
+import { LEAVE_PATH, profilePath, WITHDRAW_REQUEST_PATH } from '../../core/paths';
 
 /** Where they stand, as a sentence. */
 export function membershipInWords(member: Member): string {
@@ -63,7 +63,7 @@ export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: strin
       )}
       {member.status === 'pending' && (
         <p>
-          <a href="/join/withdraw">Withdraw your request…</a>
+          <a href={WITHDRAW_REQUEST_PATH}>Withdraw your request…</a>
         </p>
       )}
       {member.status !== 'member' && member.status !== 'removed' && (
@@ -94,7 +94,8 @@ export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: strin
         <>
           <h2>Your membership</h2>
           <p>
-            <a href="/leave">Leave the neighborhood…</a> (asks first, and says what you would lose)
+            <a href={LEAVE_PATH}>Leave the neighborhood…</a> (asks first, and says what you would
+            lose)
           </p>
         </>
       )}

@@ -6,6 +6,7 @@
  */
 import type { JoinPolicy } from '../../../core/records/neighborhood';
 import { CsrfField } from '../../components/csrf-field';
+import { LEAVE_PATH } from '../../../core/paths';
 
 export interface LeavePageProps {
   neighborhoodName: string;
@@ -35,7 +36,7 @@ export function LeavePage(props: LeavePageProps) {
         <li>{comingBack[props.joinPolicy]}</li>
         <li>You stay signed in, and you can still download your data or delete your account.</li>
       </ul>
-      <form method="post" action="/leave" class="actions">
+      <form method="post" action={LEAVE_PATH} class="actions">
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="confirm" value="leave" />
         <button type="submit">Leave {props.neighborhoodName}</button>

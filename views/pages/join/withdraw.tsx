@@ -4,6 +4,7 @@
  * so only this page's button withdraws.
  */
 import { CsrfField } from '../../components/csrf-field';
+import { WITHDRAW_REQUEST_PATH } from '../../../core/paths';
 
 export function WithdrawRequestPage(props: { neighborhoodName: string; csrfToken: string }) {
   return (
@@ -13,7 +14,7 @@ export function WithdrawRequestPage(props: { neighborhoodName: string; csrfToken
         Admins will no longer see it. You stay signed in, and you can ask to join again from the
         front page whenever you like.
       </p>
-      <form method="post" action="/join/withdraw" class="actions">
+      <form method="post" action={WITHDRAW_REQUEST_PATH} class="actions">
         <CsrfField token={props.csrfToken} />
         <input type="hidden" name="confirm" value="withdraw" />
         <button type="submit">Withdraw my request</button>
