@@ -24,6 +24,12 @@ export const directoryPath = (order: DirectoryOrder, after?: string) =>
 export const memberAdminPath = (m: Pick<MemberRef, 'did'>, action: string) =>
   `/admin/members/${encodeURIComponent(m.did)}/${action}`;
 export const invitationPath = (code: string) => `/invitations/${encodeURIComponent(code)}`;
+/** Where a member leaves (GET asks first) and a pending person withdraws their request. */
+export const LEAVE_PATH = '/leave';
+export const WITHDRAW_REQUEST_PATH = '/join/withdraw';
+/** Where a person puts away an admin's answer, and the pages that may send them there. */
+export const DISMISS_ANSWER_PATH = '/join/answer/dismiss';
+export const DISMISS_RETURNS = ['/', '/me'] as const;
 export const REMOVALS_PATH = '/admin/removals';
 /** Where an admin lifts the removal of `did`. */
 export const liftRemovalPath = (did: string) => `${REMOVALS_PATH}/${encodeURIComponent(did)}/lift`;

@@ -21,6 +21,7 @@ import { health } from './routes/health';
 import { home } from './routes/home';
 import { me } from './routes/me';
 import { join } from './routes/join';
+import { joinRequest } from './routes/join-request';
 import { members } from './routes/members';
 import { admin } from './routes/admin';
 import { site } from './routes/site';
@@ -48,6 +49,7 @@ export const app = new Hono<AppEnv>()
   .route('/', clientDocuments)
   .route('/me', me)
   .route('/', join)
+  .route('/', joinRequest)
   .route('/members', members)
   .route('/admin', admin)
   .route('/templates', templateGallery)

@@ -146,6 +146,27 @@ export async function decide(db: Dynamo, did: string, approve: boolean, message?
   return decided ? saved : undefined;
 }
 
+/**
+ * The person takes back their pending request: they are a visitor again and
+ * may ask again. Returns them as saved, or `undefined` if nothing was
+ * pending (an admin answered first).
+ */
+export async function withdrawRequest(db: Dynamo, did: string) {
+  let withdrawn = false;
+  const saved = await updateMember(db, did, (m) => {
+    withdrawn = m?.status === 'pending';
+    if (!m || !withdrawn) return undefined;
+    return { ...m, status: 'visitor', requestedAt: undefined, decisionMessage: undefined };
+  });
+  return withdrawn ? saved : undefined;
+}
+
+/** The person has read an admin's welcome or answer; it is no longer shown to them. */
+export const dismissAnswer = (db: Dynamo, did: string) =>
+  updateMember(db, did, (m) =>
+    m?.decisionMessage ? { ...m, decisionMessage: undefined } : undefined,
+  );
+
 /** Makes a member an admin or an admin a member; anyone else is left as they are. */
 export const setRole = (db: Dynamo, did: string, role: Member['role']) =>
   changeMember(db, did, (m) =>

@@ -1,6 +1,7 @@
 /**
  * Joining and leaving the neighborhood: asking to join from the front page
- * (in at once, or pending, by the join policy), leaving, and invitation
+ * (in at once, or pending, by the join policy), leaving (after a page that
+ * says what it costs), and invitation
  * links, which work whatever the policy is. Every rule is checked here on
  * the server; the buttons on the pages only offer what these allow. POSTs
  * answer with a redirect, expected refusals with a friendly page.
@@ -17,8 +18,10 @@ import { PageError, stillRemoved } from '../errors';
 import { requireViewer, signInFirst } from '../middleware/access';
 import { currentNeighborhood, renderPage } from '../render';
 import { InvitationPage } from '../../views/pages/join/invitation';
-import { invitationPath } from '../../core/paths';
+import { invitationPath, LEAVE_PATH } from '../../core/paths';
 import { hostHook } from '../site-host';
+import { listOwnerSites } from '../db/sites';
+import { LeavePage } from '../../views/pages/join/leave';
 
 const backHome = (c: AppContext) => {
   c.header('Cache-Control', 'no-store');
@@ -85,9 +88,30 @@ export const join = new Hono<AppEnv>()
     await requestToJoin(db, member.did, neighborhood.joinPolicy);
     return backHome(c);
   })
-  .post('/leave', async (c) => {
+  .get(LEAVE_PATH, async (c) => {
     const { member } = requireViewer(c);
     if (!isMember(member)) return backHome(c);
+    const [neighborhood, sites] = await Promise.all([
+      currentNeighborhood(c),
+      listOwnerSites(c.var.db, member.did),
+    ]);
+    c.header('Cache-Control', 'private, no-store');
+    return renderPage(
+      c,
+      { title: `Leave ${neighborhood.name}?`, neighborhood },
+      <LeavePage
+        neighborhoodName={neighborhood.name}
+        joinPolicy={neighborhood.joinPolicy}
+        siteNames={sites.map((s) => s.name)}
+        csrfToken={c.var.csrfToken}
+      />,
+    );
+  })
+  .post(LEAVE_PATH, async (c) => {
+    const { member } = requireViewer(c);
+    if (!isMember(member)) return backHome(c);
+    // Only the confirmation page's button leaves; anything else is sent there first.
+    if ((await c.req.parseBody()).confirm !== 'leave') return c.redirect(LEAVE_PATH, 303);
     await leave(c.var.db, member.did);
     return backHome(c);
   })

@@ -58,7 +58,11 @@ export const me = new Hono<AppEnv>()
   .get('/', async (c) => {
     const { viewer } = c.var;
     if (!viewer) return c.redirect('/', 303);
-    return renderPage(c, { title: 'You' }, <MePage viewer={viewer} csrfToken={c.var.csrfToken} />);
+    return renderPage(
+      c,
+      { title: 'Your account' },
+      <MePage viewer={viewer} csrfToken={c.var.csrfToken} />,
+    );
   })
   .get('/export', async (c) => {
     const { member } = requireViewer(c);

@@ -99,7 +99,6 @@ export const members = new Hono<AppEnv>()
         member={member!}
         isOwner={isOwner}
         adminActions={!isOwner && isAdmin(viewer?.member)}
-        csrfToken={c.var.csrfToken}
       />,
     );
   })

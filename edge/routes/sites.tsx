@@ -12,7 +12,7 @@ import { nameCandidates, siteNameSchema } from '../../core/forms/site-name';
 import { sitePath } from '../../core/paths';
 import { memberName } from '../../core/records/members';
 import type { Neighborhood } from '../../core/records/neighborhood';
-import { canMakeSite } from '../../core/records/sites';
+import { canMakeSite, type Site } from '../../core/records/sites';
 import { desiredPointer } from '../../core/records/deploys';
 import { isSiteName, siteUrl } from '../../core/site-address';
 import { findTemplate, templates } from '../../templates';
@@ -45,15 +45,32 @@ async function freshSuggestion(
   return firstFreeName(c.var.db, candidates);
 }
 
-const takenMessage = (name: string, suggestion?: string) =>
-  `Someone has just taken “${name}”.${suggestion ? ` “${suggestion}” is free.` : ' Try another name.'}`;
+/**
+ * Why `name` could not be claimed. "Just" only when the holder's site was
+ * made no earlier than the form was loaded (`loadedAt`, sent back by the
+ * form): the name was free when the person chose it. A long-held name, a
+ * name held after an account's deletion, or a form that does not say when
+ * it was loaded, is simply taken.
+ */
+function takenMessage(
+  name: string,
+  holder: Site | undefined,
+  loadedAt: string,
+  suggestion?: string,
+) {
+  const loaded = Date.parse(loadedAt);
+  const justNow =
+    holder !== undefined && !Number.isNaN(loaded) && Date.parse(holder.createdAt) >= loaded;
+  const taken = justNow ? `Someone has just taken “${name}”.` : `“${name}” is taken.`;
+  return `${taken}${suggestion ? ` “${suggestion}” is free.` : ' Try another name.'}`;
+}
 
 const freeMessage = (c: AppContext<MemberEnv>, name: string) =>
   `“${name}” is free: your site will be at ${siteUrl(c.var.config.sitesUrl, name)}`;
 
 function renderNew(
   c: AppContext<MemberEnv>,
-  props: Omit<NewSitePageProps, 'csrfToken'>,
+  props: Omit<NewSitePageProps, 'csrfToken' | 'loadedAt'>,
   status: ContentfulStatusCode = 200,
   /** Already read by the handler; saves a read. */
   neighborhood?: Neighborhood,
@@ -61,7 +78,7 @@ function renderNew(
   return renderPage(
     c,
     { title: 'Make a new site', status, htmx: !props.atLimit, neighborhood },
-    <NewSitePage {...props} csrfToken={c.var.csrfToken} />,
+    <NewSitePage {...props} loadedAt={new Date().toISOString()} csrfToken={c.var.csrfToken} />,
   );
 }
 
@@ -190,7 +207,13 @@ export const sites = new Hono<MemberEnv>()
       );
     } catch (error) {
       if (error instanceof NameTaken) {
-        return again(409, { name: takenMessage(name, await freshSuggestion(c, name)) });
+        const [holder, suggestion] = await Promise.all([
+          getSite(db, name),
+          freshSuggestion(c, name),
+        ]);
+        if (holder?.ownerDid === member.did)
+          return again(409, { name: `You already have a site called “${name}”.` });
+        return again(409, { name: takenMessage(name, holder, input.loadedAt ?? '', suggestion) });
       }
       if (error instanceof SiteLimitReached) {
         const owned = await listOwnerSites(db, member.did);

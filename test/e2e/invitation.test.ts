@@ -35,7 +35,7 @@ async function inviteJoinRevoke(e2e: E2E, people: People): Promise<void> {
   await alicePage.getByText('No links yet.').waitFor();
   expect(await alicePage.getByLabel('Valid for (days)').inputValue()).toBe('14');
   await alicePage.getByLabel('Maximum uses').fill('2');
-  await alicePage.getByLabel('Note (optional)').fill(note);
+  await alicePage.getByLabel('Note to the invitee (optional)').fill(note);
   await alicePage.getByRole('button', { name: 'Make a link' }).click();
   await alicePage.waitForURL(`${appUrl}/admin/invitations?done=created`);
   expect(await alicePage.getByRole('status').textContent()).toMatch(/^Link made\./);

@@ -58,9 +58,9 @@ async function askApproveAndList(
   // alice approves him with a message; the queue says so and empties.
   await request.getByLabel('Welcome message (optional)').fill('Welcome, Bob! Bring your tools.');
   await request.getByRole('button', { name: 'Approve Bob Rivers' }).click();
-  await alicePage.waitForURL(`${appUrl}/admin/requests?done=approved`);
+  await alicePage.waitForURL(`${appUrl}/admin/requests?done=approved&who=*`);
   expect(await alicePage.getByRole('status').textContent()).toBe(
-    'Approved. They are a member now.',
+    'Approved. Bob Rivers is a member now.',
   );
   await alicePage.getByText('Nobody is waiting for an answer.').waitFor();
   expect(await alicePage.getByRole('region', { name: 'Bob Rivers' }).count()).toBe(0);

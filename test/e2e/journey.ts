@@ -105,7 +105,7 @@ export async function signInAs(
 /** The sentence on `/me` that says where the signed-in person stands, e.g. "You are a member…". */
 export async function standingOnMe(page: Page, appUrl: string): Promise<string> {
   await page.goto(`${appUrl}/me`);
-  await page.getByRole('heading', { name: 'Your page', level: 1 }).waitFor();
+  await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
   return ((await page.locator('main p.notice').textContent()) ?? '').trim();
 }
 

@@ -40,6 +40,8 @@ const pages = () => [
   '/admin/members',
   '/admin/audit',
   `/admin/members/${did(member)}/remove`,
+  `/admin/members/${did(member)}/promote`,
+  `/admin/members/${did(admin)}/demote`,
 ];
 
 const actions = async (): Promise<[string, Record<string, string>][]> => [
@@ -48,8 +50,8 @@ const actions = async (): Promise<[string, Record<string, string>][]> => [
   [`/admin/requests/${did(pending)}/decline`, { message: 'No.' }],
   ['/admin/invitations', { validDays: '14', maxUses: '10', note: 'sneaky' }],
   [`/admin/invitations/${code}/revoke`, {}],
-  [`/admin/members/${did(member)}/promote`, {}],
-  [`/admin/members/${did(admin)}/demote`, {}],
+  [`/admin/members/${did(member)}/promote`, { confirm: 'promote' }],
+  [`/admin/members/${did(admin)}/demote`, { confirm: 'demote' }],
   [`/admin/members/${did(member)}/remove`, {}],
   [`/admin/members/${did(admin)}/remove`, {}],
 ];

@@ -58,11 +58,11 @@ describe('GET /admin/audit', () => {
         `${a} revoked the invitation link `,
       ],
       [
-        () => send(admin, path(neighbor, 'promote')),
+        () => send(admin, path(neighbor, 'promote'), { confirm: 'promote' }),
         `${a} made ${neighbor.member.handle} an admin.`,
       ],
       [
-        () => send(admin, path(neighbor, 'demote')),
+        () => send(admin, path(neighbor, 'demote'), { confirm: 'demote' }),
         `${a} made ${neighbor.member.handle} a member, not an admin.`,
       ],
       [

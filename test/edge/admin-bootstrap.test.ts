@@ -54,7 +54,7 @@ describe('ADMIN_HANDLES at sign-in', () => {
     const admin = await signIn({}, 'admin');
     const demoted = await postForm(
       `/admin/members/${encodeURIComponent(account.did)}/demote`,
-      { _csrf: admin.csrf },
+      { _csrf: admin.csrf, confirm: 'demote' },
       { cookie: admin.cookie },
     );
     expect(demoted.status).toBe(303);

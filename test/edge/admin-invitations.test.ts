@@ -87,6 +87,21 @@ describe('POST /admin/invitations', () => {
 });
 
 describe('GET /admin/invitations', () => {
+  it('says on the form that the invitee sees the note, as the invitation page shows it', async () => {
+    const form = readable(await (await open(admin, '/admin/invitations')).text());
+    expect(form).toContain('Note to the invitee (optional)');
+    expect(form).toContain('Whoever opens the link sees it');
+    const invitation = await createInvitation(db, {
+      createdByDid: admin.member.did,
+      createdByHandle: admin.member.handle,
+      validDays: 1,
+      maxUses: 1,
+      note: 'For the Okafors at number 9',
+    });
+    const page = await (await open(admin, `/invitations/${invitation.code}`)).text();
+    expect(page).toContain('For the Okafors at number 9');
+  });
+
   it('lists every link, newest first, a page at a time', async () => {
     for (let i = 0; i < 26; i++) {
       await createInvitation(db, {

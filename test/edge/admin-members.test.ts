@@ -9,7 +9,7 @@ import { listAudit } from '../../edge/db/audit';
 import { getMember, updateMember } from '../../edge/db/members';
 import { getSession } from '../../edge/db/sessions';
 import { allPages, open, readable, send, withAdminCount } from './admin-support';
-import { db, signIn, testDid, type SignedIn } from './support';
+import { db, postForm, signIn, testDid, type SignedIn } from './support';
 
 let admin: SignedIn;
 
@@ -33,20 +33,76 @@ describe('GET /admin/members', () => {
     expect(hiddenSection).toContain('Hidden Neighbor');
     expect(hiddenSection).not.toContain('Listed Neighbor');
     expect(unlisted).toContain('Listed Neighbor');
-    expect(unlisted).toContain(`action="${path(listed, 'promote')}"`);
+    expect(unlisted).toContain(`href="${path(listed, 'promote')}"`);
     expect(unlisted).toContain(`href="${path(listed, 'remove')}"`);
-    expect(unlisted).toContain(`action="${path(admin, 'demote')}"`);
+    expect(unlisted).toContain(`href="${path(admin, 'demote')}"`);
+    expect(unlisted).not.toContain('method="post"');
     expect(readable(unlisted)).toContain('Members Admin');
-    expect(readable(unlisted)).toContain('Admin (you) Step down as admin');
+    expect(readable(unlisted)).toContain('Admin (you) Step down as admin…');
+  });
+});
+
+describe('GET /admin/members/:did/promote and /demote', () => {
+  it('asks first, naming the person and what it lets them do, and changes nothing', async () => {
+    const neighbor = await signIn({ displayName: 'Bob Rivers' }, 'member');
+    const before = await newestAudit();
+    const res = await open(admin, path(neighbor, 'promote'));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(readable(html)).toContain('Make Bob Rivers an admin?');
+    expect(readable(html)).toContain('remove members, you included');
+    expect(html).toContain(`<form method="post" action="${path(neighbor, 'promote')}"`);
+    expect(html).toContain(`name="_csrf" value="${admin.csrf}"`);
+    expect((await getMember(db, neighbor.member.did))?.role).toBe('member');
+    expect(await newestAudit()).toEqual(before);
+  });
+
+  it('asks an admin stepping down, saying the admin area closes to them', async () => {
+    const html = readable(await (await open(admin, path(admin, 'demote'))).text());
+    expect(html).toContain('Step down as admin?');
+    expect(html).toContain('the admin area closes to you at once');
+    expect((await getMember(db, admin.member.did))?.role).toBe('admin');
+  });
+
+  it('sends an admin asked to promote an admin back to the list', async () => {
+    const res = await open(admin, path(admin, 'promote'));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/admin/members');
   });
 });
 
 describe('POST /admin/members/:did/promote and /demote', () => {
-  it('makes a member an admin and back, logging both', async () => {
+  it('does not act on a form without the confirmation, and sends it to the question', async () => {
     const neighbor = await signIn({}, 'member');
-    const promoted = await send(admin, path(neighbor, 'promote'));
+    const before = await newestAudit();
+    const res = await send(admin, path(neighbor, 'promote'));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(path(neighbor, 'promote'));
+    expect((await getMember(db, neighbor.member.did))?.role).toBe('member');
+    expect(await newestAudit()).toEqual(before);
+  });
+
+  it('refuses a confirmation without its CSRF token', async () => {
+    const neighbor = await signIn({}, 'member');
+    const res = await postForm(
+      path(neighbor, 'promote'),
+      { confirm: 'promote' },
+      { cookie: admin.cookie },
+    );
+    expect(res.status).toBe(403);
+    expect((await getMember(db, neighbor.member.did))?.role).toBe('member');
+  });
+
+  it('makes a member an admin and back, logging both and naming them', async () => {
+    const neighbor = await signIn({ displayName: 'Dana Hill' }, 'member');
+    const done = (what: string) =>
+      `/admin/members?done=${what}&who=${encodeURIComponent(neighbor.member.did)}`;
+    const promoted = await send(admin, path(neighbor, 'promote'), { confirm: 'promote' });
     expect(promoted.status).toBe(303);
-    expect(promoted.headers.get('location')).toBe('/admin/members?done=promoted');
+    expect(promoted.headers.get('location')).toBe(done('promoted'));
+    expect(readable(await (await open(admin, done('promoted'))).text())).toContain(
+      'Dana Hill is an admin now.',
+    );
     expect((await getMember(db, neighbor.member.did))?.role).toBe('admin');
     expect(await newestAudit()).toMatchObject({
       action: 'member.promote',
@@ -55,9 +111,12 @@ describe('POST /admin/members/:did/promote and /demote', () => {
     });
     expect((await open(neighbor, '/admin')).status).toBe(200);
 
-    const demoted = await send(admin, path(neighbor, 'demote'));
+    const demoted = await send(admin, path(neighbor, 'demote'), { confirm: 'demote' });
     expect(demoted.status).toBe(303);
-    expect(demoted.headers.get('location')).toBe('/admin/members?done=demoted');
+    expect(demoted.headers.get('location')).toBe(done('demoted'));
+    expect(readable(await (await open(admin, done('demoted'))).text())).toContain(
+      'Dana Hill is a member now, no longer an admin.',
+    );
     expect((await getMember(db, neighbor.member.did))?.role).toBe('member');
     expect(await newestAudit()).toMatchObject({
       action: 'member.demote',
@@ -74,8 +133,10 @@ describe('POST /admin/members/:did/promote and /demote', () => {
       path(visitor, 'promote'),
       path(asker, 'promote'),
       path(testDid(), 'promote'),
-    ])
-      expect((await send(admin, target)).status, target).toBe(404);
+    ]) {
+      expect((await send(admin, target, { confirm: 'promote' })).status, target).toBe(404);
+      expect((await open(admin, target)).status, target).toBe(404);
+    }
     expect((await getMember(db, visitor.member.did))?.role).toBe('member');
     expect((await getMember(db, visitor.member.did))?.status).toBe('visitor');
     expect(await newestAudit()).toEqual(before);
@@ -100,7 +161,11 @@ describe('removing a member', () => {
 
     const res = await send(admin, path(neighbor, 'remove'));
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/admin/members?done=removed');
+    const done = `/admin/members?done=removed&who=${encodeURIComponent(neighbor.member.did)}`;
+    expect(res.headers.get('location')).toBe(done);
+    expect(readable(await (await open(admin, done)).text())).toContain(
+      'Removed Neighbor is removed from the neighborhood and signed out everywhere.',
+    );
     expect((await getMember(db, neighbor.member.did))?.status).toBe('removed');
     expect(await getSession(db, neighbor.member.did, neighbor.session.id)).toBeUndefined();
     expect(await newestAudit()).toMatchObject({
@@ -122,7 +187,7 @@ describe('the last admin', () => {
     await withAdminCount(1, async () => {
       const before = await newestAudit();
       for (const action of ['demote', 'remove']) {
-        const res = await send(only, path(only, action));
+        const res = await send(only, path(only, action), { confirm: action });
         expect(res.status, action).toBe(409);
         expect(readable(await res.text())).toContain('The neighborhood needs at least one admin');
       }
@@ -139,7 +204,7 @@ describe('the last admin', () => {
   it('is not the rule for an admin who is not the last: they may step down', async () => {
     const stepping = await signIn({}, 'admin');
     await withAdminCount(2, async () => {
-      const res = await send(stepping, path(stepping, 'demote'));
+      const res = await send(stepping, path(stepping, 'demote'), { confirm: 'demote' });
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/');
       expect((await getMember(db, stepping.member.did))?.role).toBe('member');

@@ -38,10 +38,11 @@ describe('GET /admin/requests', () => {
 
 describe('POST /admin/requests/:did/approve', () => {
   it('makes them a member, keeps the message for them, logs it and redirects', async () => {
-    const asker = await signIn({}, 'pending');
+    const asker = await signIn({ displayName: 'Bob Rivers' }, 'pending');
     const res = await send(admin, path(asker, 'approve'), { message: ' Welcome! ' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/admin/requests?done=approved');
+    const done = `/admin/requests?done=approved&who=${encodeURIComponent(asker.member.did)}`;
+    expect(res.headers.get('location')).toBe(done);
     expect(await getMember(db, asker.member.did)).toMatchObject({
       status: 'member',
       decisionMessage: 'Welcome!',
@@ -52,8 +53,8 @@ describe('POST /admin/requests/:did/approve', () => {
       targetDid: asker.member.did,
       detail: 'Welcome!',
     });
-    const page = readable(await allPages(admin, '/admin/requests?done=approved'));
-    expect(page).toContain('Approved. They are a member now.');
+    const page = readable(await allPages(admin, done));
+    expect(page).toContain('Approved. Bob Rivers is a member now.');
     expect(page).not.toContain(`@${asker.member.handle}`);
   });
 
@@ -66,12 +67,26 @@ describe('POST /admin/requests/:did/approve', () => {
   });
 });
 
+describe('the notice after an answer', () => {
+  it('names nobody for an address that names no one known, and takes no words from it', async () => {
+    const page = readable(
+      await allPages(admin, '/admin/requests?done=approved&who=did:plc:nobodyhere&name=Mallory'),
+    );
+    expect(page).toContain('Approved. They are a member now.');
+    expect(page).not.toContain('Mallory');
+  });
+});
+
 describe('POST /admin/requests/:did/decline', () => {
   it('leaves them a visitor with the message for them, and logs it', async () => {
-    const asker = await signIn({}, 'pending');
+    const asker = await signIn({ displayName: 'Carol Banks' }, 'pending');
     const res = await send(admin, path(asker, 'decline'), { message: 'Street residents only.' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/admin/requests?done=declined');
+    const done = res.headers.get('location')!;
+    expect(done).toBe(`/admin/requests?done=declined&who=${encodeURIComponent(asker.member.did)}`);
+    expect(readable(await allPages(admin, done))).toContain(
+      'Declined. Carol Banks will see your answer on their next visit.',
+    );
     expect(await getMember(db, asker.member.did)).toMatchObject({
       status: 'visitor',
       decisionMessage: 'Street residents only.',

@@ -93,10 +93,11 @@ describe('GET / — how to join, signed in', () => {
     expect(html).not.toContain('action="/join"');
   });
 
-  it('tells a pending person their request is waiting, with no button', async () => {
+  it('tells a pending person their request is waiting, with no button but a way to withdraw', async () => {
     await settings({ joinPolicy: 'approval' });
     const html = await page((await signIn({}, 'pending')).cookie);
     expect(html).toContain('Your request is waiting for an admin');
+    expect(html).toContain('<a href="/join/withdraw">');
     expect(html).not.toContain('action="/join"');
   });
 
@@ -125,9 +126,11 @@ describe('GET / — how to join, signed in', () => {
     await decide(db, pending.member.did, true, 'Welcome, <neighbor>!');
     const html = await page(pending.cookie);
     expect(html).toContain('Welcome back, Dee Rowan.');
-    expect(html).toContain('An admin welcomed you in: “Welcome, &lt;neighbor&gt;!”');
+    expect(html).toContain('An admin welcomed you in:');
+    expect(html).toContain('<blockquote>Welcome, &lt;neighbor&gt;!</blockquote>');
     const me = await (await get('/me', { cookie: pending.cookie })).text();
-    expect(me).toContain('An admin welcomed you in: “Welcome, &lt;neighbor&gt;!”');
+    expect(me).toContain('An admin welcomed you in:');
+    expect(me).toContain('<blockquote>Welcome, &lt;neighbor&gt;!</blockquote>');
   });
 
   it('welcomes a member back by name, with no join button', async () => {

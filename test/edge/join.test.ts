@@ -27,8 +27,9 @@ afterAll(async () => {
 });
 
 const status = async (who: SignedIn) => (await getMember(db, who.member.did))?.status;
-const post = (who: SignedIn, path: string) =>
-  postForm(path, { _csrf: who.csrf }, { cookie: who.cookie });
+const post = (who: SignedIn, path: string, form: Record<string, string> = {}) =>
+  postForm(path, { ...form, _csrf: who.csrf }, { cookie: who.cookie });
+const leaving = { confirm: 'leave' };
 
 function expectBackHome(res: Response) {
   expect(res.status).toBe(303);
@@ -125,7 +126,7 @@ describe('POST /join', () => {
     const person = await signIn();
     for (let i = 0; i < 5; i++) {
       expectBackHome(await post(person, '/join'));
-      expectBackHome(await post(person, '/leave'));
+      expectBackHome(await post(person, '/leave', leaving));
     }
     const res = await post(person, '/join');
     expect(res.status).toBe(429);
@@ -150,10 +151,36 @@ describe('POST /leave', () => {
     if (savedCount) await db.put({ ...adminCount, ...savedCount });
   });
 
+  it('asks first, saying what a member loses, and changes nothing', async () => {
+    await policy('approval');
+    const member = await signIn({}, 'member');
+    const res = await get('/leave', { cookie: member.cookie });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('can no longer make or edit sites until you are a member again');
+    expect(html).toContain('wait until an admin approves you');
+    expect(html).toContain('<form method="post" action="/leave"');
+    expect(html).toContain(`name="_csrf" value="${member.csrf}"`);
+    expect(await status(member)).toBe('member');
+  });
+
+  it('sends a visitor asking to leave to the front page', async () => {
+    const visitor = await signIn();
+    expectBackHome(await get('/leave', { cookie: visitor.cookie }));
+  });
+
+  it('does not act on a form without the confirmation, and sends it to the question', async () => {
+    const member = await signIn({}, 'member');
+    const res = await post(member, '/leave');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/leave');
+    expect(await status(member)).toBe('member');
+  });
+
   it('makes a member a visitor and sends them to the front page', async () => {
     await policy('approval');
     const member = await signIn({}, 'member');
-    expectBackHome(await post(member, '/leave'));
+    expectBackHome(await post(member, '/leave', leaving));
     expect(await status(member)).toBe('visitor');
     const html = await (await get('/', { cookie: member.cookie })).text();
     expect(html).toContain('Ask to join</button>');
@@ -162,7 +189,7 @@ describe('POST /leave', () => {
   it('refuses the last admin with a 409 page, and they stay an admin', async () => {
     const admin = await signIn({}, 'admin');
     await db.put({ ...adminCount, count: 1 });
-    const res = await post(admin, '/leave');
+    const res = await post(admin, '/leave', leaving);
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(html).toContain('You are the last admin');
@@ -175,14 +202,14 @@ describe('POST /leave', () => {
   it('lets an admin leave when another admin remains', async () => {
     const admin = await signIn({}, 'admin');
     await db.put({ ...adminCount, count: 2 });
-    expectBackHome(await post(admin, '/leave'));
+    expectBackHome(await post(admin, '/leave', leaving));
     expect(await status(admin)).toBe('visitor');
     expect((await db.get<{ count: number }>(adminCount))?.count).toBe(1);
   });
 
   it('refuses a form without its CSRF token', async () => {
     const member = await signIn({}, 'member');
-    expect((await postForm('/leave', {}, { cookie: member.cookie })).status).toBe(403);
+    expect((await postForm('/leave', leaving, { cookie: member.cookie })).status).toBe(403);
     expect(await status(member)).toBe('member');
   });
 });

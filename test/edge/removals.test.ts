@@ -6,7 +6,7 @@
  * one; their sites stay theirs alone and are marked offline meanwhile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memberKey } from '../../core/records/members';
+import { memberKey, memberName } from '../../core/records/members';
 import { type JoinPolicy, type Neighborhood } from '../../core/records/neighborhood';
 import { listAudit } from '../../edge/db/audit';
 import { createInvitation, getInvitation } from '../../edge/db/invitations';
@@ -163,7 +163,11 @@ describe('/admin/removals', () => {
 
     const res = await send(admin, path);
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/admin/removals?done=lifted');
+    const done = `/admin/removals?done=lifted&who=${encodeURIComponent(again.member.did)}`;
+    expect(res.headers.get('location')).toBe(done);
+    const notice = readable(await (await open(admin, done)).text());
+    const name = memberName((await getMember(db, again.member.did))!);
+    expect(notice).toContain(`Lifted. ${name} may join or ask to join again`);
     expect(await getRemoval(db, again.member.did)).toBeUndefined();
     expect(await newestAudit()).toMatchObject({
       action: 'removal.lift',

@@ -8,6 +8,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSite, getSite, listOwnerSites } from '../../edge/db/sites';
+import { siteKey } from '../../core/records/sites';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
 import { siteUrl, reservedNames } from '../../core/site-address';
 import { blog } from '../../templates/blog/template';
@@ -42,6 +43,9 @@ async function member(): Promise<SignedIn & { base: string }> {
 
 const create = (who: SignedIn, form: Record<string, string>, csrf = true) =>
   postForm('/sites', { ...(csrf && { _csrf: who.csrf }), ...form }, { cookie: who.cookie });
+
+/** When the new-site form says it was loaded. */
+const loadedAt = (html: string) => /name="loadedAt" value="([^"]+)"/.exec(html)![1]!;
 
 /** The text of the name field's status line. */
 const nameStatus = (html: string) =>
@@ -283,7 +287,11 @@ describe('POST /sites', () => {
     expect(form).toContain(`value="${owner.base}"`);
     // Someone else claims the suggested name while the form is open.
     await createTestSite(testDid(), 'blog', owner.base);
-    const res = await create(owner, { template: 'showcase', name: owner.base });
+    const res = await create(owner, {
+      template: 'showcase',
+      name: owner.base,
+      loadedAt: loadedAt(form),
+    });
     expect(res.status).toBe(409);
     const html = await res.text();
     expect(nameStatus(html)).toBe(
@@ -291,6 +299,23 @@ describe('POST /sites', () => {
     );
     expect(html).toMatch(new RegExp(`name="name" type="text" value="${owner.base}"`));
     expect(html).toMatch(/value="showcase" checked=""/);
+    expect(await listOwnerSites(db, owner.member.did)).toEqual([]);
+  });
+
+  it('says a name taken before the form was loaded is taken, not “just” taken', async () => {
+    const owner = await member();
+    const name = testSiteName('held');
+    const holder = await createTestSite(testDid(), 'blog', name);
+    // The holder's site is a day old, and so older than any form loaded now.
+    const dayAgo = new Date(Date.parse(holder.createdAt) - 86_400_000).toISOString();
+    const stored = (await db.get(siteKey(name)))!;
+    await db.put({ ...stored, ...siteKey(name), createdAt: dayAgo });
+    const form = await (await get('/sites/new', { cookie: owner.cookie })).text();
+    for (const sent of [loadedAt(form), '', 'not a time']) {
+      const res = await create(owner, { template: 'blog', name, loadedAt: sent });
+      expect(res.status, sent).toBe(409);
+      expect(nameStatus(await res.text()), sent).toBe(`“${name}” is taken. “${name}-2” is free.`);
+    }
     expect(await listOwnerSites(db, owner.member.did)).toEqual([]);
   });
 

@@ -2,13 +2,16 @@
  * "How to join", as the front page shows it to whoever is looking: signed
  * out, the sign-in form and one sentence on how joining works here; a
  * visitor, the one button the join policy allows (or where to get an
- * invitation); pending, that an admin will answer; removed, what they can
- * still do; a member, a short welcome back. Every button is a plain form.
+ * invitation); pending, that an admin will answer and a way to withdraw;
+ * removed, what they can still do; a member, a short welcome back. An
+ * admin's answer shows until the person dismisses it. Every button is a plain form.
  */
 import { memberName, removedPurgeDate, type Member } from '../../core/records/members';
 import type { JoinPolicy, Neighborhood } from '../../core/records/neighborhood';
 import { longDate } from '../dates';
 import { CsrfField } from './csrf-field';
+import { AdminAnswer } from './dismiss-answer';
+import { WITHDRAW_REQUEST_PATH } from '../../core/paths';
 import { SignInForm, type SignInFormProps } from './sign-in-form';
 
 export interface JoinPanelProps {
@@ -38,15 +41,25 @@ export function JoinPanel({ neighborhood, member, signIn }: JoinPanelProps) {
         <p>
           Welcome back, {memberName(member)}. <a href="/me">Go to your page</a>.
         </p>
-        {member.decisionMessage && <p>An admin welcomed you in: “{member.decisionMessage}”</p>}
+        {member.decisionMessage && (
+          <AdminAnswer
+            intro="An admin welcomed you in:"
+            message={member.decisionMessage}
+            csrfToken={signIn.csrfToken}
+            back="/"
+          />
+        )}
       </div>
     );
   }
   if (member.status === 'pending') {
     return (
-      <p class="card notice">
-        Your request is waiting for an admin. You will see their answer here.
-      </p>
+      <div class="card notice">
+        <p>Your request is waiting for an admin. You will see their answer here.</p>
+        <p>
+          <a href={WITHDRAW_REQUEST_PATH}>Withdraw your request…</a>
+        </p>
+      </div>
     );
   }
   if (member.status === 'removed') {
@@ -72,10 +85,12 @@ function VisitorPanel(props: { neighborhood: Neighborhood; member: Member; csrfT
     <section class="card" aria-labelledby="join-heading">
       <h2 id="join-heading">Join {name}</h2>
       {answer && (
-        <>
-          <p>An admin answered your last request to join:</p>
-          <blockquote>{answer}</blockquote>
-        </>
+        <AdminAnswer
+          intro="An admin answered your last request to join:"
+          message={answer}
+          csrfToken={props.csrfToken}
+          back="/"
+        />
       )}
       {joinPolicy === 'invitation' ? (
         <p>Joining is by invitation: ask a neighbor for a link.</p>

@@ -1,12 +1,11 @@
 /**
  * What an admin can do about someone else's membership, shown on that
- * member's profile: promote or demote (a form with a CSRF token), and a link
- * to the removal confirmation. The admin endpoints check again on the server.
+ * member's profile: links to promote or demote and to remove, each of
+ * which asks first on its own page. The admin endpoints check again on the server.
  */
 import type { Member } from '../../core/records/members';
-import { CsrfField } from './csrf-field';
 
-export function ProfileAdmin({ member, csrfToken }: { member: Member; csrfToken: string }) {
+export function ProfileAdmin({ member }: { member: Member }) {
   const base = `/admin/members/${encodeURIComponent(member.did)}`;
   const roleChange =
     member.role === 'admin'
@@ -20,12 +19,7 @@ export function ProfileAdmin({ member, csrfToken }: { member: Member; csrfToken:
         signs them out at once; their data is kept for 30 days.
       </p>
       <div class="actions">
-        <form method="post" action={`${base}/${roleChange.action}`}>
-          <CsrfField token={csrfToken} />
-          <button type="submit" class="secondary">
-            {roleChange.label}
-          </button>
-        </form>
+        <a href={`${base}/${roleChange.action}`}>{roleChange.label}…</a>
         <a href={`${base}/remove`}>Remove from the neighborhood…</a>
       </div>
     </section>

@@ -1,14 +1,16 @@
 /**
  * The signed-in person's own page: who they are signed in as, where they
  * stand in the neighborhood (in words), their profile, their data (download
- * it, delete the account), leaving, and sign-out.
+ * it, delete the account), leaving (a link to a page that asks first, kept
+ * apart from sign-out so the two are not mistaken for each other), and sign-out.
  */
 import { memberBio, memberName, removedPurgeDate, type Member } from '../../core/records/members';
 import { Avatar } from '../components/avatar';
 import { CsrfField } from '../components/csrf-field';
+import { AdminAnswer } from '../components/dismiss-answer';
 import type { Viewer } from '../../core/records/sessions';
 import { longDate } from '../dates';
-import { profilePath } from '../../core/paths';
+import { LEAVE_PATH, profilePath, WITHDRAW_REQUEST_PATH } from '../../core/paths';
 import { handleText } from '../components/handle';
 
 /** Where they stand, as a sentence. */
@@ -38,7 +40,7 @@ export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: strin
   const isMember = member.status === 'member';
   return (
     <>
-      <h1>Your page</h1>
+      <h1>Your account</h1>
       <section class="card profile" aria-label="Your profile">
         <Avatar member={member} />
         <div>
@@ -48,11 +50,22 @@ export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: strin
         </div>
       </section>
       <p class="notice">{membershipInWords(member)}</p>
-      {member.status === 'visitor' && member.decisionMessage && (
-        <p>An admin answered your request to join: “{member.decisionMessage}”</p>
+      {(member.status === 'visitor' || member.status === 'member') && member.decisionMessage && (
+        <AdminAnswer
+          intro={
+            member.status === 'member'
+              ? 'An admin welcomed you in:'
+              : 'An admin answered your request to join:'
+          }
+          message={member.decisionMessage}
+          csrfToken={csrfToken}
+          back="/me"
+        />
       )}
-      {member.status === 'member' && member.decisionMessage && (
-        <p>An admin welcomed you in: “{member.decisionMessage}”</p>
+      {member.status === 'pending' && (
+        <p>
+          <a href={WITHDRAW_REQUEST_PATH}>Withdraw your request…</a>
+        </p>
       )}
       {member.status !== 'member' && member.status !== 'removed' && (
         <p>
@@ -78,22 +91,21 @@ export function MePage({ viewer, csrfToken }: { viewer: Viewer; csrfToken: strin
           <a href="/me/delete">Delete your account</a>
         </li>
       </ul>
-      <div class="actions">
-        {isMember && (
-          <form method="post" action="/leave">
-            <CsrfField token={csrfToken} />
-            <button type="submit" class="secondary">
-              Leave the neighborhood
-            </button>
-          </form>
-        )}
-        <form method="post" action="/logout">
-          <CsrfField token={csrfToken} />
-          <button type="submit" class="secondary">
-            Sign out
-          </button>
-        </form>
-      </div>
+      {isMember && (
+        <>
+          <h2>Your membership</h2>
+          <p>
+            <a href={LEAVE_PATH}>Leave the neighborhood…</a> (asks first, and says what you would
+            lose)
+          </p>
+        </>
+      )}
+      <form method="post" action="/logout" class="sign-out">
+        <CsrfField token={csrfToken} />
+        <button type="submit" class="secondary">
+          Sign out
+        </button>
+      </form>
     </>
   );
 }

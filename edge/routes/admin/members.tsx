@@ -1,6 +1,7 @@
 /**
  * /admin/members: every member with their role, and the admin actions on
- * them: promote, demote and remove (which asks first, on its own page).
+ * them: promote, demote and remove, each of which asks first on its own page
+ * (a POST without that page's `confirm` is sent to it and changes nothing).
  * The last admin cannot demote or remove themselves (409); anyone else
  * may step down. Each action is written to the audit log, and an admin
  * who is no longer one afterwards is sent to the front page, not a 404.
@@ -12,19 +13,22 @@ import { recordAudit } from '../../db/audit';
 import { type AuditAction } from '../../../core/records/audit';
 import type { Dynamo } from '../../db/dynamo';
 import { listByStatus, listDirectory } from '../../db/members';
-import { type Member } from '../../../core/records/members';
+import { memberName, type Member } from '../../../core/records/members';
 import { remove, setRole } from '../../db/membership';
 import { renderPage } from '../../render';
 import { MembersAdminPage } from '../../../views/pages/admin/members';
 import { RemoveMemberPage } from '../../../views/pages/admin/remove';
+import { RoleChangePage, roleChangeWords, type RoleChange } from '../../../views/pages/admin/role';
+import { memberAdminPath } from '../../../core/paths';
 import type { Viewer } from '../../../core/records/sessions';
-import { actor, personAt, target } from './shared';
+import { actor, doneWith, namedNotice, personAt, target, type Notices } from './shared';
 import { hostHook } from '../../site-host';
 
-const notices: Record<string, string> = {
-  promoted: 'Done: they are an admin now.',
-  demoted: 'Done: they are a member, no longer an admin.',
-  removed: 'Removed. They were signed out everywhere.',
+const notices: Notices = {
+  promoted: (name) => `${name ?? 'They'} ${name ? 'is' : 'are'} an admin now.`,
+  demoted: (name) => `${name ?? 'They'} ${name ? 'is' : 'are'} a member now, no longer an admin.`,
+  removed: (name) =>
+    `${name ?? 'They'} ${name ? 'is' : 'are'} removed from the neighborhood and signed out everywhere.`,
 };
 
 /** Runs a role change or removal; the last admin's refusal becomes the friendly 409 page. */
@@ -41,19 +45,21 @@ async function act(
 
 /** Where to go afterwards: the list, unless the admin just stopped being one. */
 const afterwards = (viewer: Viewer, person: Member, done: string) =>
-  viewer.member.did === person.did ? '/' : `/admin/members?done=${done}`;
+  viewer.member.did === person.did ? '/' : `/admin/members?${doneWith(done, person)}`;
 
 export const members = new Hono<AdminEnv>()
   .get('/', async (c) => {
     const { db } = c.var;
     const viewer = c.var.admin;
-    const [unlisted, directory] = await Promise.all([
+    const [unlisted, directory, notice] = await Promise.all([
       listByStatus(db, 'UNLISTED', { cursor: c.req.query('unlisted'), limit: 24 }),
       listDirectory(db, 'name', { cursor: c.req.query('after') }),
+      namedNotice(db, notices, c.req.query('done'), c.req.query('who')),
     ]);
     const pageHref = (list: 'unlisted' | 'after', cursor: string) => {
       const query = new URLSearchParams(c.req.query());
       query.delete('done');
+      query.delete('who');
       query.set(list, cursor);
       return `/admin/members?${query}`;
     };
@@ -67,28 +73,43 @@ export const members = new Hono<AdminEnv>()
         directoryNext={directory.next}
         pageHref={pageHref}
         viewerDid={viewer.member.did}
-        notice={notices[c.req.query('done') ?? '']}
+        notice={notice}
+      />,
+    );
+  })
+  .get('/:did/:change{promote|demote}', async (c) => {
+    const viewer = c.var.admin;
+    const person = await personAt(c.var.db, c.req.param('did'), 'member');
+    const change = c.req.param('change') as RoleChange;
+    // Nothing to confirm: they already have the role asked for.
+    if ((person.role === 'admin') === (change === 'promote'))
+      return c.redirect('/admin/members', 303);
+    return renderPage(
+      c,
+      {
+        title: roleChangeWords(change, memberName(person), person.did === viewer.member.did).title,
+      },
+      <RoleChangePage
+        member={person}
+        change={change}
+        you={person.did === viewer.member.did}
         csrfToken={c.var.csrfToken}
       />,
     );
   })
-  .post('/:did/promote', async (c) => {
+  .post('/:did/:change{promote|demote}', async (c) => {
     const viewer = c.var.admin;
     const person = await personAt(c.var.db, c.req.param('did'), 'member');
-    if (person.role !== 'admin')
-      await act(c.var.db, viewer, person, 'member.promote', () =>
-        setRole(c.var.db, person.did, 'admin'),
+    const change = c.req.param('change') as RoleChange;
+    // Only the confirmation page's button acts; anything else is sent there first.
+    if ((await c.req.parseBody()).confirm !== change)
+      return c.redirect(memberAdminPath(person, change), 303);
+    const role = change === 'promote' ? 'admin' : 'member';
+    if (person.role !== role)
+      await act(c.var.db, viewer, person, `member.${change}`, () =>
+        setRole(c.var.db, person.did, role),
       );
-    return c.redirect('/admin/members?done=promoted', 303);
-  })
-  .post('/:did/demote', async (c) => {
-    const viewer = c.var.admin;
-    const person = await personAt(c.var.db, c.req.param('did'), 'member');
-    if (person.role === 'admin')
-      await act(c.var.db, viewer, person, 'member.demote', () =>
-        setRole(c.var.db, person.did, 'member'),
-      );
-    return c.redirect(afterwards(viewer, person, 'demoted'), 303);
+    return c.redirect(afterwards(viewer, person, `${change}d`), 303);
   })
   .get('/:did/remove', async (c) => {
     const viewer = c.var.admin;

@@ -12,23 +12,26 @@ import { listRemovals } from '../../db/removals';
 import { notFound } from '../../errors';
 import { renderPage } from '../../render';
 import { RemovalsPage } from '../../../views/pages/admin/removals';
-import { isDid } from './shared';
+import { doneWith, isDid, namedNotice, type Notices } from './shared';
 import { hostHook } from '../../site-host';
 
-const notices: Record<string, string> = {
-  lifted: 'Lifted. They may join or ask to join again like anyone else.',
+const notices: Notices = {
+  lifted: (name) => `Lifted. ${name ?? 'They'} may join or ask to join again like anyone else.`,
 };
 
 export const removals = new Hono<AdminEnv>()
   .get('/', async (c) => {
-    const page = await listRemovals(c.var.db, c.req.query('after'));
+    const [page, notice] = await Promise.all([
+      listRemovals(c.var.db, c.req.query('after')),
+      namedNotice(c.var.db, notices, c.req.query('done'), c.req.query('who')),
+    ]);
     return renderPage(
       c,
       { title: 'Removals' },
       <RemovalsPage
         removals={page.items}
         next={page.next}
-        notice={notices[c.req.query('done') ?? '']}
+        notice={notice}
         csrfToken={c.var.csrfToken}
       />,
     );
@@ -37,5 +40,5 @@ export const removals = new Hono<AdminEnv>()
     const did = c.req.param('did');
     if (!isDid(did)) throw notFound();
     await liftRemoval(c.var.db, did, c.var.admin.member, undefined, hostHook(c, 'sync'));
-    return c.redirect(`${REMOVALS_PATH}?done=lifted`, 303);
+    return c.redirect(`${REMOVALS_PATH}?${doneWith('lifted', { did })}`, 303);
   });

@@ -21,14 +21,22 @@ import {
   type Decision,
   type RequestsPageProps,
 } from '../../../views/pages/admin/requests';
-import { actor, optionalText, personAt, target } from './shared';
+import {
+  actor,
+  doneWith,
+  namedNotice,
+  optionalText,
+  personAt,
+  target,
+  type Notices,
+} from './shared';
 
 const schema = z.object({ message: optionalText(300, 'the message') });
 
-const notices: Record<string, string> = {
-  approved: 'Approved. They are a member now.',
-  declined: 'Declined. They will see your answer when they next visit.',
-  already: 'That request was already answered, so nothing changed.',
+const notices: Notices = {
+  approved: (name) => `Approved. ${name ?? 'They'} ${name ? 'is' : 'are'} a member now.`,
+  declined: (name) => `Declined. ${name ?? 'They'} will see your answer on their next visit.`,
+  already: () => 'That request was already answered, so nothing changed.',
 };
 
 /** The queue; with a problem, the form it is about is on the page even if it is on a later one. */
@@ -53,7 +61,11 @@ async function page(
 }
 
 export const requests = new Hono<AdminEnv>()
-  .get('/', (c) => page(c, { notice: notices[c.req.query('done') ?? ''] }))
+  .get('/', async (c) =>
+    page(c, {
+      notice: await namedNotice(c.var.db, notices, c.req.query('done'), c.req.query('who')),
+    }),
+  )
   .post(
     '/:did/:decision{approve|decline}',
     validForm(schema, async (c: AppContext<AdminEnv>, input, errors) => {
@@ -96,6 +108,9 @@ export const requests = new Hono<AdminEnv>()
         action: approve ? 'request.approve' : 'request.decline',
         detail: message,
       });
-      return c.redirect(`/admin/requests?done=${approve ? 'approved' : 'declined'}`, 303);
+      return c.redirect(
+        `/admin/requests?${doneWith(approve ? 'approved' : 'declined', after)}`,
+        303,
+      );
     },
   );

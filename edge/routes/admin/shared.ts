@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Dynamo } from '../../db/dynamo';
 import { getMember } from '../../db/members';
-import { type Member } from '../../../core/records/members';
+import { memberName, type Member } from '../../../core/records/members';
 import { notFound } from '../../errors';
 import type { Viewer } from '../../../core/records/sessions';
 
@@ -57,3 +57,27 @@ export const wholeNumber = (min: number, max: number) => {
 /** Optional free text of at most `max` characters, trimmed. */
 export const optionalText = (max: number, what: string) =>
   z.string().trim().max(max, `Keep ${what} to ${max} characters or fewer.`).default('');
+
+/** What to say after an action, given the person's name (none when they are no longer known). */
+export type Notices = Record<string, (name?: string) => string>;
+
+/**
+ * The notice after a redirect (`?done=…&who=did`), naming the person acted
+ * on. The name is read from the table, never from the address, so a crafted
+ * link cannot put words on an admin's page.
+ */
+export async function namedNotice(
+  db: Dynamo,
+  notices: Notices,
+  done: string | undefined,
+  who: string | undefined,
+): Promise<string | undefined> {
+  const say = notices[done ?? ''];
+  if (!say) return undefined;
+  const person = who && isDid(who) ? await getMember(db, who) : undefined;
+  return say(person && memberName(person));
+}
+
+/** The query that names who an action was about, for `namedNotice`. */
+export const doneWith = (done: string, m: Pick<Member, 'did'>) =>
+  `done=${done}&who=${encodeURIComponent(m.did)}`;

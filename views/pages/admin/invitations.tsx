@@ -107,9 +107,9 @@ export function InvitationsPage(props: InvitationsPageProps) {
         />
         <TextField
           name="note"
-          label="Note (optional)"
+          label="Note to the invitee (optional)"
           maxlength={200}
-          hint="A reminder of who it is for. Up to 200 characters."
+          hint="Whoever opens the link sees it, under your handle; it also names the link in your list below. Up to 200 characters."
           value={values.note}
           error={errors.note}
         />

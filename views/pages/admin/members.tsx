@@ -1,10 +1,9 @@
 /**
  * Members, for admins: those who chose not to be listed, then the directory
- * A–Z. Each shows their role and the forms an admin needs: make admin, step
- * down / make member, and a link to remove them (which asks first).
+ * A–Z. Each shows their role and links to what an admin may do: make admin,
+ * step down / make member, and remove, each of which asks first.
  */
 import type { Member } from '../../../core/records/members';
-import { CsrfField } from '../../components/csrf-field';
 import { MemberCard } from '../../components/member-card';
 import { Pager } from '../../components/pager';
 import { AdminNav, Notice } from './common';
@@ -13,10 +12,9 @@ import { memberAdminPath } from '../../../core/paths';
 interface RowProps {
   member: Member;
   viewerDid: string;
-  csrfToken: string;
 }
 
-function MemberRow({ member: m, viewerDid, csrfToken }: RowProps) {
+function MemberRow({ member: m, viewerDid }: RowProps) {
   const you = m.did === viewerDid;
   const admin = m.role === 'admin';
   return (
@@ -26,12 +24,9 @@ function MemberRow({ member: m, viewerDid, csrfToken }: RowProps) {
         {you && ' (you)'}
       </p>
       <div class="actions">
-        <form method="post" action={memberAdminPath(m, admin ? 'demote' : 'promote')}>
-          <CsrfField token={csrfToken} />
-          <button type="submit" class="secondary">
-            {admin ? (you ? 'Step down as admin' : 'Make member') : 'Make admin'}
-          </button>
-        </form>
+        <a href={memberAdminPath(m, admin ? 'demote' : 'promote')}>
+          {admin ? (you ? 'Step down as admin…' : 'Make member…') : 'Make admin…'}
+        </a>
         <a href={memberAdminPath(m, 'remove')}>Remove…</a>
       </div>
     </MemberCard>
@@ -47,13 +42,10 @@ export interface MembersAdminPageProps {
   pageHref: (list: 'unlisted' | 'after', cursor: string) => string;
   viewerDid: string;
   notice?: string;
-  csrfToken: string;
 }
 
 export function MembersAdminPage(props: MembersAdminPageProps) {
-  const row = (m: Member) => (
-    <MemberRow member={m} viewerDid={props.viewerDid} csrfToken={props.csrfToken} />
-  );
+  const row = (m: Member) => <MemberRow member={m} viewerDid={props.viewerDid} />;
   return (
     <>
       <h1>Members</h1>

@@ -18,12 +18,11 @@ export interface ProfilePageProps {
   isOwner: boolean;
   /** Show the admin actions (an admin looking at another member). */
   adminActions: boolean;
-  csrfToken: string;
   /** Their sites visitors can reach now. */
   sites: SiteLink[];
 }
 
-export function ProfilePage({ member, isOwner, adminActions, csrfToken, sites }: ProfilePageProps) {
+export function ProfilePage({ member, isOwner, adminActions, sites }: ProfilePageProps) {
   const bio = memberBio(member);
   return (
     <>
@@ -64,7 +63,7 @@ export function ProfilePage({ member, isOwner, adminActions, csrfToken, sites }:
           Only you can see this page: profiles are shown to others once you are a member.
         </p>
       )}
-      {adminActions && <ProfileAdmin member={member} csrfToken={csrfToken} />}
+      {adminActions && <ProfileAdmin member={member} />}
     </>
   );
 }

@@ -57,6 +57,8 @@ export function NameField({ value, error, status, sitesUrl }: NameFieldProps) {
 }
 
 export interface NewSitePageProps {
+  /** When this form was made (ISO), sent back so a refusal can say whether the name was taken since. */
+  loadedAt: string;
   template: string;
   name: NameFieldProps;
   errors?: { template?: string; name?: string; form?: string };
@@ -90,6 +92,7 @@ export function NewSitePage(props: NewSitePageProps) {
       </p>
       <form method="post" action="/sites" class="card" novalidate>
         <CsrfField token={props.csrfToken} />
+        <input type="hidden" name="loadedAt" value={props.loadedAt} />
         <FormProblems errors={problems} />
         {errors.form && (
           <p class="error-summary" role="alert">
