@@ -26,7 +26,7 @@ describe('GET /me', () => {
     expect(html).toContain(
       'src="https://pds.example.com/xrpc/com.atproto.sync.getBlob?did=x&amp;cid=y"',
     );
-    expect(html).toMatch(/<form method="post" action="\/logout">/);
+    expect(html).toMatch(/<form method="post" action="\/logout"[ >]/);
     expect(html).toContain(`name="_csrf" value="${csrf}"`);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
   });

@@ -52,6 +52,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // The builder runs in this process; its info lines would bury the report (see builder/log.ts).
+  process.env.NBHD_LOG_LEVEL ??= 'warn';
   const stack = await startLocalStack(await freeStackPorts(), { edge: false });
 
   const slowBuilder: Server = createServer(() => {
