@@ -4,7 +4,7 @@
  * programs the suites need and npm cannot bring: Chromium (the browser
  * journeys, axe-core), lynx (the text-browser journeys) and Java 17 (the Nu
  * Html Checker and the DynamoDB Local run of the data layer). Playwright's
- * own browser download needs a CDN these machines cannot reach, and neither
+ * own browser download needs a CDN an offline machine cannot reach, and neither
  * lynx nor a JRE ships in an npm package, so all three come from Debian.
  *
  * Missing ones are installed with apt-get when this runs as root on a
