@@ -5,17 +5,15 @@
  * away when they dismiss it, and only for them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type JoinPolicy, type Neighborhood } from '../../core/records/neighborhood';
+import { type Neighborhood } from '../../core/records/neighborhood';
 import { getMember } from '../../edge/db/members';
 import { decide } from '../../edge/db/membership';
-import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
+import { getNeighborhood } from '../../edge/db/neighborhood';
 import { open, readable, send } from './admin-support';
 import { db, postForm, signIn, type SignedIn } from './support';
+import { setJoinPolicy } from './neighbors';
 
-async function policy(joinPolicy: JoinPolicy) {
-  const { version, ...current } = await getNeighborhood(db);
-  await saveNeighborhood(db, { ...current, joinPolicy }, version);
-}
+const policy = setJoinPolicy;
 
 let original: Neighborhood;
 beforeAll(async () => {

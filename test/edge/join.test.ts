@@ -3,20 +3,18 @@
  * of person, its rate limit and CSRF token; POST /leave and the last admin;
  * and invitation links in every state, shown and used.
  */
-import { adminCountKey, type JoinPolicy, type Neighborhood } from '../../core/records/neighborhood';
+import { adminCountKey, type Neighborhood } from '../../core/records/neighborhood';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvitation, getInvitation, revokeInvitation } from '../../edge/db/invitations';
 import { type Invitation } from '../../core/records/invitations';
 import { getMember } from '../../edge/db/members';
 import { decide, remove } from '../../edge/db/membership';
-import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
+import { getNeighborhood } from '../../edge/db/neighborhood';
 import { nowSeconds } from '../../core/records/time';
 import { db, get, postForm, signedOutBrowser, signIn, type SignedIn, anAdmin } from './support';
+import { setJoinPolicy } from './neighbors';
 
-async function policy(joinPolicy: JoinPolicy) {
-  const { version, ...current } = await getNeighborhood(db);
-  await saveNeighborhood(db, { ...current, joinPolicy }, version);
-}
+const policy = setJoinPolicy;
 
 let original: Neighborhood;
 beforeAll(async () => {

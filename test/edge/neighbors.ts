@@ -5,13 +5,19 @@
  */
 import { vi } from 'vitest';
 import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
-import { type DirectoryVisibility } from '../../core/records/neighborhood';
+import { type DirectoryVisibility, type JoinPolicy } from '../../core/records/neighborhood';
 import { db } from './support';
 
 /** Saves the directory setting (reading the current version first, as an admin's form would). */
 export async function setVisibility(directoryVisibility: DirectoryVisibility): Promise<void> {
   const { version, ...current } = await getNeighborhood(db);
   await saveNeighborhood(db, { ...current, directoryVisibility }, version);
+}
+
+/** Saves the joining rule, the same way. */
+export async function setJoinPolicy(joinPolicy: JoinPolicy): Promise<void> {
+  const { version, ...current } = await getNeighborhood(db);
+  await saveNeighborhood(db, { ...current, joinPolicy }, version);
 }
 
 /** The names of the member cards on a page, in order (HTML entities left as they are). */

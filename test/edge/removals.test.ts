@@ -7,22 +7,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberKey, memberName } from '../../core/records/members';
-import { type JoinPolicy, type Neighborhood } from '../../core/records/neighborhood';
+import { type Neighborhood } from '../../core/records/neighborhood';
 import { listAudit } from '../../edge/db/audit';
 import { createInvitation, getInvitation } from '../../edge/db/invitations';
 import { removalKey } from '../../core/records/removals';
 import { getMember, updateMember } from '../../edge/db/members';
-import { getNeighborhood, saveNeighborhood } from '../../edge/db/neighborhood';
+import { getNeighborhood } from '../../edge/db/neighborhood';
 import { getRemoval } from '../../edge/db/removals';
 import { getSite } from '../../edge/db/sites';
 import { open, readable, send } from './admin-support';
 import { createTestSite } from './site-support';
 import { db, postForm, signIn, type SignedIn } from './support';
+import { setJoinPolicy } from './neighbors';
 
-async function policy(joinPolicy: JoinPolicy) {
-  const { version, ...current } = await getNeighborhood(db);
-  await saveNeighborhood(db, { ...current, joinPolicy }, version);
-}
+const policy = setJoinPolicy;
 
 let original: Neighborhood;
 let admin: SignedIn;
