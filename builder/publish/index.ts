@@ -1,6 +1,7 @@
 /**
  * The builder's publishing requests: builds, restores, unpublishing, the
- * pointer's reconciliation, purging a deleted site's files, and export.
+ * pointer's reconciliation, purging a deleted site's files, export, and
+ * pictures (processing uploads, deleting their files).
  * Each needs the sites' bucket and live pointers; a neighborhood without
  * them (no `SITES_BUCKET`) cannot publish, which is a configuration error.
  */
@@ -11,6 +12,7 @@ import type {
 } from '../../core/builder-protocol';
 import { exportSite } from '../export';
 import type { BuilderServices } from '../handler';
+import { forgetPictures, processPictures } from '../pictures';
 import { purgeSite, restoreBuild, syncPointer, unpublishSite } from './pointer';
 import { runBuild } from './run-build';
 
@@ -49,5 +51,9 @@ export async function publishingAnswer(
       return purgeSite(s, request.site);
     case 'export':
       return exportSite(s, request.site);
+    case 'pictures':
+      return processPictures(s, request);
+    case 'forget-pictures':
+      return forgetPictures(s, request);
   }
 }
