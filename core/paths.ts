@@ -85,3 +85,14 @@ export function itemPreviewPath(
     ? `${draftPreviewPath(site, item.id)}${page}`
     : `${sitePreviewPath(site)}${page}`;
 }
+
+/** A site's Pictures page: upload, describe, delete. */
+export const picturesPath = (site: string) => `/sites/${site}/pictures`;
+/** One picture's page: its description and where it is used. */
+export const picturePath = (site: string, id: string) => `/sites/${site}/pictures/${id}`;
+/** Asks before deleting a picture, naming the items that show it. */
+export const deletePicturePath = (site: string, id: string) =>
+  `/sites/${site}/pictures/${id}/delete`;
+/** A processed picture file (`core/pictures.ts`), for the member's own pages. */
+export const pictureFilePath = (site: string, file: string) =>
+  `/sites/${site}/pictures/files/${file}`;
