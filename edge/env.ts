@@ -56,6 +56,11 @@ export interface Env {
   BUILDER_SECRET_ACCESS_KEY?: string;
   /** Optional: the builder's region; unset, the one in `BUILDER_URL`, else `AWS_REGION`. */
   BUILDER_REGION?: string;
+  /**
+   * The sites' bucket, path style, e.g. `https://s3.eu-west-1.amazonaws.com/nbhd-sites-…`
+   * (`npm run configure` writes it): uploaded pictures' originals go there.
+   */
+  SITES_BUCKET_URL: string;
 }
 
 const schema = z.object({
@@ -79,6 +84,7 @@ const schema = z.object({
   BUILDER_ACCESS_KEY_ID: z.string().optional(),
   BUILDER_SECRET_ACCESS_KEY: z.string().optional(),
   BUILDER_REGION: z.string().optional(),
+  SITES_BUCKET_URL: urlVariable('SITES_BUCKET_URL'),
 });
 
 export interface Config {
@@ -108,6 +114,8 @@ export interface Config {
     accessKeyId: string;
     secretAccessKey: string;
   };
+  /** The sites' bucket (no trailing slash), signed with the DynamoDB key. */
+  bucket: { url: string; region: string; accessKeyId: string; secretAccessKey: string };
 }
 
 export class ConfigError extends Error {
@@ -118,6 +126,9 @@ const LOOPBACK = /^http:\/\/(127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 /** The region in a Lambda endpoint such as `https://lambda.eu-west-1.amazonaws.com`. */
 const LAMBDA_REGION = /^https:\/\/lambda\.([a-z0-9-]+)\.amazonaws\.com/;
+
+/** The region in an S3 endpoint such as `https://s3.eu-west-1.amazonaws.com/bucket`. */
+const S3_REGION = /^https:\/\/s3[.-]([a-z0-9-]+)\.amazonaws\.com/;
 
 /** The builder's own key and region, each falling back to the DynamoDB one when unset. */
 function builderAccess(
@@ -209,6 +220,12 @@ export function parseConfig(env: Partial<Env>): Config {
       endpoint: e.BUILDER_URL,
       functionName: e.BUILDER_FUNCTION,
       ...builderAccess(e),
+    },
+    bucket: {
+      url: e.SITES_BUCKET_URL.replace(/\/+$/, ''),
+      region: S3_REGION.exec(e.SITES_BUCKET_URL)?.[1] ?? e.AWS_REGION,
+      accessKeyId: e.AWS_ACCESS_KEY_ID,
+      secretAccessKey: e.AWS_SECRET_ACCESS_KEY,
     },
   };
 }

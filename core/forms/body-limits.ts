@@ -7,6 +7,7 @@
  * Every other form is a few thousand characters at most.
  */
 import { limits } from '../../templates/content';
+import { UPLOAD_BYTES } from '../pictures';
 
 /** Any form but the item editor's: settings, profiles, sign-in, admin forms. */
 export const FORM_BYTES = 64 * 1024;
@@ -21,8 +22,14 @@ export const ITEM_FORM_BYTES = Math.max(1024 * 1024, limits.body * 9 + FORM_BYTE
 /** The item editor's addresses: `/sites/:name/items`, `…/items/:id`, `…/items/:id/check`. */
 const ITEM_FORM = /^\/sites\/[^/]+\/items(?:\/[^/]+(?:\/check)?)?$/;
 
+/** A site's picture upload, `/sites/:name/pictures`: several phone photos at once. */
+export const PICTURE_UPLOAD = /^\/sites\/[^/]+\/pictures$/;
+
 /** The most a request to `path` may send. */
-export const bodyLimitFor = (path: string) => (ITEM_FORM.test(path) ? ITEM_FORM_BYTES : FORM_BYTES);
+export function bodyLimitFor(path: string): number {
+  if (PICTURE_UPLOAD.test(path)) return UPLOAD_BYTES;
+  return ITEM_FORM.test(path) ? ITEM_FORM_BYTES : FORM_BYTES;
+}
 
 /** A byte count in words: `64 KB`, `1 MB`. */
 export function bytesInWords(bytes: number): string {

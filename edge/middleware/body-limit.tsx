@@ -11,12 +11,19 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import { bodyLimitFor, bytesInWords, ITEM_FORM_BYTES } from '../../core/forms/body-limits';
+import { pictureLimits, UPLOAD_BYTES } from '../../core/pictures';
 import { limits } from '../../templates/content';
 import type { AppContext, AppEnv } from '../context';
 import { PageError } from '../errors';
 import { isHtmx } from '../render';
 
 function tooLarge(c: AppContext, maxSize: number) {
+  if (maxSize === UPLOAD_BYTES) {
+    throw new PageError(413, {
+      title: 'Those pictures are too much to send at once',
+      message: `One upload can send up to ${bytesInWords(maxSize)} of pictures, and each picture may be up to ${bytesInWords(pictureLimits.fileBytes)}. Nothing was added. Go back and choose fewer pictures at a time.`,
+    });
+  }
   const editor = maxSize === ITEM_FORM_BYTES;
   const most = bytesInWords(maxSize);
   const text = limits.body.toLocaleString('en');

@@ -53,6 +53,7 @@ export function localEdgeVars(o: LocalEdgeOptions): Record<string, string> {
     SITES_URL: `http://localhost:${o.sitesPort}`,
     BUILDER_URL: `http://127.0.0.1:${o.builderPort}`,
     BUILDER_FUNCTION: LOCAL_BUILDER_FUNCTION,
+    SITES_BUCKET_URL: `${o.s3Endpoint}/${o.sitesBucket}`,
     // The builder's (it reads these same variables): where publishing writes.
     SITES_BUCKET: o.sitesBucket,
     S3_ENDPOINT: o.s3Endpoint,

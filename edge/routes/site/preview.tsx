@@ -5,7 +5,9 @@
  * `/sites/:name/preview/draft/:itemId/…` (in the path, so relative links
  * keep it). HTML pages get a slim banner after their opening body tag.
  * A file too large for the builder to send back is named on a friendly
- * page with the limit, and the way back to the editor.
+ * page with the limit, and the way back to the editor. Its pictures
+ * (`…/_pictures/<file>`) come straight from the bucket, as on the
+ * published site, without asking the builder for each.
  */
 import { Hono } from 'hono';
 import { draftPreviewPath, itemPath, sitePath, sitePreviewPath } from '../../../core/paths';
@@ -17,6 +19,8 @@ import { notFound, PageError } from '../../errors';
 import { framableBySelf } from '../../middleware/security-headers';
 import { renderPage } from '../../render';
 import { ask, pathAfter, serveFile } from '../builder-answers';
+import { PICTURES_DIR } from '../../../core/pictures';
+import { servePictureFile } from '../../pictures/files';
 
 /** The path as the member would type it, for the words on a page. */
 function readablePath(path: string): string {
@@ -26,6 +30,9 @@ function readablePath(path: string): string {
     return path;
   }
 }
+
+/** A processed picture, `/_pictures/<file>`: the same file the published site serves. */
+const PREVIEW_PICTURE = new RegExp(`^/${PICTURES_DIR}/([^/]+)$`);
 
 const DRAFT = /^\/draft\/([A-Za-z0-9_-]{1,100})(\/.*)?$/;
 
@@ -56,6 +63,8 @@ async function servePreview(c: SiteContext) {
     if (!named[2]) return c.redirect(`${base}/`, 301);
     path = named[2];
   }
+  const picture = PREVIEW_PICTURE.exec(path);
+  if (picture) return servePictureFile(c, picture[1]);
   const back = {
     href: draft ? itemPath(site.name, draft) : sitePath(site.name),
     label: 'Back to the editor',

@@ -15,6 +15,7 @@ import {
   settingsPath,
   sitePreviewPath,
   trashPath,
+  picturesPath,
 } from '../../../core/paths';
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
@@ -67,6 +68,9 @@ export function DashboardPage(props: DashboardProps) {
       <ul class="inline site-tools">
         <li>
           <a href={sitePreviewPath(site.name)}>Preview the site</a>
+        </li>
+        <li>
+          <a href={picturesPath(site.name)}>Pictures</a>
         </li>
         <li>
           <a href={settingsPath(site.name)}>Settings</a>
