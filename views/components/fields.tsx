@@ -68,6 +68,8 @@ export function TextField(
     type?: 'text' | 'url' | 'number' | 'date';
     required?: boolean;
     placeholder?: string;
+    /** The id of a `<datalist>` of values to offer. */
+    list?: string;
   },
 ) {
   return (
@@ -83,6 +85,7 @@ export function TextField(
         maxlength={props.maxlength}
         required={props.required}
         placeholder={props.placeholder}
+        list={props.list}
         aria-describedby={describedBy(props)}
         aria-invalid={props.error ? 'true' : undefined}
       />

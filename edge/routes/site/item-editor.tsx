@@ -11,6 +11,7 @@ import { SlugTaken, type ItemVersionConflict, type SiteFull } from '../../db/ite
 import { siteFullMessage } from '../../../core/site-limits';
 import type { SiteItem } from '../../../core/records/sites';
 import { isStorageFailure } from '../../db/dynamo';
+import { listPictures } from '../../db/pictures';
 import { notFound } from '../../errors';
 import { notSaved } from '../../not-saved';
 import type { FormNotice } from '../../../views/components/form-notice';
@@ -28,10 +29,16 @@ import { ItemEditor, type ItemEditorProps } from '../../../views/pages/site-item
 import { ItemPage, itemPageTitle } from '../../../views/pages/site-items/item';
 import { itemPath, itemPreviewPath } from '../../../core/paths';
 
-export type EditorState = Omit<ItemEditorProps, 'site' | 'template' | 'extras' | 'csrfToken'>;
+export type EditorState = Omit<
+  ItemEditorProps,
+  'site' | 'template' | 'extras' | 'csrfToken' | 'pictures'
+>;
 
-/** The editor as a full page, or (for htmx) as the fragment it swaps in. */
-export function answerEditor(
+/**
+ * The editor as a full page, or (for htmx) as the fragment it swaps in,
+ * with the site's pictures to put in the text.
+ */
+export async function answerEditor(
   c: SiteContext,
   state: EditorState,
   status: ContentfulStatusCode = 200,
@@ -44,6 +51,7 @@ export function answerEditor(
     template,
     extras: extrasFor(template, state.kind),
     csrfToken: c.var.csrfToken,
+    pictures: await listPictures(c.var.db, site.name),
   };
   c.header('Vary', 'Cookie, HX-Request');
   if (isHtmx(c)) {

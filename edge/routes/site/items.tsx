@@ -34,6 +34,7 @@ import {
   valuesFromInput,
 } from '../../../core/forms/item';
 import { itemWarnings } from '../../../core/forms/markdown-lint';
+import { listPictures } from '../../db/pictures';
 import { isHtmx } from '../../render';
 import { postedInput } from '../../validate';
 import { ItemFormField, type FormField } from '../../../views/pages/site-items/item-form-fields';
@@ -123,6 +124,7 @@ export const items = new Hono<SiteEnv>()
         errors={{ [field]: errors[field] ?? '' }}
         warnings={itemWarnings(values)}
         check={itemCheckPath(site.name, item?.id)}
+        pictures={field === 'imageUrl' ? await listPictures(c.var.db, site.name) : undefined}
       />,
     );
   })

@@ -18,6 +18,8 @@ import { FormNoticeLine, type FormNotice } from '../../components/form-notice';
 import { ItemConflict } from '../../components/item-conflict';
 import { MarkdownHelp } from '../../components/markdown-help';
 import { MenuFields } from './menu-fields';
+import { PicturesPanel } from './pictures-panel';
+import type { Picture } from '../../../core/records/pictures';
 import { formFields, hasField, ItemFormField } from './item-form-fields';
 import { itemCheckPath, itemPath, itemPreviewPath, sitePath } from '../../../core/paths';
 
@@ -35,6 +37,8 @@ export interface ItemEditorProps {
   notice?: FormNotice;
   conflict?: { saved: SiteItem; differences: ItemDifference[] };
   csrfToken: string;
+  /** The site's pictures, offered beside the text and in a project's picture field. */
+  pictures: Picture[];
 }
 
 /** What the template calls this kind of item: "post", "project", "issue", or "page". */
@@ -91,7 +95,9 @@ export function ItemEditor(props: ItemEditorProps) {
                 errors={errors}
                 warnings={props.warnings ?? []}
                 check={check}
+                pictures={props.pictures}
               />
+              {field === 'body' && <PicturesPanel site={site} pictures={props.pictures} />}
               {field === 'body' && <MarkdownHelp />}
             </>
           ))}

@@ -9,7 +9,9 @@ import type { ItemWarning } from '../../../core/forms/markdown-lint';
 import type { FieldErrors } from '../../../core/forms/field-errors';
 import { limits, slugPattern, type ItemKind } from '../../../templates/content';
 import type { TemplateDefinition } from '../../../templates/template';
-import { TextArea, TextField } from '../../components/fields';
+import { TextArea, TextField, type FieldProps } from '../../components/fields';
+import { pictureRef } from '../../../core/pictures';
+import type { Picture } from '../../../core/records/pictures';
 import { itemPagePath } from '../../../core/paths';
 import { webAddressHint } from '../../../templates/web-address';
 
@@ -38,6 +40,48 @@ export interface FieldContext {
   warnings: ItemWarning[];
   /** Where htmx posts the form to check one field. */
   check: string;
+  /** The site's pictures, for the picture field's choices. */
+  pictures?: Picture[];
+}
+
+/** How many of the site's pictures the picture field's hint names. */
+const NAMED_PICTURES = 8;
+
+/**
+ * A project's picture: one of the site's own, chosen from a list as the
+ * field is typed in where the browser offers one (a `<datalist>`) and named
+ * in the hint for the rest, or the address of a picture on the web.
+ */
+function PictureField(props: {
+  common: Omit<FieldProps, 'label'>;
+  value: string;
+  pictures: Picture[];
+}) {
+  const refs = props.pictures.map((p) => pictureRef(p.id));
+  const named = refs.slice(0, NAMED_PICTURES).join(', ');
+  const more = refs.length > NAMED_PICTURES ? ` and ${refs.length - NAMED_PICTURES} more` : '';
+  const choices =
+    refs.length > 0
+      ? ` This site has ${named}${more}.`
+      : ' Add pictures on the site’s Pictures page.';
+  return (
+    <>
+      <TextField
+        {...props.common}
+        label="Picture"
+        hint={`One of this site’s pictures, like picture:sungold, or the address of a picture on the web. ${webAddressHint} Optional.${choices}`}
+        value={props.value}
+        list={refs.length ? 'imageUrl-pictures' : undefined}
+      />
+      {refs.length > 0 && (
+        <datalist id="imageUrl-pictures">
+          {props.pictures.map((p) => (
+            <option value={pictureRef(p.id)}>{p.description || p.id}</option>
+          ))}
+        </datalist>
+      )}
+    </>
+  );
 }
 
 /** Whether this item has the field at all (extras belong to some templates' entries). */
@@ -116,15 +160,7 @@ export function ItemFormField({ field, ...ctx }: FieldContext & { field: FormFie
         />
       );
     case 'imageUrl':
-      return (
-        <TextField
-          {...common}
-          label="Picture address"
-          hint={`A picture of it on the web. ${webAddressHint} Optional.`}
-          type="url"
-          value={value}
-        />
-      );
+      return <PictureField common={common} value={value} pictures={ctx.pictures ?? []} />;
     case 'imageAlt':
       return (
         <TextField
