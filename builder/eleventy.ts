@@ -64,8 +64,9 @@ export async function runEleventy(id: TemplateId, model: SiteModel): Promise<Ren
         trimBlocks: true,
         lstripBlocks: true,
       });
-      for (const [key, value] of Object.entries(model)) config.addGlobalData(key, value);
-      for (const [name, filter] of Object.entries(siteFilters(model.site.url))) {
+      const { pictures, ...data } = model;
+      for (const [key, value] of Object.entries(data)) config.addGlobalData(key, value);
+      for (const [name, filter] of Object.entries(siteFilters(model.site.url, pictures))) {
         config.addFilter(name, filter);
       }
       for (const page of readSharedPages()) {

@@ -1,7 +1,7 @@
 /**
  * Reads what a render needs from DynamoDB and turns it into a `RenderInput`:
- * the site and all its items (one query of the site's partition, every page
- * of it) and the neighborhood's name. The table layout is the one in
+ * the site, all its items and its pictures (one query of the site's
+ * partition, every page of it) and the neighborhood's name. The table layout is the one in
  * `core/records/`, shared with the edge, so the two cannot disagree about
  * it. Only what visitors may see goes in: ready items that
  * are not in the trash, plus the one draft a preview asks for. A site
@@ -16,6 +16,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshalItem, unmarshalItem, type AttributeValue } from '../core/records/marshal';
 import { defaultNeighborhood, neighborhoodKey, toNeighborhood } from '../core/records/neighborhood';
+import { toPicture, type Picture } from '../core/records/pictures';
 import { sitePartition, toSite, toSiteItem, type SiteItem } from '../core/records/sites';
 import { siteUrl } from '../core/site-address';
 import { itemTextBytes, overSiteLimits } from '../core/site-limits';
@@ -26,7 +27,7 @@ import { sample as newsletterSample } from '../templates/newsletter/sample';
 import { withDefaults, type Settings } from '../templates/settings';
 import { sample as showcaseSample } from '../templates/showcase/sample';
 import type { BuilderConfig } from './config';
-import { RenderInputError, type RenderInput } from './render';
+import { RenderInputError, type RenderInput, type RenderPicture } from './render';
 
 type SdkItem = Record<string, SdkAttributeValue>;
 
@@ -88,6 +89,12 @@ export function toRenderItem(item: SiteItem): RenderItem {
   return content;
 }
 
+/** A picture as rendering needs it, without its upload's bookkeeping. */
+export function toRenderPicture(p: Picture): RenderPicture {
+  const { id, description, key, width, height, widths, fallback } = p;
+  return { id, description, key, width, height, widths, fallback };
+}
+
 export interface LoadOptions {
   /** The id of one draft item to include as if it were ready. */
   draft?: string;
@@ -133,6 +140,8 @@ export async function loadRenderInput(
     items: items
       .filter((i) => i.status === 'ready' || i.id === draft)
       .map((i) => toRenderItem({ ...i, status: 'ready' })),
+    // In the partition's (id) order, so the same pictures make the same input.
+    pictures: records.flatMap((r) => toPicture(r) ?? []).map(toRenderPicture),
   };
 }
 

@@ -5,10 +5,19 @@
  * without alt text gets `alt=""` (decorative), and the editor warns about
  * it separately with `imagesWithoutAlt`. Headings start at level 2 because
  * the page's title is its only `h1`.
+ *
+ * An image whose address is one of the site's own pictures,
+ * `![A ripe Sungold](picture:sungold)`, becomes that picture's responsive
+ * markup (`picture-markup.ts`), its alt text the writer's or else the
+ * picture's description. A `picture:` reference the site has no picture for
+ * becomes its alt text, as plain words: never a broken image. `picture:` is
+ * accepted nowhere else: a link to one is left without an address.
  */
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { PICTURES_DIR, pictureIdOf } from '../core/pictures';
 import { relativeUrl } from './links';
+import { escapeHtml, feedPictureHtml, pictureHtml, type SitePictures } from './picture-markup';
 
 /** Where the HTML will be shown, which decides how links to the site itself are written. */
 export interface MarkdownPlace {
@@ -22,6 +31,15 @@ export interface MarkdownPlace {
    * that leaves the site (feeds).
    */
   base?: string;
+  /** HTML for a feed: the site's pictures as plain `<img>`s (with `base` set). */
+  feed?: boolean;
+  /** The site's pictures, for `picture:<id>` images; without it every such reference is unknown. */
+  pictures?: SitePictures;
+  /**
+   * The page's lazy rule, asked once per picture in document order: true
+   * to load that one lazily. Without it every picture is lazy.
+   */
+  lazy?: () => boolean;
 }
 
 const allowedSchemes = new Set(['http', 'https', 'mailto']);
@@ -41,7 +59,8 @@ export function isSafeUrl(url: string): boolean {
 }
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
-md.validateLink = isSafeUrl;
+// A `picture:` reference gets through here, to be resolved as an image or dropped from a link.
+md.validateLink = (url) => isSafeUrl(url) || pictureIdOf(url) !== undefined;
 
 /** A link to the site itself written from its root: `/about/`, not `//host/`. */
 const isRootPath = (url: string) => url.startsWith('/') && !url.startsWith('//');
@@ -61,6 +80,9 @@ function placeUrl(url: string, place: MarkdownPlace): string {
   return url;
 }
 
+/** The way from this place to the site's pictures folder, ending in a slash. */
+export const picturesBase = (place: MarkdownPlace) => placeUrl(`/${PICTURES_DIR}/`, place);
+
 function rewriteAttr(token: Token, name: string, place: MarkdownPlace): void {
   const value = token.attrGet(name);
   if (value !== null) token.attrSet(name, placeUrl(value, place));
@@ -76,14 +98,36 @@ const defaultRender: NonNullable<typeof md.renderer.rules.link_open> = (
 
 const linkOpen = md.renderer.rules.link_open ?? defaultRender;
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  rewriteAttr(tokens[idx]!, 'href', env as MarkdownPlace);
+  const token = tokens[idx]!;
+  const href = token.attrGet('href');
+  if (href !== null && !isSafeUrl(href)) {
+    // Only a `picture:` reference passes `validateLink` unsafe: it names no page.
+    token.attrs = (token.attrs ?? []).filter(([name]) => name !== 'href');
+    return linkOpen(tokens, idx, options, env, self);
+  }
+  rewriteAttr(token, 'href', env as MarkdownPlace);
   return linkOpen(tokens, idx, options, env, self);
 };
 
 const image = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, idx, options, env, self) => {
   const token = tokens[idx]!;
-  rewriteAttr(token, 'src', env as MarkdownPlace);
+  const place = env as MarkdownPlace;
+  const id = pictureIdOf(token.attrGet('src') ?? '');
+  if (id !== undefined) {
+    const written = self.renderInlineAsText(token.children ?? [], options, env).trim();
+    const picture = place.pictures?.get(id);
+    if (!picture) return escapeHtml(written);
+    const alt = written || picture.description;
+    if (place.feed) return feedPictureHtml(picture, alt, picturesBase(place));
+    return pictureHtml(picture, {
+      alt,
+      base: picturesBase(place),
+      lazy: place.lazy ? place.lazy() : true,
+      title: token.attrGet('title') ?? undefined,
+    });
+  }
+  rewriteAttr(token, 'src', place);
   token.attrSet('loading', 'lazy');
   return image(tokens, idx, options, env, self);
 };

@@ -9,13 +9,14 @@ import type { TemplateId } from '../templates';
 import type { RenderItem } from '../templates/content';
 import type { Settings } from '../templates/settings';
 import { runEleventy } from './eleventy';
+import type { RenderPicture } from './picture-markup';
 import { toFiles, type RenderedFile } from './files';
 import { RenderInputError } from './render-input-error';
 import { siteModel } from './site-model';
 import { validateInput } from './validate-input';
 
 export { RenderInputError };
-export type { RenderedFile };
+export type { RenderedFile, RenderPicture };
 
 /** Everything a site's render takes. */
 export interface RenderInput {
@@ -33,6 +34,11 @@ export interface RenderInput {
   settings: Settings;
   /** Only what is to be published: the caller leaves drafts and trashed items out. */
   items: RenderItem[];
+  /**
+   * The site's pictures, which `picture:<id>` references resolve to. Part
+   * of the input, so a changed picture changes the preview cache's key.
+   */
+  pictures?: RenderPicture[];
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Link, Settings } from '../templates/settings';
 import type { TemplateDefinition } from '../templates/template';
 import { dateText, rfc822, startOfDay } from './dates';
 import { plainText } from './markdown';
+import type { SitePictures } from './picture-markup';
 import { siteTheme, type Theme } from './theme';
 import type { ValidInput, ValidItem } from './validate-input';
 
@@ -114,6 +115,8 @@ export interface SiteModel {
   archivePages: ListPage[];
   tagPages: ListPage[];
   tagIndex: TagGroup[];
+  /** The site's pictures by id, for the filters (not template data). */
+  pictures: SitePictures;
   /** `updated` (ISO 8601, Atom) and `lastBuildDate` (RFC 822, RSS): when its newest entries last changed. */
   feed: { entries: FeedEntry[]; updated: string; lastBuildDate: string };
 }
@@ -280,6 +283,7 @@ export function siteModel(input: ValidInput): SiteModel {
       ),
     ),
     tagIndex,
+    pictures: input.pictures,
     feed: {
       entries: entries.slice(0, feedSize).map(feedEntry),
       updated: updated ?? '1970-01-01T00:00:00.000Z',

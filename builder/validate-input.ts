@@ -6,12 +6,17 @@
  * site's rules (unique addresses, page addresses the site does not use
  * itself, numbered newsletter issues). Problems come back in plain words
  * naming the item, e.g. "Post “Hello”: Use at most 10 tags."
+ * The site's pictures are taken as far as they can be shown: one whose
+ * record does not describe processed files is left out, and a reference
+ * to it then renders as its words, as an unknown one does.
  */
 import { z } from 'zod';
 import { itemPagePath } from '../core/paths';
+import { PICTURE_ID_PATTERN, PICTURE_KEY_PATTERN } from '../core/pictures';
 import { itemContentSchema, reservedPageSlugs, type ItemContent } from '../templates/content';
 import { findTemplate, type TemplateDefinition } from '../templates';
 import { settingsSchema, withDefaults, type Settings } from '../templates/settings';
+import type { RenderPicture, SitePictures } from './picture-markup';
 import { RenderInputError } from './render-input-error';
 import type { RenderInput } from './render';
 
@@ -27,6 +32,31 @@ export interface ValidInput {
   settings: Settings;
   /** Ready items only; drafts are never published, even if passed in. */
   items: ValidItem[];
+  pictures: SitePictures;
+}
+
+const pixels = z.number().int().min(1).max(100_000);
+
+const pictureSchema = z
+  .object({
+    id: z.string().regex(PICTURE_ID_PATTERN),
+    description: z.string().default(''),
+    key: z.string().regex(PICTURE_KEY_PATTERN),
+    width: pixels,
+    height: pixels,
+    widths: z.array(pixels).min(1),
+    fallback: z.enum(['jpeg', 'png']),
+  })
+  .refine((p) => p.widths.every((w, i) => i === 0 || w > p.widths[i - 1]!));
+
+/** The pictures that can be shown, by id (`cleanStrings` keeps their descriptions XML-safe). */
+function validPictures(raw: unknown): SitePictures {
+  const pictures = new Map<string, RenderPicture>();
+  for (const candidate of Array.isArray(raw) ? raw : []) {
+    const parsed = pictureSchema.safeParse(candidate);
+    if (parsed.success) pictures.set(parsed.data.id, cleanStrings(parsed.data));
+  }
+  return pictures;
 }
 
 const didPattern = /^did:[a-z]+:[A-Za-z0-9._:%-]+$/;
@@ -169,5 +199,6 @@ export function validateInput(input: RenderInput): ValidInput {
     neighborhood: cleanStrings({ name: neighborhood.name, url: neighborhood.url }),
     settings: cleanStrings(settings.data),
     items: cleanStrings(items),
+    pictures: validPictures(input.pictures),
   };
 }

@@ -113,8 +113,11 @@ export function pictureWidths(width: number): number[] {
 export const pictureFileName = (key: string, width: number, format: 'webp' | FallbackFormat) =>
   `${key}-${width}.${format === 'jpeg' ? 'jpg' : format}`;
 
-/** Any name `pictureFileName` can make, and nothing else. */
-export const PICTURE_FILE_PATTERN = /^[0-9a-f]{16}-[1-9][0-9]{0,4}\.(?:webp|jpg|png)$/;
+/**
+ * A processed file's name as `pictureFileName` makes it, the only names the
+ * sites' routing serves below `/_pictures/`.
+ */
+export const PICTURE_FILE_PATTERN = /^[0-9a-f]{16}-[1-9][0-9]{0,5}\.(?:webp|jpg|png)$/;
 
 /** What the processed files of a picture are, as its record keeps it. */
 export interface ProcessedPicture {

@@ -19,6 +19,10 @@
  * an origin-response Lambda@Edge (more cost, regional logs, slower deploys);
  * it is not worth it for a page visitors rarely see.
  *
+ * A site's pictures (`/_pictures/<file>`, which the function maps beside
+ * its deploys) are served with the Cache-Control their objects carry, a
+ * year and immutable, as CloudFront passes it on.
+ *
  * Every answer carries the sites' security headers (`core/site-headers.ts`), as the
  * distribution's response-headers policy adds them. Only GET and HEAD are served, as the
  * distribution allows. Binds 127.0.0.1.
@@ -155,7 +159,8 @@ export async function startLocalSiteHost(options: {
     const key = originKey(result.uri);
     const file = key === undefined ? undefined : await options.origin.get(key);
     if (file) return send(res, method, 200, fileHeaders(file), file.body);
-    const deploy = /^(sites\/[^/]+\/[^/]+\/)/.exec(key ?? '')?.[1];
+    // A missing picture is beside the deploys, not in one: it has no site's 404 page.
+    const deploy = /^(sites\/[^/]+\/(?!_pictures\/)[^/]+\/)/.exec(key ?? '')?.[1];
     const notFound = deploy ? await options.origin.get(`${deploy}404.html`) : undefined;
     if (notFound) return send(res, method, 404, fileHeaders(notFound), notFound.body);
     return send(res, method, 404, plain, 'Not found\n');

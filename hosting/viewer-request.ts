@@ -19,9 +19,17 @@
  * reach the S3 key `…/tags/café/index.html` (the builder uploads each
  * rendered path as it is, and S3 decodes the URI into the key). A segment
  * that decodes to `.`, `..` or holds a slash or backslash is refused.
+ *
+ * Pictures: `/_pictures/<file>` is one of the site's processed pictures,
+ * kept beside its deploys at `/sites/<name>/_pictures/<file>` (every deploy
+ * shares them; they never change, and their objects carry a year-long,
+ * immutable Cache-Control). Only names `pictureFileName` makes are served
+ * there; anything else below `/_pictures` is not found. A site that is not
+ * live serves no pictures either.
  */
 import cf from 'cloudfront';
 import { deployPrefix, parseLivePointer } from '../core/live-pointer';
+import { PICTURE_FILE_PATTERN, PICTURES_DIR, processedPictureKey } from '../core/pictures';
 import { siteNameFromHost } from '../core/site-address';
 import { SITE_HEADERS } from '../core/site-headers';
 import type {
@@ -128,6 +136,11 @@ export async function handler(
   if (!deploy) return notFound();
   const path = segments(request.uri);
   if (!path) return page(400, 'Bad Request', BAD_ADDRESS_PAGE);
+  if (path[0] === PICTURES_DIR) {
+    if (path.length !== 2 || !PICTURE_FILE_PATTERN.test(path[1]!)) return notFound();
+    request.uri = `/${processedPictureKey(name, path[1]!)}`;
+    return request;
+  }
   const last = path[path.length - 1]!;
   const isWellKnown = path.length === 2 && path[0] === '.well-known';
   // Templates write every page as a folder: `/about` is `/about/` (their relative links need the slash).

@@ -84,6 +84,40 @@ const optionalUrl = z.union([
     ),
 ]);
 
+/**
+ * `picture:<id>`, as `PICTURE_REF_PATTERN` and `PICTURE_ID_PATTERN` in
+ * `core/pictures.ts` say together (templates/ imports nothing of core/; a
+ * test holds the two to the same answers).
+ */
+export const PICTURE_REF = /^picture:[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
+
+/**
+ * A project's picture: one of the site's own (`picture:sungold`, as the
+ * Pictures page shows it) or the web address of one elsewhere.
+ */
+const pictureOrUrl = z.string().transform((value, ctx) => {
+  const typed = value.trim();
+  if (/^picture:/i.test(typed)) {
+    if (PICTURE_REF.test(typed)) return typed;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'A picture of the site is written like picture:sungold, in lower-case letters, digits and hyphens.',
+    });
+    return z.NEVER;
+  }
+  const url = optionalUrl.safeParse(typed);
+  if (url.success) return url.data;
+  const tooLong = url.error.issues.find((i) => i.code === 'too_big');
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      tooLong?.message ??
+      'Choose one of the site’s pictures (like picture:sungold) or enter a web address starting with https://',
+  });
+  return z.NEVER;
+});
+
 /** Every field of an item a neighbor writes; the extras apply only to some templates. */
 export const itemContentSchema = z.object({
   kind: z.enum(['entry', 'page']),
@@ -134,7 +168,7 @@ export const itemContentSchema = z.object({
   /** Projects: where the project lives. */
   link: optionalUrl.default(''),
   /** Projects: a picture of it, and words for those who cannot see it. */
-  imageUrl: optionalUrl.default(''),
+  imageUrl: pictureOrUrl.default(''),
   imageAlt: z
     .string()
     .trim()

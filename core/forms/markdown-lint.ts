@@ -1,15 +1,22 @@
 /**
  * Gentle checks on what a neighbor wrote that do not stop a save: pictures
  * without a description (alt text), which people using screen readers would
- * miss. A few regular expressions, not a Markdown parser: the Worker stays
- * small, and the builder renders the real thing.
+ * miss, and, given the site's pictures, a `picture:<id>` the site does not
+ * have (the published page would show only its words). A site's picture
+ * with a description needs no alt text of its own: the page uses the
+ * description. A few regular expressions, not a Markdown parser: the Worker
+ * stays small, and the builder renders the real thing.
  */
+import { pictureIdOf } from '../pictures';
 
 /** One warning, shown next to the field it is about. */
 export interface ItemWarning {
-  field: 'body' | 'imageAlt';
+  field: 'body' | 'imageUrl' | 'imageAlt';
   message: string;
 }
+
+/** A site's pictures by id, as far as the warnings need them. */
+export type PictureDescriptions = ReadonlyMap<string, { description: string }>;
 
 /** Inline images: `![alt](url "title")`, the address optionally in angle brackets. */
 const INLINE_IMAGE =
@@ -32,20 +39,57 @@ export function imagesWithoutAlt(markdown: string): string[] {
   return found;
 }
 
-/** Warnings for an item's text and, for projects, its picture. */
-export function itemWarnings(item: {
-  body: string;
-  imageUrl?: string;
-  imageAlt?: string;
-}): ItemWarning[] {
-  const warnings: ItemWarning[] = imagesWithoutAlt(item.body).map((url) => ({
-    field: 'body',
-    message: `The picture “${shorten(url)}” has no description, so people who cannot see it will miss it. Write one between the brackets: ![a short description](${shorten(url)}).`,
-  }));
-  if (item.imageUrl?.trim() && !item.imageAlt?.trim()) {
+/** The ids of the site's pictures that `markdown` shows, once each, in order of appearance. */
+export function pictureReferences(markdown: string): string[] {
+  const ids = new Set<string>();
+  for (const [, , bracketed, bare] of markdown.replace(CODE, '').matchAll(INLINE_IMAGE)) {
+    const id = pictureIdOf(bracketed || bare || '');
+    if (id !== undefined) ids.add(id);
+  }
+  return [...ids];
+}
+
+const noPicture = (id: string) =>
+  `There is no picture called ${shorten(id)} on this site — see Pictures to upload it or copy its reference.`;
+
+/** Whether the picture at `url` is described elsewhere: one of the site's, with a description. */
+const describedPicture = (url: string, pictures: PictureDescriptions | undefined) => {
+  const id = pictureIdOf(url);
+  return id !== undefined && pictures?.get(id)?.description.trim() ? true : false;
+};
+
+/** Whether `url` names a picture the site does not have (never, when its pictures are not known). */
+const missingPicture = (url: string, pictures: PictureDescriptions | undefined) => {
+  const id = pictureIdOf(url);
+  return id !== undefined && pictures !== undefined && !pictures.has(id);
+};
+
+/**
+ * Warnings for an item's text and, for projects, its picture. With
+ * `pictures` (the site's, by id) it also names each `picture:<id>` the site
+ * does not have, and leaves alone one whose picture has a description.
+ */
+export function itemWarnings(
+  item: { body: string; imageUrl?: string; imageAlt?: string },
+  pictures?: PictureDescriptions,
+): ItemWarning[] {
+  const warnings: ItemWarning[] = pictureReferences(item.body)
+    .filter((id) => pictures !== undefined && !pictures.has(id))
+    .map((id) => ({ field: 'body', message: noPicture(id) }));
+  for (const url of imagesWithoutAlt(item.body)) {
+    if (describedPicture(url, pictures) || missingPicture(url, pictures)) continue;
+    warnings.push({
+      field: 'body',
+      message: `The picture “${shorten(url)}” has no description, so people who cannot see it will miss it. Write one between the brackets: ![a short description](${shorten(url)}).`,
+    });
+  }
+  const imageUrl = item.imageUrl?.trim() ?? '';
+  if (missingPicture(imageUrl, pictures)) {
+    warnings.push({ field: 'imageUrl', message: noPicture(pictureIdOf(imageUrl)!) });
+  } else if (imageUrl && !item.imageAlt?.trim() && !describedPicture(imageUrl, pictures)) {
     warnings.push({
       field: 'imageAlt',
-      message: `The picture “${shorten(item.imageUrl.trim())}” has no description, so people who cannot see it will miss it. Describe it here.`,
+      message: `The picture “${shorten(imageUrl)}” has no description, so people who cannot see it will miss it. Describe it here.`,
     });
   }
   return warnings;

@@ -23,7 +23,14 @@ const mayImport = {
  * core/ only the import-free rules that fit there.
  */
 const onlyFiles = {
-  hosting: { core: ['core/site-address.ts', 'core/live-pointer.ts', 'core/site-headers.ts'] },
+  hosting: {
+    core: [
+      'core/site-address.ts',
+      'core/live-pointer.ts',
+      'core/site-headers.ts',
+      'core/pictures.ts',
+    ],
+  },
 };
 
 /** Packages core/ may not use: it is pure rules, with no I/O, no Hono and no AWS. */
@@ -40,6 +47,7 @@ const importFree = new Set([
   'core/site-address.ts',
   'core/live-pointer.ts',
   'core/site-headers.ts',
+  'core/pictures.ts',
 ]);
 
 const topFolder = (path) => path.split(sep)[0];

@@ -194,7 +194,7 @@ describe('render: showcase', () => {
     expect(error).toBeInstanceOf(RenderInputError);
     expect((error as RenderInputError).problems).toEqual([
       'Project “Sneaky”, link: Web addresses must start with https://',
-      'Project “Sneaky”, picture: Web addresses must start with https://',
+      'Project “Sneaky”, picture: Choose one of the site’s pictures (like picture:sungold) or enter a web address starting with https://',
     ]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FOREVER_CACHE } from '../../../builder/storage/site-files';
 import { SITE_HEADERS } from '../../../core/site-headers';
 import { startLocalSiteHost, type LocalSiteHost } from '../../../hosting/local-host';
 import { MemoryOrigin, MemoryStore, SITES_HOST, siteFunctionSource } from './support';
@@ -16,7 +17,8 @@ const origin = new MemoryOrigin()
   .put('sites/alice/d2/feed.xml', '<rss/>', 'application/rss+xml')
   .put('sites/alice/d2/.well-known/atproto-did', 'did:plc:alice', 'text/plain')
   .put('sites/alice/d2/404.html', '<h1>Alice has no such page</h1>')
-  .put('sites/alice/d1/index.html', '<h1>Alice, an older deploy</h1>');
+  .put('sites/alice/d1/index.html', '<h1>Alice, an older deploy</h1>')
+  .put('sites/alice/_pictures/3f9a1c2b4d5e6f70-960.webp', 'RIFF…WEBP', 'image/webp', FOREVER_CACHE);
 
 beforeAll(async () => {
   const store = new MemoryStore().publish('alice', 'd2');
@@ -95,6 +97,23 @@ describe('the local site host', () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(await missing.text()).toBe('<h1>Alice has no such page</h1>');
+  });
+
+  it('serves a live site’s pictures from beside its deploys, cached for a year', async () => {
+    const picture = await visit('alice', '/_pictures/3f9a1c2b4d5e6f70-960.webp');
+    expect([picture.status, await picture.text()]).toEqual([200, 'RIFF…WEBP']);
+    expect(picture.headers.get('content-type')).toBe('image/webp');
+    expect(picture.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const missing = await visit('alice', '/_pictures/3f9a1c2b4d5e6f70-480.webp');
+    expect(missing.status).toBe(404);
+    expect(origin.asked).not.toContain('sites/alice/_pictures/404.html');
+    const odd = await visit('alice', '/_pictures/../d2/index.html');
+    expect(odd.status).toBe(400);
+    const notLive = await visit('carol', '/_pictures/3f9a1c2b4d5e6f70-960.webp');
+    expect([notLive.status, await notLive.text()]).toEqual([
+      404,
+      expect.stringContaining('No site here'),
+    ]);
   });
 
   it('answers an unknown site with the neighborhood’s friendly page and 404', async () => {

@@ -48,12 +48,13 @@ export class MemoryOrigin implements SiteOrigin {
   readonly asked: string[] = [];
   private readonly files = new Map<string, OriginFile>();
 
-  put(key: string, body: string, contentType = 'text/html; charset=utf-8'): this {
-    this.files.set(key, {
-      body: new TextEncoder().encode(body),
-      contentType,
-      cacheControl: 'max-age=60',
-    });
+  put(
+    key: string,
+    body: string,
+    contentType = 'text/html; charset=utf-8',
+    cacheControl = 'max-age=60',
+  ): this {
+    this.files.set(key, { body: new TextEncoder().encode(body), contentType, cacheControl });
     return this;
   }
 

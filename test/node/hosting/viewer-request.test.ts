@@ -138,6 +138,50 @@ describe('the site host: paths', () => {
   });
 });
 
+describe('the site host: pictures', () => {
+  const file = '3f9a1c2b4d5e6f70-960.webp';
+
+  it('serves a live site’s picture from beside its deploys, shared by all of them', async () => {
+    expect(await rewrite('alice.oak.example', `/_pictures/${file}`)).toBe(
+      `/sites/alice/_pictures/${file}`,
+    );
+    expect(await rewrite('bob.oak.example', '/_pictures/3f9a1c2b4d5e6f70-1600.png')).toBe(
+      '/sites/bob/_pictures/3f9a1c2b4d5e6f70-1600.png',
+    );
+    expect(await rewrite('alice.oak.example', '/_pictures/3f9a1c2b4d5e6f70-480.jpg')).toBe(
+      '/sites/alice/_pictures/3f9a1c2b4d5e6f70-480.jpg',
+    );
+  });
+
+  it('serves no pictures for a site that is not live', async () => {
+    await expectNotFound('carol.oak.example', `/_pictures/${file}`);
+    await expectNotFound('broken.oak.example', `/_pictures/${file}`);
+    await expectNotFound('www.oak.example', `/_pictures/${file}`);
+  });
+
+  it('serves only the names a processed picture has', async () => {
+    for (const uri of [
+      '/_pictures/',
+      '/_pictures',
+      '/_pictures/index.html',
+      '/_pictures/3f9a1c2b4d5e6f70-960.gif',
+      '/_pictures/3F9A1C2B4D5E6F70-960.webp',
+      '/_pictures/3f9a1c2b4d5e6f7-960.webp',
+      '/_pictures/3f9a1c2b4d5e6f70-0960.webp',
+      '/_pictures/3f9a1c2b4d5e6f70-960.webp.html',
+      `/_pictures/x/${file}`,
+      `/_pictures/${file}/`,
+    ]) {
+      const result = await response('alice.oak.example', uri);
+      expect(result.statusCode, uri).toBe(404);
+    }
+    for (const uri of ['/_pictures/../x', `/_pictures/%2e%2e/${file}`, `/_pictures/..%2f${file}`]) {
+      const result = await response('alice.oak.example', uri);
+      expect(result.statusCode, uri).toBe(400);
+    }
+  });
+});
+
 describe('the site host: its own answers', () => {
   it('carry the sites’ security headers, whatever the distribution adds', async () => {
     const answers = [

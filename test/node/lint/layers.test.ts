@@ -62,14 +62,14 @@ describe('the layer rule', () => {
     ).toEqual(['core/site-address.ts must stay import-free.']);
   });
 
-  it('keeps the site host to the import-free address, live-pointer and header rules', async () => {
+  it('keeps the site host to the import-free address, live-pointer, header and picture rules', async () => {
     expect(
       await layerErrors(
         'hosting/example.ts',
         "import { SITE_LIMITS } from '../core/site-limits';\nexport const l = SITE_LIMITS;\n",
       ),
     ).toEqual([
-      'hosting/ may import from core/ only core/site-address.ts and core/live-pointer.ts and core/site-headers.ts (../core/site-limits).',
+      'hosting/ may import from core/ only core/site-address.ts and core/live-pointer.ts and core/site-headers.ts and core/pictures.ts (../core/site-limits).',
     ]);
     expect(
       await layerErrors(
@@ -86,6 +86,9 @@ describe('the layer rule', () => {
     expect(
       await layerErrors('core/site-headers.ts', "import { z } from 'zod';\nexport const s = z;\n"),
     ).toEqual(['core/site-headers.ts must stay import-free.']);
+    expect(
+      await layerErrors('core/pictures.ts', "import { z } from 'zod';\nexport const s = z;\n"),
+    ).toEqual(['core/pictures.ts must stay import-free.']);
   });
 
   it('lets each layer import what it may', async () => {
@@ -98,6 +101,7 @@ describe('the layer rule', () => {
       ['hosting/example.ts', "import { parseLivePointer } from '../core/live-pointer';"],
       ['hosting/example.ts', "import { loadSiteFunction } from './sandbox';"],
       ['hosting/example.ts', "import { SITE_HEADERS } from '../core/site-headers';"],
+      ['hosting/example.ts', "import { PICTURE_FILE_PATTERN } from '../core/pictures';"],
       ['infra/example.ts', "import { SITE_CSP } from '../core/site-headers';"],
     ];
     for (const [file, line] of allowed) {
