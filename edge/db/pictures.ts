@@ -36,6 +36,9 @@ export async function listPictures(db: Dynamo, site: string): Promise<Picture[]>
   );
 }
 
+/** Pictures by their id. */
+export const byId = (pictures: readonly Picture[]) => new Map(pictures.map((p) => [p.id, p]));
+
 /** One picture of the site, or undefined if the site has none by that id. */
 export async function getPicture(
   db: Dynamo,

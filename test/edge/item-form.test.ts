@@ -96,8 +96,8 @@ describe('POST /sites/:name/items (rules)', () => {
     expect(html).toContain(
       'id="link-error" role="alert">Web addresses must start with https://</p>',
     );
-    expect(html).toMatch(
-      /id="imageUrl-error" role="alert">Web addresses must start with https:\/\//,
+    expect(html).toContain(
+      'id="imageUrl-error" role="alert">Choose one of the site’s pictures (like picture:sungold) or enter a web address starting with https://</p>',
     );
     const item = await createViaForm(owner, {
       link: 'https://code.example/bench',

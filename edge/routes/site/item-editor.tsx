@@ -11,7 +11,7 @@ import { SlugTaken, type ItemVersionConflict, type SiteFull } from '../../db/ite
 import { siteFullMessage } from '../../../core/site-limits';
 import type { SiteItem } from '../../../core/records/sites';
 import { isStorageFailure } from '../../db/dynamo';
-import { listPictures } from '../../db/pictures';
+import { byId, listPictures } from '../../db/pictures';
 import { notFound } from '../../errors';
 import { notSaved } from '../../not-saved';
 import type { FormNotice } from '../../../views/components/form-notice';
@@ -45,13 +45,16 @@ export async function answerEditor(
   refreshPreview?: SiteItem,
 ) {
   const { site, template } = c.var;
+  const pictures = await listPictures(c.var.db, site.name);
   const props: ItemEditorProps = {
     ...state,
+    // Warned about with the site's pictures in view: a reference to one it lacks, one undescribed.
+    warnings: itemWarnings(state.values, byId(pictures)),
     site: site.name,
     template,
     extras: extrasFor(template, state.kind),
     csrfToken: c.var.csrfToken,
-    pictures: await listPictures(c.var.db, site.name),
+    pictures,
   };
   c.header('Vary', 'Cookie, HX-Request');
   if (isHtmx(c)) {

@@ -34,7 +34,7 @@ import {
   valuesFromInput,
 } from '../../../core/forms/item';
 import { itemWarnings } from '../../../core/forms/markdown-lint';
-import { listPictures } from '../../db/pictures';
+import { byId, listPictures } from '../../db/pictures';
 import { isHtmx } from '../../render';
 import { postedInput } from '../../validate';
 import { ItemFormField, type FormField } from '../../../views/pages/site-items/item-form-fields';
@@ -113,6 +113,10 @@ export const items = new Hono<SiteEnv>()
       if (holder && holder.itemId !== item?.id)
         errors.slug = slugTakenMessage(slug, holder.inTrash);
     }
+    // The fields whose warnings or choices depend on the site's pictures.
+    const pictures = ['body', 'imageUrl', 'imageAlt'].includes(field)
+      ? await listPictures(c.var.db, site.name)
+      : undefined;
     c.header('Vary', 'Cookie, HX-Request');
     return c.html(
       <ItemFormField
@@ -122,9 +126,9 @@ export const items = new Hono<SiteEnv>()
         extras={extras}
         values={values}
         errors={{ [field]: errors[field] ?? '' }}
-        warnings={itemWarnings(values)}
+        warnings={itemWarnings(values, pictures && byId(pictures))}
         check={itemCheckPath(site.name, item?.id)}
-        pictures={field === 'imageUrl' ? await listPictures(c.var.db, site.name) : undefined}
+        pictures={pictures}
       />,
     );
   })
