@@ -1,7 +1,8 @@
 /**
  * The builder Lambda's entry point. The edge invokes it synchronously with
  * a `BuilderRequest` (see `core/builder-protocol.ts`): one file of a
- * member's preview, or one file of a template's sample site for the
+ * member's preview (a picture of the site's from the bucket,
+ * `preview-pictures.ts`), or one file of a template's sample site for the
  * gallery. Requests are checked at the door against the protocol's
  * schemas; one the builder does not understand is answered
  * `bad-request`, never guessed at. Unexpected failures (DynamoDB down, a
@@ -16,6 +17,7 @@
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
+  PREVIEW_FILE_LIMIT,
   parseBuilderRequest,
   type BuilderRequest,
   type BuilderResponse,
@@ -23,6 +25,7 @@ import {
 import { parseBuilderConfig, type BuilderConfig } from './config';
 import { loadRenderInput, sampleRenderInput } from './load';
 import { previewFile } from './preview';
+import { previewPicture, previewPictureFile } from './preview-pictures';
 import { publishingAnswer } from './publish';
 import { RenderInputError } from './render';
 import { errorFields, log, withLogFields, type LogFields } from './log';
@@ -84,6 +87,17 @@ async function answer(
     return publishingAnswer(services, request);
   }
   const { dynamo, config, fileLimit } = services;
+  const picture = request.kind === 'preview' ? previewPictureFile(request.path) : undefined;
+  if (request.kind === 'preview' && picture && services.publishing) {
+    const file = await previewPicture(
+      services.publishing.bucket,
+      request.site,
+      picture,
+      request.path,
+      fileLimit ?? PREVIEW_FILE_LIMIT,
+    );
+    if (file) return file;
+  }
   try {
     const input =
       request.kind === 'preview'

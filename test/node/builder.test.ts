@@ -83,6 +83,8 @@ function expectedInput(...extra: SiteItem[]): RenderInput {
     neighborhood: { name: 'Oak Street', url: 'http://127.0.0.1:8787' },
     settings: blogSettings,
     items: [ready, about, ...extra].map(item),
+    // The site has no pictures (test/node/publish/pictures.test.ts reads one).
+    pictures: [],
   };
 }
 

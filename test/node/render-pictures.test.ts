@@ -9,6 +9,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isSafeUrl } from '../../builder/markdown';
 import { renderKey } from '../../builder/preview';
+import { pictureIdOf } from '../../core/pictures';
+import { PICTURE_REF } from '../../templates/content';
 import { render, RenderInputError, type RenderPicture } from '../../builder/render';
 import { sample as blog } from '../../templates/blog/sample';
 import { sample as showcase } from '../../templates/showcase/sample';
@@ -209,5 +211,27 @@ describe('render: a project’s picture', () => {
     expect((error as RenderInputError).problems).toEqual([
       'Project “Bird boxes”, picture: A picture of the site is written like picture:sungold, in lower-case letters, digits and hyphens.',
     ]);
+  });
+});
+
+describe('the project form’s picture reference', () => {
+  it('takes exactly what core/pictures.ts takes as a reference', () => {
+    const candidates = [
+      'picture:sungold',
+      'picture:a',
+      'picture:img-2041-2',
+      `picture:${'a'.repeat(60)}`,
+      `picture:${'a'.repeat(61)}`,
+      'picture:-a',
+      'picture:a-',
+      'picture:Sungold',
+      'picture:sun_gold',
+      'picture:',
+      'pictures:a',
+      'picture:a/b',
+    ];
+    for (const ref of candidates) {
+      expect(PICTURE_REF.test(ref), ref).toBe(pictureIdOf(ref) !== undefined);
+    }
   });
 });
