@@ -36,8 +36,8 @@ export function DeletePicturePage(props: {
         <p>No entry or page of this site uses it.</p>
       )}
       <p>
-        Its files are deleted, and a published site keeps showing it only until you publish again.
-        It cannot be undone.
+        Its files are deleted at once, from your published site too, and so is the photo as you
+        uploaded it. It cannot be undone.
       </p>
       <form method="post" action={deletePicturePath(site, picture.id)} class="actions">
         <CsrfField token={props.csrfToken} />
