@@ -89,6 +89,7 @@ describe('every kind of page, as an outside auditor checks it', () => {
       const site = `${appUrl}/sites/${demoSite.name}`;
       const dashboard = await check(member, 'dashboard', site);
       await check(member, 'settings', `${site}/settings`);
+      await check(member, 'pictures', `${site}/pictures`);
       const editor = dashboard.find((href) => /\/items\/[0-9a-f-]{36}$/.test(href));
       expect(editor).toBeDefined();
       await check(member, 'editor', editor!);
