@@ -147,7 +147,7 @@ export function deleteSiteFiles(
 }
 
 /** Deletes every object under `prefix`, a page of listing at a time. */
-async function deletePrefix(
+export async function deletePrefix(
   s3: SiteBucket,
   prefix: string,
   { pageSize = 1000 } = {},
