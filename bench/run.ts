@@ -7,7 +7,8 @@
  * time to render a 200-post blog, the sites' CloudFront Function's size and
  * time per request, preview latency through the builder, and publishing
  * end to end (queued → live, restore, requests and published page weight),
- * and the builder's peak memory and requests per publish, preview and export.
+ * the builder's peak memory and requests per publish, preview and export,
+ * and pictures (processing time, bytes per width, a post with three on a phone).
  * It prints and never asserts; it fails only when it cannot measure.
  * Everything it starts (dynalite, PLC, PDS, workerd, S3, KVS) is closed before exit.
  */
@@ -20,6 +21,7 @@ import { measureCpu } from './cpu';
 import { startHarness } from './harness';
 import { measurePages } from './pages';
 import { measurePreview } from './preview';
+import { measurePictures } from './pictures';
 import { measurePublish } from './publish';
 import { measureRender } from './render';
 import { measureSiteFunction } from './site-function';
@@ -59,6 +61,8 @@ async function main(): Promise<void> {
       rows.push(...(await measurePreview(log)));
       log('Measuring publishing…');
       rows.push(...(await measurePublish(log)));
+      log('Measuring pictures…');
+      rows.push(...(await measurePictures()));
       log('Measuring the builder’s memory…');
       rows.push(...memoryRows(await measureBuilderMemory(log)));
     }
