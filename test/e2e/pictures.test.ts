@@ -9,7 +9,7 @@
 import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { liveAddress, publishAndFollow } from './publishing';
+import { atBothWidths, liveAddress, publishAndFollow } from './publishing';
 import { aliceIn, fillItemForm, makeSite, screenshot, type Mode } from './sites';
 import { useStack } from './stack';
 
@@ -68,7 +68,7 @@ describe('pictures from upload to the live site', () => {
         await page.getByRole('button', { name: 'Upload', exact: true }).click();
         await page.waitForURL(`${e2e.appUrl}/sites/${site}/pictures`);
         await page.getByText('Added img-0001, garden-plan.').waitFor();
-        await screenshot(page, `pictures-uploaded-${mode}`);
+        await atBothWidths(page, `pictures-uploaded-${mode}`);
 
         for (const [id, words] of [
           ['img-0001', 'Ripe tomatoes on the vine'],
@@ -92,6 +92,8 @@ describe('pictures from upload to the live site', () => {
           body: `The first ones came in July.\n\n${text}\n\nMore next week.`,
           status: 'ready',
         });
+        await page.getByText('Pictures of this site (2)').click();
+        await atBothWidths(page, `pictures-editor-${mode}`);
         // A new post's first save takes its editor to the post's own address, either way.
         await page.getByRole('button', { name: 'Save', exact: true }).click();
         await page.waitForURL(new RegExp(`/sites/${site}/items/[0-9a-f-]{36}`));
