@@ -5,7 +5,8 @@
  * The ZIP holds `site/…` (the live deploy's files, byte for byte as
  * served; absent when the site is not published), `source/…` (each entry
  * and page as Markdown with front matter, drafts included, and the
- * settings as JSON) and `README.txt`. It is stored under `exports/` in the
+ * settings as JSON), `pictures/…` (each picture's original and processed files, with
+ * `source/pictures.json` holding their descriptions: `pictures.ts`) and `README.txt`. It is stored under `exports/` in the
  * sites' bucket and the answer is a signed address valid for ten minutes.
  *
  * Memory: files are compressed one at a time as they arrive and then let
@@ -24,6 +25,7 @@ import { siteUrl } from '../../core/site-address';
 import type { PublishingServices } from '../publish';
 import { downloadUrl, storeExport } from './download';
 import { eachLiveFile } from './live-files';
+import { addPictures } from './pictures';
 import { readmeText } from './readme';
 import { loadSiteSource, sourceFiles } from './source';
 import { ZipWriter } from './zip-writer';
@@ -49,6 +51,8 @@ export async function packSite(
       later(file.time.toISOString());
     });
   }
+  await addPictures(s.publishing.bucket, name, source.pictures, zip);
+  for (const p of source.pictures) later(p.updatedAt);
   for (const file of sourceFiles(source)) {
     zip.add(file.path, file.body, file.time);
     later(file.time);

@@ -14,6 +14,7 @@ import {
   type Site,
   type SiteItem,
 } from '../../core/records/sites';
+import { toPicture, type Picture } from '../../core/records/pictures';
 import { findTemplate } from '../../templates';
 import { withDefaults } from '../../templates/settings';
 import { queryPartition } from '../load';
@@ -23,6 +24,8 @@ export interface SiteSource {
   site: Site;
   /** Entries first, then pages, each by slug. */
   items: SiteItem[];
+  /** The site's pictures, by id. */
+  pictures: Picture[];
 }
 
 /** The site named `name` and its items outside the trash; undefined for no (or a closing) site. */
@@ -39,7 +42,10 @@ export async function loadSiteSource(
     .flatMap((r) => toSiteItem(r) ?? [])
     .filter((i) => !i.deletedAt && !isPurged(i, now))
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.slug.localeCompare(b.slug));
-  return { site, items };
+  const pictures = records
+    .flatMap((r) => toPicture(r) ?? [])
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return { site, items, pictures };
 }
 
 /** One file of the source, with the time it last changed. */

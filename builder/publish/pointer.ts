@@ -17,7 +17,7 @@
 import type { BuilderAnswer, RestoreRequest, UnpublishRequest } from '../../core/builder-protocol';
 import { newDeployId, type Deploy, type DeployKind } from '../../core/records/deploys';
 import { clearLivePointer } from '../storage/live-pointer';
-import { deleteSiteFiles } from '../storage/site-files';
+import { deleteSiteFiles, deleteSiteOriginals } from '../storage/site-files';
 import type { PublishingServices } from '.';
 import { convergePointer } from './converge';
 import { getDeploy, putNewDeploy, saveDeploy } from './deploy-records';
@@ -145,7 +145,8 @@ export async function syncPointer(
 }
 
 /**
- * Deletes every file of a deleted site and its pointer. Only for a site
+ * Deletes every file of a deleted site (its deploys, processed and original pictures) and its
+ * pointer. Only for a site
  * whose record is gone, a bare name hold or closing: anything else is
  * answered with nothing purged, so a live site is never emptied.
  */
@@ -155,5 +156,7 @@ export async function purgeSite(
 ): Promise<BuilderAnswer<'purge'>> {
   if (isOpenSite(await readSite(s, site))) return { kind: 'purged', files: 0 };
   await clearLivePointer(s.publishing.pointers, site);
-  return { kind: 'purged', files: await deleteSiteFiles(s.publishing.bucket, site) };
+  // Its files (every deploy and the processed pictures), then the members' originals.
+  const files = await deleteSiteFiles(s.publishing.bucket, site);
+  return { kind: 'purged', files: files + (await deleteSiteOriginals(s.publishing.bucket, site)) };
 }

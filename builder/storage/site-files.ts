@@ -12,6 +12,7 @@
  * revalidated.
  */
 import { deployPrefix } from '../../core/live-pointer';
+import { originalsPrefix } from '../../core/pictures';
 import {
   DeleteObjectsCommand,
   ListObjectsV2Command,
@@ -144,6 +145,18 @@ export function deleteSiteFiles(
 ): Promise<number> {
   // Names never hold a slash, so `sites/bee/` cannot reach `sites/bees/`.
   return deletePrefix(s3, `sites/${site}/`, options);
+}
+
+/**
+ * Deletes every original picture of `site` (a deleted site: its processed pictures are under
+ * `sites/<name>/_pictures/`, gone with its files); returns how many there were.
+ */
+export function deleteSiteOriginals(
+  s3: SiteBucket,
+  site: string,
+  options: { pageSize?: number } = {},
+): Promise<number> {
+  return deletePrefix(s3, originalsPrefix(site), options);
 }
 
 /** Deletes every object under `prefix`, a page of listing at a time. */

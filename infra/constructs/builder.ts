@@ -10,6 +10,10 @@
  *     templates/<id>/site/…      the Eleventy files (every non-TypeScript file of templates/)
  *     node_modules/…             @11ty/eleventy, markdown-it and their dependencies
  *
+ * sharp's native code is installed for the Lambda's platform (`lambda-platform.mjs`):
+ *
+ *     node_modules/@img/sharp-linux-arm64, @img/sharp-libvips-linux-arm64
+ *
  * The function may read only what a render needs: the neighborhood item and the sites'
  * partitions (`GetItem` and `Query`, their partition keys checked by IAM), never members,
  * sessions or OAuth tokens; and, publishing, write only the sites' partitions (`PutItem`,
@@ -33,8 +37,17 @@ import type { SiteStorage } from './site-storage';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Packages installed into the asset instead of bundled. */
-export const BUILDER_NODE_MODULES = ['@11ty/eleventy', 'markdown-it'] as const;
+/**
+ * Packages installed into the asset instead of bundled: Eleventy (see above), sharp (native
+ * code, installed for the Lambda's linux-arm64 by `infra/bundling/lambda-platform.mjs`, never
+ * the synthesizing machine's) and heic-decode (its libheif is WebAssembly loaded at run time).
+ */
+export const BUILDER_NODE_MODULES = [
+  '@11ty/eleventy',
+  'markdown-it',
+  'sharp',
+  'heic-decode',
+] as const;
 
 /** The partitions the builder may read: every site's, and the neighborhood's own. */
 export const BUILDER_READS = [sitePartition('*'), neighborhoodKey.pk] as const;
@@ -60,9 +73,18 @@ export const BUILDER_CONCURRENCY = 10;
  * still one core costs little more and keeps a 200-post blog within seconds.
  */
 export const BUILDER_MEMORY_MB = 1769;
+// Pictures fit in it too. The largest picture allowed (`pictureLimits.pixels`, 50 M pixels, a
+// 48-MP phone photo) is 200 MB decoded as RGBA; a HEIC is decoded whole by libheif's
+// WebAssembly (its heap and the copy handed to sharp, about 400 MB), a JPEG is shrunk on load
+// by libvips. Under 1 GB at the worst, and pictures are processed one at a time.
 
-/** The longest run: a 1,000-post site builds in about 15 s at that size, so twice that and more. */
-export const BUILDER_TIMEOUT = Duration.seconds(60);
+/**
+ * The longest run: a 1,000-post site builds in about 15 s at that size, and one `pictures`
+ * request processes up to `pictureLimits.perUpload` (10) photos one after the other, each a
+ * decode and three widths in two formats (a few seconds for a 48-MP HEIC on one vCPU): two
+ * minutes covers ten of the largest, still well inside a deploy's deadline.
+ */
+export const BUILDER_TIMEOUT = Duration.seconds(120);
 
 export interface BuilderProps {
   /** The neighborhood's table, where sites and their items live. */
@@ -124,8 +146,11 @@ export class Builder extends Construct {
         nodeModules: [...BUILDER_NODE_MODULES],
         commandHooks: {
           beforeBundling: () => [],
-          beforeInstall: () => [],
+          beforeInstall: (inputDir: string, outputDir: string) => [
+            `node "${join(inputDir, 'infra', 'bundling', 'lambda-platform.mjs')}" npmrc "${outputDir}"`,
+          ],
           afterBundling: (inputDir: string, outputDir: string) => [
+            `node "${join(inputDir, 'infra', 'bundling', 'lambda-platform.mjs')}" check "${outputDir}"`,
             `node "${join(inputDir, 'infra', 'bundling', 'arrange-builder-asset.mjs')}" "${inputDir}" "${outputDir}"`,
           ],
         },

@@ -66,6 +66,7 @@ export class NbhdStack extends Stack {
     const edge = new EdgeAccess(this, 'EdgeAccess', {
       table: data.table,
       builder: builder.function,
+      storage,
     });
     const zone = props.hostedZoneId ? operatorZone(this, props.hostedZoneId, sitesHost) : undefined;
     const { certificate, validatedByOperator } = this.certificate(props.certificate, alias, zone);

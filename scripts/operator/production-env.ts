@@ -25,12 +25,19 @@ export function productionVars(config: OperatorConfig, outputs: StackOutputs) {
     AWS_REGION: outputs.Region,
     BUILDER_URL: outputs.BuilderUrl,
     BUILDER_FUNCTION: outputs.BuilderFunction,
+    // Where the Worker writes members' original pictures and reads processed ones: the sites'
+    // bucket, path style (a bucket name with dots breaks virtual-host TLS), in its region.
+    SITES_BUCKET_URL: sitesBucketUrl(outputs),
     ADMIN_HANDLES: config.admins.join(','),
     ATPROTO_HANDLE_RESOLVER: config.atproto.handleResolver,
     ATPROTO_PLC_URL: config.atproto.plcUrl,
     ATPROTO_ALLOW_HTTP: 'false',
   } satisfies Record<string, string>;
 }
+
+/** The sites' bucket's S3 endpoint, path style: `https://s3.<region>.amazonaws.com/<bucket>`. */
+export const sitesBucketUrl = (outputs: Pick<StackOutputs, 'Region' | 'SitesBucket'>) =>
+  `https://s3.${outputs.Region}.amazonaws.com/${outputs.SitesBucket}`;
 
 /** A TOML basic string: JSON's escapes are TOML's. */
 const str = (value: string) => JSON.stringify(value);

@@ -8,6 +8,7 @@
 import { beforeEach, expect, it } from 'vitest';
 import { unmarshalItem, type AttributeValue } from '../../core/records/marshal';
 import { adminCountKey } from '../../core/records/neighborhood';
+import { pictureRecord } from '../../core/records/pictures';
 import { sitePartition, siteCountKey } from '../../core/records/sites';
 import { createItem } from '../../edge/db/items';
 import { saveProfile } from '../../edge/db/members';
@@ -76,6 +77,29 @@ onEveryBackend('deleting a site', (db) => {
   it('deletes the whole partition, frees the name and gives the slot back', async () => {
     const id = await member();
     const name = await site(id, 3);
+    // A picture's record lives in the partition, and goes with it.
+    const now = new Date().toISOString();
+    await db().put(
+      pictureRecord({
+        id: 'sungold',
+        site: name,
+        description: 'A ripe Sungold',
+        fileName: 'IMG_2041.HEIC',
+        type: 'heic',
+        upload: 'u1',
+        bytes: 3_000_000,
+        key: 'a1b2c3d4e5f6',
+        width: 4032,
+        height: 3024,
+        widths: [480, 960, 1600],
+        fallback: 'jpeg',
+        processedBytes: 400_000,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      }),
+    );
+    expect((await partition(name)).map((r) => r.sk)).toContain('PICTURE#sungold');
     const told: string[] = [];
     expect(await deleteSite(db(), name, id, { purgeHost: (s) => void told.push(...s) })).toBe(
       'deleted',

@@ -52,3 +52,33 @@ describe("the builder's asset layout", () => {
     ).toThrow();
   });
 });
+
+describe("the builder's asset platform", () => {
+  const script = join(root, 'infra', 'bundling', 'lambda-platform.mjs');
+  const withSharp = (...img: string[]) => {
+    const asset = mkdtempSync(join(tmpdir(), 'nbhd-asset-'));
+    mkdirSync(join(asset, 'node_modules', 'sharp'), { recursive: true });
+    for (const name of img)
+      mkdirSync(join(asset, 'node_modules', '@img', name), { recursive: true });
+    return asset;
+  };
+
+  it('tells npm the Lambda’s platform before the install, and takes the setting away after', () => {
+    const asset = withSharp('sharp-linux-arm64', 'sharp-libvips-linux-arm64', 'colour');
+    execFileSync(process.execPath, [script, 'npmrc', asset]);
+    expect(readFileSync(join(asset, '.npmrc'), 'utf8')).toBe('os=linux\ncpu=arm64\nlibc=glibc\n');
+    execFileSync(process.execPath, [script, 'check', asset]);
+    expect(existsSync(join(asset, '.npmrc'))).toBe(false);
+  });
+
+  it('fails the bundling when this machine’s sharp was installed, or the arm64 one is missing', () => {
+    for (const asset of [
+      withSharp('sharp-linux-arm64', 'sharp-libvips-linux-arm64', 'sharp-linux-x64'),
+      withSharp('sharp-linux-x64', 'sharp-libvips-linux-x64'),
+    ]) {
+      expect(() =>
+        execFileSync(process.execPath, [script, 'check', asset], { stdio: 'pipe' }),
+      ).toThrow(/linux-arm64 only/);
+    }
+  });
+});

@@ -87,7 +87,8 @@ describe('the builder Lambda', () => {
       Architectures: ['arm64'],
       Handler: 'builder/handler.handler',
       MemorySize: 1769,
-      Timeout: 60,
+      // Ten of the largest pictures, processed one after the other.
+      Timeout: 120,
     });
   });
 
@@ -133,7 +134,7 @@ describe('the builder Lambda', () => {
     });
   });
 
-  it('may write and delete sites’ files, write and read exports, and move live pointers, nothing more', () => {
+  it('may write and delete sites’ files, write and read exports, read and delete originals, and move live pointers, nothing more', () => {
     const bucketId = onlyLogicalId(template, 'AWS::S3::Bucket');
     const kvsId = onlyLogicalId(template, 'AWS::CloudFront::KeyValueStore');
     const objects = (prefix: string) => ({
@@ -149,11 +150,18 @@ describe('the builder Lambda', () => {
         Resource: objects('sites/'),
       },
       { Effect: 'Allow', Action: ['s3:PutObject', 's3:GetObject'], Resource: objects('exports/') },
+      // Originals are the members' uploads: read to process and export, deleted with their
+      // site, never written or overwritten by the builder.
+      {
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:DeleteObject'],
+        Resource: objects('originals/'),
+      },
       {
         Effect: 'Allow',
         Action: 's3:ListBucket',
         Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
-        Condition: { StringLike: { 's3:prefix': ['sites/*'] } },
+        Condition: { StringLike: { 's3:prefix': ['sites/*', 'originals/*'] } },
       },
       {
         Effect: 'Allow',

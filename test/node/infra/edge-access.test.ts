@@ -1,7 +1,7 @@
 /**
  * The Worker's access as CloudFormation: an IAM user that may do only the item and query
  * actions the edge's code makes (a scan of the code's calls against its policy) plus invoking
- * the builder, with no access key in the template; and the outputs the operator reads.
+ * the builder and the pictures' S3 writes and reads, with no access key in the template; and the outputs the operator reads.
  */
 import type { Template } from 'aws-cdk-lib/assertions';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -21,6 +21,7 @@ const EDGE_ACTIONS = [
   'dynamodb:UpdateItem',
 ];
 const INVOKE = 'lambda:InvokeFunction';
+const S3_ACTIONS = ['s3:GetObject', 's3:PutObject'];
 
 let template: Template;
 
@@ -84,9 +85,21 @@ describe('edge access for the Cloudflare Worker', () => {
     ]);
   });
 
+  it('may write originals and read processed pictures in the sites’ bucket, nothing more', () => {
+    const bucketId = onlyLogicalId(template, 'AWS::S3::Bucket');
+    const objects = (pattern: string) => ({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${pattern}`]],
+    });
+    const statements = edgeStatements().filter((s) => [s.Action].flat()[0]?.startsWith('s3:'));
+    expect(statements).toEqual([
+      { Effect: 'Allow', Action: 's3:PutObject', Resource: objects('originals/*') },
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: objects('sites/*/_pictures/*') },
+    ]);
+  });
+
   it('grants nothing else: no Scan, no wildcards, no managed policies', () => {
     const actions = actionsOf(edgeStatements());
-    expect([...actions].sort()).toEqual([...EDGE_ACTIONS, INVOKE].sort());
+    expect([...actions].sort()).toEqual([...EDGE_ACTIONS, INVOKE, ...S3_ACTIONS].sort());
     expect(actions.some((a) => a.includes('*') || /scan/i.test(a))).toBe(false);
     template.resourceCountIs('AWS::IAM::ManagedPolicy', 0);
     const [user] = Object.values(template.findResources('AWS::IAM::User'));

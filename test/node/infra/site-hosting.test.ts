@@ -86,6 +86,9 @@ describe('the sites’ bucket behind the distribution', () => {
     ]);
     const reach = JSON.stringify(allows);
     expect(reach).not.toContain('exports/');
+    // Members' original pictures (with their EXIF and GPS) are never served: only the
+    // processed ones, under sites/<site>/_pictures/, which sites/* covers.
+    expect(reach).not.toContain('originals/');
   });
 
   it('stays private: every public access blocked, and reached through Origin Access Control', () => {

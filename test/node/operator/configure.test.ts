@@ -49,6 +49,7 @@ describe('npm run configure', () => {
       AWS_REGION: outputs.Region,
       BUILDER_URL: outputs.BuilderUrl,
       BUILDER_FUNCTION: outputs.BuilderFunction,
+      SITES_BUCKET_URL: `https://s3.${outputs.Region}.amazonaws.com/${outputs.SitesBucket}`,
       ADMIN_HANDLES: operatorInput.admins.join(','),
       ATPROTO_HANDLE_RESOLVER: operatorInput.atproto.handleResolver,
       ATPROTO_PLC_URL: 'https://plc.directory',

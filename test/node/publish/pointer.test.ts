@@ -7,6 +7,8 @@
  * files but never a live one's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { originalPictureKey, originalsPrefix, processedPictureKey } from '../../../core/pictures';
 import { KEEP_BUILDS } from '../../../core/records/deploys';
 import { siteKey, type SiteItem } from '../../../core/records/sites';
 import { createItem, saveItem } from '../../../edge/db/items';
@@ -158,10 +160,21 @@ describe('syncing the pointer', () => {
 });
 
 describe('purging a deleted site', () => {
-  it('refuses a live site, and removes every file of a closed one', async () => {
+  it('refuses a live site, and removes every file of a closed one, its pictures too', async () => {
+    const { client, bucket } = f.services.publishing.bucket;
+    const put = (key: string) =>
+      client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: 'bytes' }));
+    await put(originalPictureKey('bees', 'u1'));
+    await put(processedPictureKey('bees', 'a1b2c3d4e5f6-480.webp'));
+    // Another site's original, under a name that begins like this one's.
+    await put(originalPictureKey('beesknees', 'u2'));
     const before = await keysUnder(f, 'sites/bees/');
+    const originals = await keysUnder(f, originalsPrefix('bees'));
+    expect(before).toContain(processedPictureKey('bees', 'a1b2c3d4e5f6-480.webp'));
+    expect(originals).toEqual([originalPictureKey('bees', 'u1')]);
     expect(await f.handler({ kind: 'purge', site: 'bees' })).toEqual({ kind: 'purged', files: 0 });
     expect(await keysUnder(f, 'sites/bees/')).toEqual(before);
+    expect(await keysUnder(f, originalsPrefix('bees'))).toEqual(originals);
     expect((await visit(f)).status).toBe(200);
 
     await f.db.update(siteKey('bees'), 'SET closedAt = :now', {
@@ -169,9 +182,11 @@ describe('purging a deleted site', () => {
     });
     expect(await f.handler({ kind: 'purge', site: 'bees' })).toEqual({
       kind: 'purged',
-      files: before.length,
+      files: before.length + originals.length,
     });
     expect(await keysUnder(f, 'sites/bees/')).toEqual([]);
+    expect(await keysUnder(f, originalsPrefix('bees'))).toEqual([]);
+    expect(await keysUnder(f, originalsPrefix('beesknees'))).toHaveLength(1);
     expect(await pointerOf(f)).toBeUndefined();
     expect((await visit(f)).status).toBe(404);
     expect(await f.handler({ kind: 'restore', site: 'bees', deploy: first, by: alice })).toEqual({
