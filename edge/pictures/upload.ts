@@ -23,8 +23,9 @@ import type { UploadOutcome } from '../../views/pages/sites/pictures';
 
 /**
  * How long the builder may take to process one upload: up to ten phone
- * photos, each decoded and written in six files, about a second apiece on
- * the builder's one vCPU, with room for a cold start.
+ * photos, one after another, each about half a second (`npm run bench`),
+ * with room for a cold start and for the largest pictures allowed. The
+ * builder itself may run for two minutes; a neighbor should not wait that.
  */
 export const PICTURES_TIMEOUT_MS = 60_000;
 
