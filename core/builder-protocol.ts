@@ -11,7 +11,12 @@
 import { z } from 'zod';
 import { templates, type TemplateId } from '../templates';
 import { DEPLOY_ID_PATTERN } from './live-pointer';
-import { PICTURE_KEY_PATTERN, pictureLimits, UPLOAD_ID_PATTERN } from './pictures';
+import {
+  forgetPicturesRequestSchema,
+  forgetPicturesResponseSchema,
+  picturesRequestSchema,
+  picturesResponseSchema,
+} from './builder-protocol-pictures';
 import { SITE_NAME_PATTERN } from './site-address';
 
 /** Longer than any path a site has; the edge refuses longer ones before asking. */
@@ -113,39 +118,12 @@ export const exportRequestSchema = z.object({ kind: z.literal('export'), site: s
  */
 export const versionRequestSchema = z.object({ kind: z.literal('version') });
 
-const upload = z
-  .string({ required_error: 'upload is missing' })
-  .regex(UPLOAD_ID_PATTERN, 'upload is not an upload id');
-
-/**
- * Processes pictures the edge just put at `originalPictureKey(site, upload)`:
- * each is decoded, checked, and made into its widths and formats under
- * `sites/<site>/_pictures/`. An original that is not a picture nbhd can
- * read is deleted again, so a refused upload leaves nothing behind. The
- * edge writes the records from the answer.
- */
-export const picturesRequestSchema = z.object({
-  kind: z.literal('pictures'),
-  site: siteName,
-  uploads: z
-    .array(z.object({ upload, name: z.string().max(500) }))
-    .min(1)
-    .max(pictureLimits.perUpload),
-});
-
-/**
- * Deletes pictures' files: each upload's original and, when `key` is given,
- * its processed files (left alone for a duplicate, whose processed files
- * belong to the picture it duplicates).
- */
-export const forgetPicturesRequestSchema = z.object({
-  kind: z.literal('forget-pictures'),
-  site: siteName,
-  pictures: z
-    .array(z.object({ upload, key: z.string().regex(PICTURE_KEY_PATTERN).optional() }))
-    .min(1)
-    .max(pictureLimits.perSite),
-});
+export {
+  forgetPicturesRequestSchema,
+  forgetPicturesResponseSchema,
+  picturesRequestSchema,
+  picturesResponseSchema,
+};
 
 /** Every request the builder answers, told apart by `kind`. */
 export const builderRequestSchema = z.discriminatedUnion('kind', [
@@ -273,37 +251,6 @@ export const versionResponseSchema = z.object({
   kind: z.literal('version'),
   version: z.string().max(100),
   build: z.string().max(100),
-});
-
-/**
- * Each upload's outcome, in the order asked: `processed` with what the
- * record needs, or `refused` with the problem in words a member reads
- * ("IMG_1.JPG is not a picture: …"), its original already deleted.
- */
-export const picturesResponseSchema = z.object({
-  kind: z.literal('pictures'),
-  results: z.array(
-    z.discriminatedUnion('outcome', [
-      z.object({
-        outcome: z.literal('processed'),
-        upload,
-        type: z.enum(['jpeg', 'png', 'gif', 'webp', 'heic', 'avif']),
-        bytes: z.number().int().nonnegative(),
-        key: z.string().regex(PICTURE_KEY_PATTERN),
-        width: z.number().int().positive(),
-        height: z.number().int().positive(),
-        widths: z.array(z.number().int().positive()).min(1),
-        fallback: z.enum(['jpeg', 'png']),
-        processedBytes: z.number().int().nonnegative(),
-      }),
-      z.object({ outcome: z.literal('refused'), upload, problem: z.string() }),
-    ]),
-  ),
-});
-
-export const forgetPicturesResponseSchema = z.object({
-  kind: z.literal('forgotten'),
-  files: z.number().int().nonnegative(),
 });
 
 /** What the handler answers each kind of request with, unless it is a bad request. */
