@@ -28,8 +28,12 @@ import { measureSiteFunction } from './site-function';
 import { printTable, type Row } from './table';
 
 const log = (line: string) => console.log(line);
-/** `npm run bench -- cpu` measures only CPU per request (and its floors). */
+/**
+ * `npm run bench -- cpu` measures only CPU per request (and its floors);
+ * words after it pick pages by name (`npm run bench -- cpu editor /sites`).
+ */
 const onlyCpu = process.argv.includes('cpu');
+const pages = onlyCpu ? process.argv.slice(process.argv.indexOf('cpu') + 1) : [];
 
 async function main(): Promise<void> {
   const outdir = mkdtempSync(join(tmpdir(), 'nbhd-bench-'));
@@ -50,7 +54,7 @@ async function main(): Promise<void> {
         rows.push(...(await measurePages(harness.url, harness.signedInCookie, harness.counter)));
       }
       log('Measuring CPU per request…');
-      rows.push(...(await measureCpu(harness.workerdPid, harness)));
+      rows.push(...(await measureCpu(harness.workerdPid, harness, pages)));
     } finally {
       await harness.close();
     }
