@@ -31,7 +31,7 @@ import { itemPath, itemPreviewPath } from '../../../core/paths';
 
 export type EditorState = Omit<
   ItemEditorProps,
-  'site' | 'template' | 'extras' | 'csrfToken' | 'pictures'
+  'site' | 'template' | 'extras' | 'csrfToken' | 'pictures' | 'warnings'
 >;
 
 /**
@@ -75,12 +75,11 @@ export async function answerEditor(
   );
 }
 
-/** The saved item's editor, with its warnings. */
+/** The saved item's editor (its warnings are `answerEditor`'s, with the site's pictures). */
 export const editing = (item: SiteItem, notice?: EditorState['notice']): EditorState => ({
   kind: item.kind,
   item,
   values: valuesOf(item),
-  warnings: itemWarnings(item),
   notice,
 });
 
@@ -130,11 +129,10 @@ export function conflict(
 ) {
   const current = error.current;
   if (!current) throw notFound();
-  const warnings = itemWarnings(values);
   if (current.deletedAt)
     return answerEditor(
       c,
-      { kind: current.kind, item: current, values, warnings, notice: trashedElsewhere },
+      { kind: current.kind, item: current, values, notice: trashedElsewhere },
       409,
     );
   const changed = differences(current, content);
@@ -148,7 +146,6 @@ export function conflict(
       kind: current.kind,
       item: current,
       values: { ...values, version: String(current.version) },
-      warnings,
       conflict: { saved: current, differences: changed },
     },
     409,

@@ -77,20 +77,19 @@ export const items = new Hono<SiteEnv>()
     const kind = kindParam(input.kind);
     const values = valuesFromInput(input);
     const parsed = parseItemForm(values, kind, extrasFor(template, kind));
-    const warnings = itemWarnings(values);
-    if (!parsed.ok) return answerEditor(c, { kind, values, warnings, errors: parsed.errors }, 400);
+    if (!parsed.ok) return answerEditor(c, { kind, values, errors: parsed.errors }, 400);
     let item: SiteItem;
     try {
       item = await createItem(c.var.db, site.name, parsed.content);
     } catch (error) {
       if (error instanceof SlugTaken)
-        return answerEditor(c, { kind, values, warnings, errors: { slug: slugError(error) } }, 409);
+        return answerEditor(c, { kind, values, errors: { slug: slugError(error) } }, 409);
       if (error instanceof SiteFull) {
         const full = siteFull(error);
-        return answerEditor(c, { kind, values, warnings, notice: full.notice }, full.status);
+        return answerEditor(c, { kind, values, notice: full.notice }, full.status);
       }
       console.error('item create failed', site.name, failureSummary(error));
-      return answerEditor(c, { kind, values, warnings, notice: notSavedBecause(error) }, 503);
+      return answerEditor(c, { kind, values, notice: notSavedBecause(error) }, 503);
     }
     const next = `${itemPath(site.name, item.id)}?saved`;
     if (isHtmx(c)) return c.body(null, 204, { 'HX-Redirect': next });
@@ -154,9 +153,8 @@ export const items = new Hono<SiteEnv>()
     const item = await siteItem(c);
     const values = valuesFromInput(await postedInput(c));
     const kind = item.kind;
-    const warnings = itemWarnings(values);
     const mine = (extra: Partial<EditorState>, status: ContentfulStatusCode) =>
-      answerEditor(c, { kind, item, values, warnings, ...extra }, status);
+      answerEditor(c, { kind, item, values, ...extra }, status);
     if (item.deletedAt) return mine({ notice: trashedElsewhere }, 409);
     const parsed = parseItemForm(values, kind, extrasFor(template, kind));
     if (!parsed.ok) return mine({ errors: parsed.errors }, 400);
