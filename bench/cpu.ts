@@ -18,8 +18,12 @@
  * the runtime's floor per request for comparison, and each page's calibrated
  * floor (`floor-worker.ts`: the page's own DynamoDB requests and a body of its
  * size, nothing else) shows what the runtime spends on that page, so
- * page/floor and the share that is our code can be read. Runs 50 warm-up
- * requests, then 500 measured ones per page and per floor.
+ * page/floor and the share that is our code can be read. A page and its
+ * floor are measured in turns (one request of each, 500 times, after 50
+ * warm-ups of each), so both see the same moments of this shared machine,
+ * whose noise alone takes an idle floor's p99 past the budget; and each
+ * request's CPU is counted until workerd is quiet again, so what a request
+ * leaves behind is its own and not the next one's.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { DynamoCounter } from './dynamo-counter';
