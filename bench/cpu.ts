@@ -50,6 +50,8 @@ interface CpuFigures {
   /** Client-side round trip, including DynamoDB I/O. */
   wallP50: number;
   status: number;
+  /** The tail's shape: requests over p50 + 2 ms, how far over and how often. */
+  spikes: { count: number; medianExtra: number; medianGap: number };
 }
 
 /** Nanoseconds of CPU all threads of `pid` have used so far. */
@@ -93,11 +95,30 @@ const request = async (target: Target) => {
   return res.status;
 };
 
-function figures(cpu: number[], wall: number[], status: number): CpuFigures {
-  cpu.sort((a, b) => a - b);
-  wall.sort((a, b) => a - b);
+const median = (values: number[]) =>
+  values.length ? [...values].sort((a, b) => a - b)[values.length >> 1]! : 0;
+
+/**
+ * The requests far over the median, in the order they were made. A garbage
+ * collection shows as spikes a steady number of requests apart (however long
+ * the pauses between requests), which is allocation, not the clock.
+ */
+function spikesOf(inOrder: number[], p50: number): CpuFigures['spikes'] {
+  const at = inOrder.flatMap((cpu, i) => (cpu > p50 + 2 ? [i] : []));
   return {
-    p50: percentile(cpu, 0.5),
+    count: at.length,
+    medianExtra: median(at.map((i) => inOrder[i]! - p50)),
+    medianGap: median(at.slice(1).map((i, k) => i - at[k]!)),
+  };
+}
+
+function figures(inOrder: number[], wall: number[], status: number): CpuFigures {
+  const cpu = [...inOrder].sort((a, b) => a - b);
+  wall.sort((a, b) => a - b);
+  const p50 = percentile(cpu, 0.5);
+  return {
+    spikes: spikesOf(inOrder, p50),
+    p50,
     p99: percentile(cpu, 0.99),
     mean: cpu.reduce((a, b) => a + b, 0) / cpu.length,
     wallP50: percentile(wall, 0.5),
@@ -131,6 +152,11 @@ async function measure(pid: number, targets: Target[]): Promise<CpuFigures[]> {
 }
 
 const ms = (n: number, digits = 2) => `${n.toFixed(digits)} ms`;
+
+const tail = ({ spikes }: CpuFigures) =>
+  spikes.count < 2
+    ? 'no spikes over p50 + 2 ms'
+    : `${spikes.count} spikes over p50 + 2 ms, +${ms(spikes.medianExtra)} every ~${spikes.medianGap} requests (medians)`;
 
 export async function measureCpu(
   pid: number | undefined,
@@ -195,7 +221,9 @@ export async function measureCpu(
       ...(target.budget
         ? { budget: `< ${CPU_BUDGET_P99_MS} ms`, ok: f!.p99 < CPU_BUDGET_P99_MS }
         : {}),
-      detail: `${f!.status}; p50 ${ms(f!.p50)}, mean ${ms(f!.mean)}, wall p50 ${ms(f!.wallP50)} (n=${RUNS})`,
+      detail:
+        `${f!.status}; p50 ${ms(f!.p50)}, mean ${ms(f!.mean)}, wall p50 ${ms(f!.wallP50)} (n=${RUNS}); ` +
+        tail(f!),
     });
     if (!floor || !ff) continue;
     const ours = 1 - ff.p50 / f!.p50;
@@ -203,7 +231,7 @@ export async function measureCpu(
       name: `${target.name} / page÷floor`,
       value: `${(f!.p99 / ff.p99).toFixed(2)}× p99`,
       detail:
-        `floor p99 ${ms(ff.p99, 3)}, p50 ${ms(ff.p50)} (${floor.about}); ` +
+        `floor p99 ${ms(ff.p99, 3)}, p50 ${ms(ff.p50)} (${floor.about}; ${tail(ff)}); ` +
         `p50 ${(f!.p50 / ff.p50).toFixed(2)}×, ours ${Math.round(ours * 100)} % ` +
         `(${ms(f!.p50 - ff.p50)} at p50, ${ms(f!.p99 - ff.p99)} at p99)`,
     });
