@@ -215,25 +215,26 @@ export async function measureCpu(
     }
     const floor = target.budget ? await recordFloor(target, targets) : undefined;
     const [f, ff] = await measure(pid, floor ? [target, floor.target] : [target]);
+    if (!f) throw new Error(`nothing measured for ${target.name}`);
     rows.push({
       name: `${target.name} / p99`,
-      value: ms(f!.p99, 3),
+      value: ms(f.p99, 3),
       ...(target.budget
-        ? { budget: `< ${CPU_BUDGET_P99_MS} ms`, ok: f!.p99 < CPU_BUDGET_P99_MS }
+        ? { budget: `< ${CPU_BUDGET_P99_MS} ms`, ok: f.p99 < CPU_BUDGET_P99_MS }
         : {}),
       detail:
-        `${f!.status}; p50 ${ms(f!.p50)}, mean ${ms(f!.mean)}, wall p50 ${ms(f!.wallP50)} (n=${RUNS}); ` +
-        tail(f!),
+        `${f.status}; p50 ${ms(f.p50)}, mean ${ms(f.mean)}, wall p50 ${ms(f.wallP50)} (n=${RUNS}); ` +
+        tail(f),
     });
     if (!floor || !ff) continue;
-    const ours = 1 - ff.p50 / f!.p50;
+    const ours = 1 - ff.p50 / f.p50;
     rows.push({
       name: `${target.name} / page÷floor`,
-      value: `${(f!.p99 / ff.p99).toFixed(2)}× p99`,
+      value: `${(f.p99 / ff.p99).toFixed(2)}× p99`,
       detail:
         `floor p99 ${ms(ff.p99, 3)}, p50 ${ms(ff.p50)} (${floor.about}; ${tail(ff)}); ` +
-        `p50 ${(f!.p50 / ff.p50).toFixed(2)}×, ours ${Math.round(ours * 100)} % ` +
-        `(${ms(f!.p50 - ff.p50)} at p50, ${ms(f!.p99 - ff.p99)} at p99)`,
+        `p50 ${(f.p50 / ff.p50).toFixed(2)}×, ours ${Math.round(ours * 100)} % ` +
+        `(${ms(f.p50 - ff.p50)} at p50, ${ms(f.p99 - ff.p99)} at p99)`,
     });
   }
   return rows;
