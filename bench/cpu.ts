@@ -96,7 +96,12 @@ const request = async (target: Target) => {
 };
 
 const median = (values: number[]) =>
-  values.length ? [...values].sort((a, b) => a - b)[values.length >> 1]! : 0;
+  values.length
+    ? percentile(
+        [...values].sort((a, b) => a - b),
+        0.5,
+      )
+    : 0;
 
 /**
  * The requests far over the median, in the order they were made. A garbage
@@ -132,8 +137,8 @@ function figures(inOrder: number[], wall: number[], status: number): CpuFigures 
  */
 async function measure(pid: number, targets: Target[]): Promise<CpuFigures[]> {
   const statuses: number[] = [];
-  for (const target of targets) {
-    for (let i = 0; i < WARMUP; i++) statuses[targets.indexOf(target)] = await request(target);
+  for (const [t, target] of targets.entries()) {
+    for (let i = 0; i < WARMUP; i++) statuses[t] = await request(target);
   }
   const cpu = targets.map((): number[] => []);
   const wall = targets.map((): number[] => []);
@@ -201,6 +206,15 @@ export async function measureCpu(
     { name: 'cpu empty Worker (runtime floor)', url: `${targets.floorUrl}/`, budget: false },
   ];
   const rows: Row[] = [];
+  const unknown = only.filter((word) => !list.some((t) => t.budget && t.name.includes(word)));
+  if (unknown.length)
+    throw new Error(
+      `no page is called ${unknown.map((w) => `“${w}”`).join(' or ')}; the pages: ` +
+        list
+          .filter((t) => t.budget)
+          .map((t) => t.name.replace(/^cpu /, ''))
+          .join('; '),
+    );
   const picked = list.filter(
     (t) => !t.budget || only.length === 0 || only.some((word) => t.name.includes(word)),
   );

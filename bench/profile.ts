@@ -31,7 +31,18 @@ interface Profile {
   timeDeltas: number[];
 }
 
-const RUNS = Number(process.env.RUNS ?? 300);
+/** A positive whole number from the environment, or the default; anything else stops the run. */
+function setting(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive whole number, not “${text}”`);
+  return value;
+}
+
+const RUNS = setting('RUNS', 300);
+const INTERVAL_US = setting('INTERVAL', 50);
 
 function inspector(url: string) {
   const socket = new WebSocket(url);
@@ -94,9 +105,7 @@ async function main(): Promise<void> {
       if (!target?.webSocketDebuggerUrl) throw new Error('workerd offered no inspector target');
       const v8 = inspector(target.webSocketDebuggerUrl.replace('localhost', '127.0.0.1'));
       await v8.send('Profiler.enable');
-      await v8.send('Profiler.setSamplingInterval', {
-        interval: Number(process.env.INTERVAL ?? 50),
-      });
+      await v8.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
       for (const page of pages.length ? pages : ['/']) {
         const path = page
           .replace('SITE', `/sites/${harness.site.name}`)
