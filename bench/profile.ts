@@ -9,6 +9,8 @@
  * the current folder for Chrome's DevTools. `RUNS=3000 INTERVAL=400` take
  * more requests at a coarser sampling interval (µs; 50 by default): the
  * profiler's own cost is smaller and the shares closer to an unprofiled run.
+ * `ALLOC=1` samples allocations instead (V8's sampling heap profiler,
+ * counting what was collected too): bytes allocated a request, by function.
  * It measures, it never asserts.
  */
 import { writeFileSync } from 'node:fs';
@@ -43,6 +45,7 @@ function setting(name: string, fallback: number): number {
 
 const RUNS = setting('RUNS', 300);
 const INTERVAL_US = setting('INTERVAL', 50);
+const ALLOC = process.env.ALLOC === '1';
 
 function inspector(url: string) {
   const socket = new WebSocket(url);
@@ -89,6 +92,30 @@ function summarize(profile: Profile, n = 25): string[] {
   return lines;
 }
 
+interface HeapNode {
+  callFrame: ProfileNode['callFrame'];
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** Bytes allocated a request, in all and by function: the top `n`. */
+function summarizeHeap(head: HeapNode, n = 25): string[] {
+  const self = new Map<string, number>();
+  const walk = (node: HeapNode) => {
+    const frame = node.callFrame;
+    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + node.selfSize);
+    node.children.forEach(walk);
+  };
+  walk(head);
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const lines = [`allocated ${(total / 1024 / RUNS).toFixed(1)} KiB a request`];
+  for (const [key, bytes] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n)) {
+    lines.push(`${(bytes / 1024 / RUNS).toFixed(2).padStart(6)} KiB  ${key}`);
+  }
+  return lines;
+}
+
 async function main(): Promise<void> {
   const pages = process.argv.slice(2);
   const outdir = mkdtempSync(join(tmpdir(), 'nbhd-profile-'));
@@ -104,8 +131,8 @@ async function main(): Promise<void> {
       const target = targets.find((t) => t.id.includes('nbhd')) ?? targets[0];
       if (!target?.webSocketDebuggerUrl) throw new Error('workerd offered no inspector target');
       const v8 = inspector(target.webSocketDebuggerUrl.replace('localhost', '127.0.0.1'));
-      await v8.send('Profiler.enable');
-      await v8.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
+      await v8.send(ALLOC ? 'HeapProfiler.enable' : 'Profiler.enable');
+      if (!ALLOC) await v8.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
       for (const page of pages.length ? pages : ['/']) {
         const path = page
           .replace('SITE', `/sites/${harness.site.name}`)
@@ -118,6 +145,21 @@ async function main(): Promise<void> {
           return res.status;
         };
         for (let i = 0; i < 50; i++) await get();
+        if (ALLOC) {
+          await v8.send('HeapProfiler.startSampling', {
+            samplingInterval: 256,
+            includeObjectsCollectedByMajorGC: true,
+            includeObjectsCollectedByMinorGC: true,
+          });
+          let status = 0;
+          for (let i = 0; i < RUNS; i++) status = await get();
+          const { profile } = await v8.send<{ profile: { head: HeapNode } }>(
+            'HeapProfiler.stopSampling',
+          );
+          console.log(`\n${path} (${status})`);
+          for (const line of summarizeHeap(profile.head)) console.log(line);
+          continue;
+        }
         await v8.send('Profiler.start');
         let status = 0;
         for (let i = 0; i < RUNS; i++) status = await get();
