@@ -34,10 +34,16 @@ export function marshal(value: unknown): AttributeValue {
   }
 }
 
+// The loops below walk keys with `for…in` over plain objects (own keys only, as
+// JSON and object literals make them) rather than `Object.entries`: every page
+// converts hundreds of attributes, and a pair array for each is garbage the
+// Worker's collector must sweep.
+
 export function marshalItem(item: Item): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
-  for (const [key, value] of Object.entries(item)) {
-    if (value !== undefined) out[key] = marshal(value);
+  for (const key in item) {
+    const value = item[key];
+    if (value !== undefined && Object.hasOwn(item, key)) out[key] = marshal(value);
   }
   return out;
 }
@@ -54,6 +60,6 @@ export function unmarshal(value: AttributeValue): unknown {
 
 export function unmarshalItem(item: Record<string, AttributeValue>): Item {
   const out: Item = {};
-  for (const [key, value] of Object.entries(item)) out[key] = unmarshal(value);
+  for (const key in item) if (Object.hasOwn(item, key)) out[key] = unmarshal(item[key]!);
   return out;
 }

@@ -150,7 +150,8 @@ export function toSite(record: Record<string, unknown> | undefined): Site | unde
 export function toSiteItem(record: Record<string, unknown> | undefined): SiteItem | undefined {
   if (!record || typeof record.sk !== 'string' || !record.sk.startsWith('ITEM#')) return undefined;
   const item = strip(record) as unknown as SiteItem;
-  return { ...item, tags: item.tags ?? [] };
+  item.tags ??= [];
+  return item;
 }
 
 /**
