@@ -5,6 +5,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { assetPath } from './asset-paths';
+import { prerendered } from './prerendered';
 import { isAdmin, isMember, memberName } from '../core/records/members';
 import type { Viewer } from '../core/records/sessions';
 
@@ -25,6 +26,48 @@ export interface LayoutProps {
   children?: Child;
 }
 
+// The parts of every page that never change, rendered once (`prerendered.ts`).
+const headStart = prerendered(
+  <>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+  </>,
+);
+const headLinks = prerendered(
+  <>
+    <link rel="icon" href={assetPath('favicon.svg')} type="image/svg+xml" />
+    <link rel="stylesheet" href={assetPath('style.css')} />
+  </>,
+);
+const htmxScript = prerendered(<script src={assetPath('htmx.js')} defer></script>);
+const skipLink = prerendered(
+  <p class="skip">
+    <a href="#main">Skip to content</a>
+  </p>,
+);
+const neighborsLink = prerendered(
+  <li>
+    <a href="/members">Neighbors</a>
+  </li>,
+);
+const sitesLink = prerendered(
+  <li>
+    <a href="/sites">Your sites</a>
+  </li>,
+);
+const adminLink = prerendered(
+  <li>
+    <a href="/admin">Admin</a>
+  </li>,
+);
+const footer = prerendered(
+  <footer class="site">
+    <p>
+      A neighborhood on <a href="https://atproto.com/">the AT Protocol</a>, run by neighbors.
+    </p>
+  </footer>,
+);
+
 export function Layout({
   title,
   neighborhoodName,
@@ -38,13 +81,11 @@ export function Layout({
   return (
     <html lang="en">
       <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {headStart}
         <title>{pageTitle}</title>
         {description && <meta name="description" content={description} />}
-        <link rel="icon" href={assetPath('favicon.svg')} type="image/svg+xml" />
-        <link rel="stylesheet" href={assetPath('style.css')} />
-        {htmx && <script src={assetPath('htmx.js')} defer></script>}
+        {headLinks}
+        {htmx && htmxScript}
         {refresh !== undefined && (
           <noscript>
             <meta http-equiv="refresh" content={String(refresh)} />
@@ -52,28 +93,16 @@ export function Layout({
         )}
       </head>
       <body>
-        <p class="skip">
-          <a href="#main">Skip to content</a>
-        </p>
+        {skipLink}
         <header class="site">
           <a href="/" class="brand">
             {neighborhoodName}
           </a>
           <nav aria-label="Site">
             <ul class="inline">
-              <li>
-                <a href="/members">Neighbors</a>
-              </li>
-              {isMember(viewer?.member) && (
-                <li>
-                  <a href="/sites">Your sites</a>
-                </li>
-              )}
-              {isAdmin(viewer?.member) && (
-                <li>
-                  <a href="/admin">Admin</a>
-                </li>
-              )}
+              {neighborsLink}
+              {isMember(viewer?.member) && sitesLink}
+              {isAdmin(viewer?.member) && adminLink}
               {viewer && (
                 <li>
                   <a href="/me">{memberName(viewer.member)}</a>
@@ -83,11 +112,7 @@ export function Layout({
           </nav>
         </header>
         <main id="main">{children}</main>
-        <footer class="site">
-          <p>
-            A neighborhood on <a href="https://atproto.com/">the AT Protocol</a>, run by neighbors.
-          </p>
-        </footer>
+        {footer}
       </body>
     </html>
   );

@@ -2,6 +2,8 @@
  * A short Markdown cheat sheet, folded away under the text field: the few
  * marks most posts need, written as the person would type them.
  */
+import { prerendered } from '../prerendered';
+
 const rows: [string, string][] = [
   ['*slanted* and **bold**', 'emphasis'],
   ['## A heading', 'a heading under the title (### for one inside it)'],
@@ -16,32 +18,33 @@ const rows: [string, string][] = [
   ['a blank line', 'a new paragraph'],
 ];
 
-export function MarkdownHelp() {
-  return (
-    <details class="markdown-help">
-      <summary>How to format the text (Markdown)</summary>
-      <table>
-        <thead>
+// The same on every editor page: rendered once (`prerendered.ts`).
+const help = prerendered(
+  <details class="markdown-help">
+    <summary>How to format the text (Markdown)</summary>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Type</th>
+          <th scope="col">To get</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([typed, result]) => (
           <tr>
-            <th scope="col">Type</th>
-            <th scope="col">To get</th>
+            <td>
+              <code>{typed}</code>
+            </td>
+            <td>{result}</td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map(([typed, result]) => (
-            <tr>
-              <td>
-                <code>{typed}</code>
-              </td>
-              <td>{result}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p class="hint">
-        HTML tags show as typed, never as page code. Addresses start with https://, http:// or
-        mailto:, or with / for a page of your own site.
-      </p>
-    </details>
-  );
-}
+        ))}
+      </tbody>
+    </table>
+    <p class="hint">
+      HTML tags show as typed, never as page code. Addresses start with https://, http:// or
+      mailto:, or with / for a page of your own site.
+    </p>
+  </details>,
+);
+
+export const MarkdownHelp = () => help;

@@ -5,12 +5,14 @@
  * pictures are still images made once from the real sample
  * (`scripts/template-pictures.ts`), loaded lazily, so an old phone pays a
  * few kilobytes rather than three framed sites. Members also get a link
- * that starts a site with that template chosen.
+ * that starts a site with that template chosen. It is the same for every
+ * visitor of each kind, so it is rendered once (`prerendered.ts`).
  */
 import { templates } from '../../../templates';
 import { assetPath } from '../../asset-paths';
+import { prerendered } from '../../prerendered';
 
-export function GalleryPage({ canStart }: { canStart: boolean }) {
+function Gallery({ canStart }: { canStart: boolean }) {
   return (
     <>
       <h1>Site templates</h1>
@@ -52,3 +54,10 @@ export function GalleryPage({ canStart }: { canStart: boolean }) {
     </>
   );
 }
+
+// The gallery changes only with the code: rendered once for members, once for everyone else.
+const forMembers = prerendered(<Gallery canStart />);
+const forOthers = prerendered(<Gallery canStart={false} />);
+
+export const GalleryPage = ({ canStart }: { canStart: boolean }) =>
+  canStart ? forMembers : forOthers;
