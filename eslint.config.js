@@ -25,6 +25,19 @@ export default tseslint.config(
   },
   ...layerRules,
   {
+    files: ['edge/**/*.ts', 'edge/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='c'][property.name='var']",
+          message:
+            "Hono's `c.var` copies every variable into a new object on each read: use `c.get('name')`.",
+        },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', 'scripts/**/*.js', '*.js'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },

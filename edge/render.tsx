@@ -32,9 +32,9 @@ export const isHtmx = <E extends AppEnv>(c: AppContext<E>) => c.req.header('HX-R
 export async function currentNeighborhood<E extends AppEnv>(
   c: AppContext<E>,
 ): Promise<Neighborhood> {
-  let neighborhood = c.var.neighborhood;
+  let neighborhood = c.get('neighborhood');
   if (!neighborhood) {
-    neighborhood = await getNeighborhood(c.var.db);
+    neighborhood = await getNeighborhood(c.get('db'));
     c.set('neighborhood', neighborhood);
   }
   return neighborhood;
@@ -53,7 +53,7 @@ export async function renderPage<E extends AppEnv>(
         title={options.title}
         neighborhoodName={neighborhood.name}
         description={options.description}
-        viewer={c.var.viewer}
+        viewer={c.get('viewer')}
         htmx={options.htmx}
         refresh={options.refresh}
       >
@@ -67,7 +67,7 @@ export async function renderPage<E extends AppEnv>(
 /** For error pages: never let a second failure (say, the database) hide the first. */
 export async function safeNeighborhood<E extends AppEnv>(c: AppContext<E>): Promise<Neighborhood> {
   try {
-    return c.var.db ? await getNeighborhood(c.var.db) : defaultNeighborhood;
+    return c.get('db') ? await getNeighborhood(c.get('db')) : defaultNeighborhood;
   } catch {
     return defaultNeighborhood;
   }

@@ -19,7 +19,7 @@ export function hostHook<E extends AppEnv>(c: AppContext<E>, kind: 'sync' | 'pur
       c,
       Promise.all(
         sites.map((site) =>
-          queueBuilderRequest(c.var.config, { kind, site }).catch(() => {
+          queueBuilderRequest(c.get('config'), { kind, site }).catch(() => {
             // queueBuilderRequest has logged why; this names what was not queued.
             console.error('site host request not queued', kind, site);
           }),

@@ -32,7 +32,7 @@ async function browserHash(id: string): Promise<string> {
 
 /** Sets (or renews) this browser's sign-in cookie; returns the app state to authorize with. */
 export async function bindSignIn(c: AppContext, next: string | undefined): Promise<string> {
-  const { secure } = c.var.config;
+  const { secure } = c.get('config');
   let id = getCookie(c, cookieName(secure));
   if (!id || !UUID.test(id)) id = crypto.randomUUID();
   setCookie(c, cookieName(secure), id, {
@@ -53,7 +53,7 @@ export async function boundSignIn(
   c: AppContext,
   appState: string | undefined,
 ): Promise<{ next: string | undefined } | undefined> {
-  const id = getCookie(c, cookieName(c.var.config.secure));
+  const id = getCookie(c, cookieName(c.get('config').secure));
   if (!id || !UUID.test(id) || !appState) return undefined;
   let stored;
   try {
@@ -67,5 +67,8 @@ export async function boundSignIn(
 
 /** The sign-in this browser started is over, however it ended. */
 export function endSignInCookie(c: AppContext): void {
-  deleteCookie(c, cookieName(c.var.config.secure), { path: '/', secure: c.var.config.secure });
+  deleteCookie(c, cookieName(c.get('config').secure), {
+    path: '/',
+    secure: c.get('config').secure,
+  });
 }

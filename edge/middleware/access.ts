@@ -27,7 +27,7 @@ export const membersOnlyError = () =>
 
 /** The signed-in viewer, or a "sign in first" page (GET) / error (POST). */
 export function requireViewer<E extends AppEnv>(c: AppContext<E>): Viewer {
-  const viewer = c.var.viewer;
+  const viewer = c.get('viewer');
   if (!viewer) throw signInFirst(c.req.method === 'GET' ? c.req.path : '/');
   return viewer;
 }
@@ -41,7 +41,7 @@ export function requireMember<E extends AppEnv>(c: AppContext<E>): Viewer & { me
 
 /** The viewer, who must be an admin; anyone else gets a 404. */
 export function requireAdmin<E extends AppEnv>(c: AppContext<E>): Viewer {
-  const viewer = c.var.viewer;
+  const viewer = c.get('viewer');
   if (!isAdmin(viewer?.member)) throw notFound();
   return viewer!;
 }

@@ -26,7 +26,8 @@ const expiredForm = () =>
   });
 
 export const csrf = createMiddleware<AppEnv>(async (c, next) => {
-  const { config, viewer } = c.var;
+  const config = c.get('config');
+  const viewer = c.get('viewer');
   let binding = viewer?.session.id;
   if (!binding) {
     const name = preSessionCookieName(config.secure);

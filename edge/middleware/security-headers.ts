@@ -47,7 +47,10 @@ export const framableBySelf = createMiddleware<AppEnv>(async (c, next) => {
   if (headers.has('Content-Security-Policy')) return;
   headers.set(
     'Content-Security-Policy',
-    contentSecurityPolicy({ allowHttp: c.var.config?.atproto.allowHttp ?? false, framable: true }),
+    contentSecurityPolicy({
+      allowHttp: c.get('config')?.atproto.allowHttp ?? false,
+      framable: true,
+    }),
   );
   headers.set('X-Frame-Options', 'SAMEORIGIN');
 });
@@ -72,7 +75,7 @@ export function sitePreviewPolicy({ allowHttp }: { allowHttp: boolean }): string
 
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  const { config } = c.var;
+  const config = c.get('config');
   const headers = c.res.headers;
   if (!headers.has('Content-Security-Policy')) {
     headers.set(

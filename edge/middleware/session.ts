@@ -14,7 +14,8 @@ export const sessionCookieName = (secure: boolean) =>
   secure ? '__Host-nbhd_session' : 'nbhd_session';
 
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
-  const { config, db } = c.var;
+  const config = c.get('config');
+  const db = c.get('db');
   const name = sessionCookieName(config.secure);
   const token = getCookie(c, name);
   if (token) {
@@ -29,7 +30,7 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
 
 /** Hands the browser a cookie naming `session`. */
 export async function startSession(c: AppContext, session: Session): Promise<void> {
-  const { config } = c.var;
+  const config = c.get('config');
   const token = await signSessionToken(
     config.sessionSecret,
     { did: session.did, sid: session.id },
@@ -45,8 +46,8 @@ export async function startSession(c: AppContext, session: Session): Promise<voi
 }
 
 export function endSessionCookie(c: AppContext): void {
-  deleteCookie(c, sessionCookieName(c.var.config.secure), {
+  deleteCookie(c, sessionCookieName(c.get('config').secure), {
     path: '/',
-    secure: c.var.config.secure,
+    secure: c.get('config').secure,
   });
 }

@@ -4,7 +4,7 @@
  * and lets the request through only for its owner, who must still be a
  * member. For anyone else (admins included) the site, its items and its
  * preview answer 404, exactly as a name nobody claimed does. Handlers read
- * `c.var.site` and `c.var.template`, typed as present.
+ * `c.get('site')` and `c.get('template')`, typed as present.
  */
 import { createMiddleware } from 'hono/factory';
 import { isSiteName } from '../../core/site-address';
@@ -17,7 +17,7 @@ import { requireMember } from './access';
 export const ownSite = createMiddleware<SiteEnv>(async (c, next) => {
   const { member } = requireMember(c);
   const name = c.req.param('name') ?? '';
-  const site = isSiteName(name) ? await getSite(c.var.db, name) : undefined;
+  const site = isSiteName(name) ? await getSite(c.get('db'), name) : undefined;
   if (!site || site.ownerDid !== member.did) throw notFound();
   // Checked when the site was made; missing only if a template was removed from the code.
   const template = findTemplate(site.template);

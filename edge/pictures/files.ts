@@ -11,7 +11,7 @@ import { getObject } from '../storage/bucket';
 
 export async function servePictureFile(c: SiteContext, file: string | undefined) {
   if (!file || !PICTURE_FILE_PATTERN.test(file)) throw notFound();
-  const object = await getObject(c.var.config, processedPictureKey(c.var.site.name, file));
+  const object = await getObject(c.get('config'), processedPictureKey(c.get('site').name, file));
   if (!object) throw notFound();
   return new Response(object.body, {
     headers: {

@@ -58,7 +58,11 @@ const contentTypes: Record<ImageType, string> = {
 async function letGo(c: SiteContext, pictures: { upload: string; key?: string }[]) {
   if (pictures.length === 0) return;
   try {
-    await invokeBuilder(c.var.config, { kind: 'forget-pictures', site: c.var.site.name, pictures });
+    await invokeBuilder(c.get('config'), {
+      kind: 'forget-pictures',
+      site: c.get('site').name,
+      pictures,
+    });
   } catch (error) {
     if (!(error instanceof BuilderFailure)) throw error;
   }
@@ -68,7 +72,9 @@ async function letGo(c: SiteContext, pictures: { upload: string; key?: string }[
 export type UploadResult = { outcome: UploadOutcome } | { problem: string };
 
 export async function uploadPictures(c: SiteContext, files: File[]): Promise<UploadResult> {
-  const { db, config, site } = c.var;
+  const db = c.get('db');
+  const config = c.get('config');
+  const site = c.get('site');
   const existing = await listPictures(db, site.name);
   const chosen: (ChosenFile & { file: File })[] = await Promise.all(
     files.map(async (file) => ({

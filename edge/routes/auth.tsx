@@ -46,7 +46,7 @@ async function signInAgain(
     { title: 'Sign in', status, neighborhood },
     <HomePage
       neighborhood={neighborhood}
-      signIn={{ csrfToken: c.var.csrfToken, handle, error, next: localPath.parse(next) }}
+      signIn={{ csrfToken: c.get('csrfToken'), handle, error, next: localPath.parse(next) }}
     />,
   );
 }
@@ -56,9 +56,9 @@ async function signInAgain(
  * cannot be read now; the stored handle stays if the resolver cannot check it.
  */
 async function currentProfile(c: AppContext, did: string): Promise<ProfileFields> {
-  const stored = await getMember(c.var.db, did);
+  const stored = await getMember(c.get('db'), did);
   try {
-    return await fetchProfile(c.var.config, did, { lastHandle: stored?.handle });
+    return await fetchProfile(c.get('config'), did, { lastHandle: stored?.handle });
   } catch (error) {
     console.warn('profile refresh failed', did, failureSummary(error));
     return stored ?? { did, handle: 'handle.invalid' };
@@ -84,7 +84,7 @@ export const auth = new Hono<AppEnv>()
       const state = await bindSignIn(c, next);
       let url: URL;
       try {
-        url = await (await c.var.oauthClient()).authorize(handle, { scope: OAUTH_SCOPE, state });
+        url = await (await c.get('oauthClient')()).authorize(handle, { scope: OAUTH_SCOPE, state });
       } catch (error) {
         console.warn('oauth authorize failed', handle, failureSummary(error));
         const { status, message } = describeAuthorizeError(error, handle);
@@ -102,41 +102,46 @@ export const auth = new Hono<AppEnv>()
     if (!STATE.test(state)) throw staleSignIn();
 
     // Before anything is exchanged, created or ended: was it started in this browser?
-    const pending = await pendingAuthorization(c.var.db, state);
+    const pending = await pendingAuthorization(c.get('db'), state);
     if (!pending) throw staleSignIn();
     const bound = await boundSignIn(c, pending.appState);
     if (!bound) {
       console.warn('oauth callback from another browser refused');
-      await abandonAuthorization(c.var.db, state);
+      await abandonAuthorization(c.get('db'), state);
       throw startedElsewhere();
     }
     endSignInCookie(c);
 
     let did: string;
     try {
-      did = (await (await c.var.oauthClient()).callback(params)).session.did;
+      did = (await (await c.get('oauthClient')()).callback(params)).session.did;
     } catch (error) {
       console.warn('oauth callback failed', failureSummary(error));
       throw describeCallbackError(error);
     }
     // The DID is all we wanted: give the grant back now, without holding up the redirect.
-    await afterResponse(c, releaseGrant(c.var, did));
+    await afterResponse(
+      c,
+      releaseGrant({ db: c.get('db'), oauthClient: c.get('oauthClient') }, did),
+    );
 
-    const { db, config } = c.var;
+    const db = c.get('db');
+    const config = c.get('config');
     const member = await saveProfile(db, await currentProfile(c, did));
     const entries = config.admins.filter((entry) => entry === did || entry === member.handle);
     if (entries.length > 0) await ensureAdmin(db, did, entries);
-    const previous = c.var.viewer;
+    const previous = c.get('viewer');
     if (previous) await deleteSession(db, previous.member.did, previous.session.id);
     await startSession(c, await createSession(db, did));
     return c.redirect(bound.next ?? '/me', 303);
   })
   .post('/logout', noStore, async (c) => {
-    const { viewer, db } = c.var;
+    const viewer = c.get('viewer');
+    const db = c.get('db');
     if (viewer) {
       await deleteSession(db, viewer.member.did, viewer.session.id);
       // Only a grant from before sign-in revoked it at once can still be held.
-      await releaseGrant(c.var, viewer.member.did);
+      await releaseGrant({ db: c.get('db'), oauthClient: c.get('oauthClient') }, viewer.member.did);
     }
     endSessionCookie(c);
     return c.redirect('/', 303);
@@ -154,7 +159,7 @@ export const clientDocuments = new Hono<AppEnv>()
   });
 
 async function confidentialClient(c: AppContext) {
-  if (!c.var.config.oauthPrivateKey) throw notFound();
+  if (!c.get('config').oauthPrivateKey) throw notFound();
   c.header('Cache-Control', 'public, max-age=300');
-  return c.var.oauthClient();
+  return c.get('oauthClient')();
 }

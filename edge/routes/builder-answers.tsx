@@ -85,7 +85,7 @@ export async function ask<E extends AppEnv>(
   back: BackLink,
 ): Promise<PreviewResponse> {
   try {
-    return await invokeBuilder(c.var.config, request);
+    return await invokeBuilder(c.get('config'), request);
   } catch (error) {
     if (error instanceof BuilderFailure) throw builderDown(error, back);
     throw error;
@@ -103,7 +103,7 @@ export async function serveFile<E extends AppEnv>(
   if (/^text\/html\b/i.test(answer.contentType)) body = withBanner(body, await banner());
   return c.body(body, answer.status, {
     'Content-Type': answer.contentType,
-    'Content-Security-Policy': sitePreviewPolicy({ allowHttp: c.var.config.atproto.allowHttp }),
+    'Content-Security-Policy': sitePreviewPolicy({ allowHttp: c.get('config').atproto.allowHttp }),
     'X-Frame-Options': 'SAMEORIGIN',
     'Cache-Control': cacheControl,
   });

@@ -20,7 +20,8 @@ const RECENT = 6;
 const RECENT_SITES = 6;
 
 export const home = new Hono<AppEnv>().get('/', async (c) => {
-  const { db, viewer } = c.var;
+  const db = c.get('db');
+  const viewer = c.get('viewer');
   const member = isMember(viewer?.member);
   const lately = () =>
     Promise.all([listDirectory(db, 'newest', { limit: RECENT }), listPublished(db, RECENT_SITES)]);
@@ -30,7 +31,7 @@ export const home = new Hono<AppEnv>().get('/', async (c) => {
   ]);
   const [recent, published] =
     early ?? (neighborhood.directoryVisibility === 'public' ? await lately() : []);
-  const sitesUrl = c.var.config.sitesUrl;
+  const sitesUrl = c.get('config').sitesUrl;
   c.header('Cache-Control', 'private, no-cache');
   c.header('Vary', 'Cookie');
   return renderPage(
@@ -45,7 +46,7 @@ export const home = new Hono<AppEnv>().get('/', async (c) => {
         url: siteUrl(sitesUrl, s.name),
         publishedAt: s.publishedAt,
       }))}
-      signIn={{ csrfToken: c.var.csrfToken, next: localPath.parse(c.req.query('next')) }}
+      signIn={{ csrfToken: c.get('csrfToken'), next: localPath.parse(c.req.query('next')) }}
     />,
   );
 });

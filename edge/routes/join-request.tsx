@@ -27,7 +27,7 @@ export const joinRequest = new Hono<AppEnv>()
     return renderPage(
       c,
       { title: 'Withdraw your request?', neighborhood },
-      <WithdrawRequestPage neighborhoodName={neighborhood.name} csrfToken={c.var.csrfToken} />,
+      <WithdrawRequestPage neighborhoodName={neighborhood.name} csrfToken={c.get('csrfToken')} />,
     );
   })
   .post(WITHDRAW_REQUEST_PATH, async (c) => {
@@ -36,13 +36,13 @@ export const joinRequest = new Hono<AppEnv>()
     // Only the confirmation page's button withdraws; anything else is sent there first.
     if ((await c.req.parseBody()).confirm !== 'withdraw')
       return c.redirect(WITHDRAW_REQUEST_PATH, 303);
-    await withdrawRequest(c.var.db, member.did);
+    await withdrawRequest(c.get('db'), member.did);
     return backHome(c);
   })
   .post(DISMISS_ANSWER_PATH, async (c) => {
     const { member } = requireViewer(c);
     const back = String((await c.req.parseBody()).back ?? '');
-    await dismissAnswer(c.var.db, member.did);
+    await dismissAnswer(c.get('db'), member.did);
     c.header('Cache-Control', 'no-store');
     // Back to the page the message was on, if it is one of ours; else the front page.
     return c.redirect(DISMISS_RETURNS.find((p) => p === back) ?? '/', 303);

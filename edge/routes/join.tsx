@@ -80,7 +80,7 @@ export const join = new Hono<AppEnv>()
   .post('/join', async (c) => {
     const { member } = requireViewer(c);
     if (member.status === 'member' || member.status === 'pending') return backHome(c);
-    const { db } = c.var;
+    const db = c.get('db');
     const neighborhood = await currentNeighborhood(c);
     if (member.status === 'removed') throw stillRemoved(neighborhood.name);
     if (neighborhood.joinPolicy === 'invitation') throw byInvitationOnly(neighborhood);
@@ -93,7 +93,7 @@ export const join = new Hono<AppEnv>()
     if (!isMember(member)) return backHome(c);
     const [neighborhood, sites] = await Promise.all([
       currentNeighborhood(c),
-      listOwnerSites(c.var.db, member.did),
+      listOwnerSites(c.get('db'), member.did),
     ]);
     c.header('Cache-Control', 'private, no-store');
     return renderPage(
@@ -103,7 +103,7 @@ export const join = new Hono<AppEnv>()
         neighborhoodName={neighborhood.name}
         joinPolicy={neighborhood.joinPolicy}
         siteNames={sites.map((s) => s.name)}
-        csrfToken={c.var.csrfToken}
+        csrfToken={c.get('csrfToken')}
       />,
     );
   })
@@ -112,11 +112,12 @@ export const join = new Hono<AppEnv>()
     if (!isMember(member)) return backHome(c);
     // Only the confirmation page's button leaves; anything else is sent there first.
     if ((await c.req.parseBody()).confirm !== 'leave') return c.redirect(LEAVE_PATH, 303);
-    await leave(c.var.db, member.did);
+    await leave(c.get('db'), member.did);
     return backHome(c);
   })
   .get('/invitations/:code', async (c) => {
-    const { db, viewer } = c.var;
+    const db = c.get('db');
+    const viewer = c.get('viewer');
     const [neighborhood, invitation] = await Promise.all([
       currentNeighborhood(c),
       getInvitation(db, c.req.param('code')),
@@ -133,15 +134,15 @@ export const join = new Hono<AppEnv>()
         neighborhood={neighborhood}
         invitation={invitation}
         member={viewer?.member}
-        csrfToken={c.var.csrfToken}
+        csrfToken={c.get('csrfToken')}
       />,
     );
   })
   .post('/invitations/:code/join', async (c) => {
     const code = c.req.param('code');
-    const viewer = c.var.viewer;
+    const viewer = c.get('viewer');
     if (!viewer) throw signInFirst(invitationPath(code));
-    const { db } = c.var;
+    const db = c.get('db');
     // Read first: a bad code never reaches a write, and a member never spends a use.
     if (!(await getInvitation(db, code))) throw unknownInvitation();
     if (isMember(viewer.member)) return backHome(c);

@@ -33,9 +33,9 @@ const noStore = createMiddleware<AppEnv>(async (c, next) => {
 
 async function renderDelete(c: AppContext, typed?: string, error?: string) {
   const { member } = requireViewer(c);
-  const sites = (await listOwnerSites(c.var.db, member.did)).map((s) => ({
+  const sites = (await listOwnerSites(c.get('db'), member.did)).map((s) => ({
     name: s.name,
-    url: siteUrl(c.var.config.sitesUrl, s.name),
+    url: siteUrl(c.get('config').sitesUrl, s.name),
   }));
   return renderPage(
     c,
@@ -43,7 +43,7 @@ async function renderDelete(c: AppContext, typed?: string, error?: string) {
     <DeleteAccountPage
       member={member}
       sites={sites}
-      csrfToken={c.var.csrfToken}
+      csrfToken={c.get('csrfToken')}
       typed={typed}
       error={error}
     />,
@@ -56,17 +56,17 @@ const normalized = (typed: string) => typed.trim().replace(/^@/, '').toLowerCase
 export const me = new Hono<AppEnv>()
   .use(noStore)
   .get('/', async (c) => {
-    const { viewer } = c.var;
+    const viewer = c.get('viewer');
     if (!viewer) return c.redirect('/', 303);
     return renderPage(
       c,
       { title: 'Your account' },
-      <MePage viewer={viewer} csrfToken={c.var.csrfToken} />,
+      <MePage viewer={viewer} csrfToken={c.get('csrfToken')} />,
     );
   })
   .get('/export', async (c) => {
     const { member } = requireViewer(c);
-    const data = await exportAccount(c.var.db, member.did, c.var.config);
+    const data = await exportAccount(c.get('db'), member.did, c.get('config'));
     const day = data.exportedAt.slice(0, 10);
     c.header('Content-Disposition', `attachment; filename="nbhd-${member.handle}-${day}.json"`);
     c.header('Content-Type', 'application/json; charset=utf-8');
@@ -83,15 +83,16 @@ export const me = new Hono<AppEnv>()
       return renderDelete(c, typed, problem);
     }
     if (
-      (await deleteAccount(c.var.db, member, {
-        revokeGrant: (did) => releaseGrant(c.var, did),
+      (await deleteAccount(c.get('db'), member, {
+        revokeGrant: (did) =>
+          releaseGrant({ db: c.get('db'), oauthClient: c.get('oauthClient') }, did),
         purgeHost: hostHook(c, 'purge'),
       })) === 'unfinished'
     ) {
       return renderPage(
         c,
         { title: 'Deleting your account' },
-        <DeletionUnfinishedPage csrfToken={c.var.csrfToken} confirm={typed} />,
+        <DeletionUnfinishedPage csrfToken={c.get('csrfToken')} confirm={typed} />,
       );
     }
     endSessionCookie(c);

@@ -39,7 +39,7 @@ export const DIRECTORY_SITES = 200;
 
 /** Published sites as links to their addresses. */
 const linksTo = (c: AppContext, sites: Pick<Site, 'name'>[]): SiteLink[] =>
-  sites.map((s) => ({ name: s.name, url: siteUrl(c.var.config.sitesUrl, s.name) }));
+  sites.map((s) => ({ name: s.name, url: siteUrl(c.get('config').sitesUrl, s.name) }));
 
 function pageHeaders(c: AppContext): void {
   c.header('Cache-Control', 'private, no-cache');
@@ -48,7 +48,7 @@ function pageHeaders(c: AppContext): void {
 
 export const members = new Hono<AppEnv>()
   .get('/', async (c) => {
-    const { db } = c.var;
+    const db = c.get('db');
     const order = c.req.query('order') === 'name' ? 'name' : 'newest';
     const after = c.req.query('after');
     const neighborhood = await currentNeighborhood(c);
@@ -77,7 +77,8 @@ export const members = new Hono<AppEnv>()
     );
   })
   .get('/:id', async (c) => {
-    const { db, viewer } = c.var;
+    const db = c.get('db');
+    const viewer = c.get('viewer');
     const id = c.req.param('id');
     const [neighborhood, member] = await Promise.all([currentNeighborhood(c), findMember(db, id)]);
     const isOwner = !!member && viewer?.member.did === member.did;

@@ -31,7 +31,7 @@ import { failureSummary } from '../failure-log';
 
 /** The viewer's own member item, if `:id` names them (handle or DID); otherwise a 404. */
 function ownProfile(c: AppContext): Member {
-  const viewer = c.var.viewer;
+  const viewer = c.get('viewer');
   const id = c.req.param('id') ?? '';
   const mine = viewer && (id === viewer.member.did || id.toLowerCase() === viewer.member.handle);
   if (!mine) throw notFound();
@@ -56,7 +56,7 @@ function renderEdit(
   return renderPage(
     c,
     { title: 'Edit your profile', status },
-    <EditProfilePage member={member} values={values} csrfToken={c.var.csrfToken} {...extra} />,
+    <EditProfilePage member={member} values={values} csrfToken={c.get('csrfToken')} {...extra} />,
   );
 }
 
@@ -83,7 +83,7 @@ export const profileEdit = new Hono<AppEnv>()
       const member = ownProfile(c);
       const { version, ...edit } = c.req.valid('form');
       try {
-        const saved = await putMember(c.var.db, { ...member, ...edit }, version, member.handle);
+        const saved = await putMember(c.get('db'), { ...member, ...edit }, version, member.handle);
         return c.redirect(profilePath(saved), 303);
       } catch (error) {
         if (!(error instanceof MemberVersionConflict)) {
@@ -109,12 +109,12 @@ export const profileEdit = new Hono<AppEnv>()
     const member = ownProfile(c);
     let fresh: ProfileFields;
     try {
-      fresh = await fetchProfile(c.var.config, member.did, { lastHandle: member.handle });
+      fresh = await fetchProfile(c.get('config'), member.did, { lastHandle: member.handle });
     } catch (error) {
       console.warn('profile refresh failed', member.did, failureSummary(error));
       throw pdsUnreachable(member);
     }
-    const saved = await updateMember(c.var.db, member.did, (m) =>
+    const saved = await updateMember(c.get('db'), member.did, (m) =>
       m
         ? {
             ...m,

@@ -69,7 +69,7 @@ export async function countSampleMiss<E extends AppEnv>(
   c: AppContext<E>,
   back: BackLink,
 ): Promise<void> {
-  const { db } = c.var;
+  const db = c.get('db');
   const visitor = clientAddress(c.req.header('CF-Connecting-IP'));
   if (!(await allow(db, limits.sampleMisses, visitor))) {
     throw busy(c, limits.sampleMisses, 'You have opened many sample pages in a short time.', back);

@@ -29,7 +29,7 @@ type DeletionEnv = MemberEnv & { Variables: { siteName: string } };
 /** Lets through only the owner of the site named in the path, open or being deleted. */
 const ownSiteOrDeletion = createMiddleware<DeletionEnv>(async (c, next) => {
   const name = c.req.param('name') ?? '';
-  if (!isSiteName(name) || !(await ownsSiteOrDeletion(c.var.db, name, c.var.member.did))) {
+  if (!isSiteName(name) || !(await ownsSiteOrDeletion(c.get('db'), name, c.get('member').did))) {
     throw notFound();
   }
   c.set('siteName', name);
@@ -37,14 +37,14 @@ const ownSiteOrDeletion = createMiddleware<DeletionEnv>(async (c, next) => {
 });
 
 function renderConfirmation(c: AppContext<DeletionEnv>, typed?: string, error?: string) {
-  const name = c.var.siteName;
+  const name = c.get('siteName');
   return renderPage(
     c,
     { title: `Delete ${name}`, status: error ? 400 : 200 },
     <DeleteSitePage
       name={name}
-      url={siteUrl(c.var.config.sitesUrl, name)}
-      csrfToken={c.var.csrfToken}
+      url={siteUrl(c.get('config').sitesUrl, name)}
+      csrfToken={c.get('csrfToken')}
       typed={typed}
       error={error}
     />,
@@ -56,13 +56,13 @@ export const siteDeletion = new Hono<DeletionEnv>()
   .use(ownSiteOrDeletion)
   .get('/', (c) => renderConfirmation(c))
   .post('/', async (c) => {
-    const name = c.var.siteName;
+    const name = c.get('siteName');
     const input = await postedInput(c);
     const parsed = siteDeletionSchema(name).safeParse(input);
     if (!parsed.success) {
       return renderConfirmation(c, input.confirm, fieldErrors(parsed.error.issues).confirm);
     }
-    const result = await deleteSite(c.var.db, name, c.var.member.did, {
+    const result = await deleteSite(c.get('db'), name, c.get('member').did, {
       purgeHost: hostHook(c, 'purge'),
     });
     if (result === 'unfinished') {
@@ -71,7 +71,7 @@ export const siteDeletion = new Hono<DeletionEnv>()
         { title: `Deleting ${name}` },
         <SiteDeletionUnfinishedPage
           name={name}
-          csrfToken={c.var.csrfToken}
+          csrfToken={c.get('csrfToken')}
           confirm={parsed.data.confirm}
         />,
       );

@@ -42,7 +42,7 @@ async function freshSuggestion(
   name: string,
 ): Promise<string | undefined> {
   const candidates = nameCandidates(name.replace(/-\d+$/, '')).filter((n) => n !== name);
-  return firstFreeName(c.var.db, candidates);
+  return firstFreeName(c.get('db'), candidates);
 }
 
 /**
@@ -66,7 +66,7 @@ function takenMessage(
 }
 
 const freeMessage = (c: AppContext<MemberEnv>, name: string) =>
-  `“${name}” is free: your site will be at ${siteUrl(c.var.config.sitesUrl, name)}`;
+  `“${name}” is free: your site will be at ${siteUrl(c.get('config').sitesUrl, name)}`;
 
 function renderNew(
   c: AppContext<MemberEnv>,
@@ -78,17 +78,17 @@ function renderNew(
   return renderPage(
     c,
     { title: 'Make a new site', status, htmx: !props.atLimit, neighborhood },
-    <NewSitePage {...props} loadedAt={new Date().toISOString()} csrfToken={c.var.csrfToken} />,
+    <NewSitePage {...props} loadedAt={new Date().toISOString()} csrfToken={c.get('csrfToken')} />,
   );
 }
 
 export const sites = new Hono<MemberEnv>()
   .use(membersOnly)
   .get('/', async (c) => {
-    const { member } = c.var;
+    const member = c.get('member');
     const [neighborhood, owned] = await Promise.all([
       currentNeighborhood(c),
-      listOwnerSites(c.var.db, member.did),
+      listOwnerSites(c.get('db'), member.did),
     ]);
     // Only a name that is a site name and no longer theirs: the link cannot make up news.
     const gone = c.req.query('deleted') ?? '';
@@ -97,7 +97,7 @@ export const sites = new Hono<MemberEnv>()
       name: site.name,
       title: siteTitle(site),
       template: site.template,
-      url: siteUrl(c.var.config.sitesUrl, site.name),
+      url: siteUrl(c.get('config').sitesUrl, site.name),
       published: desiredPointer(site) !== undefined,
     }));
     return renderPage(
@@ -107,13 +107,13 @@ export const sites = new Hono<MemberEnv>()
     );
   })
   .get('/new', async (c) => {
-    const { member } = c.var;
-    const { db } = c.var;
+    const member = c.get('member');
+    const db = c.get('db');
     const [neighborhood, owned] = await Promise.all([
       currentNeighborhood(c),
       listOwnerSites(db, member.did),
     ]);
-    const sitesUrl = c.var.config.sitesUrl;
+    const sitesUrl = c.get('config').sitesUrl;
     const template = findTemplate(c.req.query('template') ?? '')?.id ?? templates[0]!.id;
     if (!canMakeSite(owned.length, neighborhood.siteLimit)) {
       return renderNew(
@@ -144,9 +144,9 @@ export const sites = new Hono<MemberEnv>()
     );
   })
   .post('/new/check', async (c) => {
-    const { member } = c.var;
+    const member = c.get('member');
     const typed = (await postedInput(c)).name ?? '';
-    const sitesUrl = c.var.config.sitesUrl;
+    const sitesUrl = c.get('config').sitesUrl;
     const parsed = siteNameSchema.safeParse(typed);
     if (!parsed.success) {
       return c.html(
@@ -154,9 +154,9 @@ export const sites = new Hono<MemberEnv>()
       );
     }
     const name = parsed.data;
-    const existing = await getSite(c.var.db, name);
+    const existing = await getSite(c.get('db'), name);
     // No site, yet not free: a deleted account's name, still held.
-    const held = !existing && !(await firstFreeName(c.var.db, [name]));
+    const held = !existing && !(await firstFreeName(c.get('db'), [name]));
     if (existing || held) {
       const error =
         existing?.ownerDid === member.did
@@ -167,8 +167,9 @@ export const sites = new Hono<MemberEnv>()
     return c.html(<NameField value={typed} status={freeMessage(c, name)} sitesUrl={sitesUrl} />);
   })
   .post('/', async (c) => {
-    const { member } = c.var;
-    const { db, config } = c.var;
+    const member = c.get('member');
+    const db = c.get('db');
+    const config = c.get('config');
     const input = await postedInput(c);
     const typedName = input.name ?? '';
     const templateId = input.template ?? '';

@@ -33,7 +33,7 @@ export const templateGallery = new Hono<AppEnv>()
     return renderPage(
       c,
       { title: 'Site templates' },
-      <GalleryPage canStart={isMember(c.var.viewer?.member)} />,
+      <GalleryPage canStart={isMember(c.get('viewer')?.member)} />,
     );
   })
   .get('/:id/sample', (c) => {

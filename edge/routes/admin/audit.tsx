@@ -7,7 +7,7 @@ import { AuditPage } from '../../../views/pages/admin/audit';
 
 export const audit = new Hono<AdminEnv>().get('/', async (c) => {
   const after = c.req.query('after');
-  const page = await listAudit(c.var.db, after);
+  const page = await listAudit(c.get('db'), after);
   return renderPage(
     c,
     { title: 'Audit log' },

@@ -56,16 +56,16 @@ async function page(
   props: Pick<InvitationsPageProps, 'values' | 'errors' | 'notice' | 'problem'>,
   status: 200 | 400 | 503 = 200,
 ) {
-  const list = await listInvitations(c.var.db, c.req.query('after'));
+  const list = await listInvitations(c.get('db'), c.req.query('after'));
   return renderPage(
     c,
     { title: 'Invitation links', status },
     <InvitationsPage
       invitations={list.items}
       next={list.next}
-      publicUrl={c.var.config.publicUrl}
+      publicUrl={c.get('config').publicUrl}
       {...props}
-      csrfToken={c.var.csrfToken}
+      csrfToken={c.get('csrfToken')}
     />,
   );
 }
@@ -80,8 +80,8 @@ export const invitations = new Hono<AdminEnv>()
       page(c, { values: input, errors }, 400),
     ),
     async (c) => {
-      const viewer = c.var.admin;
-      const { db } = c.var;
+      const viewer = c.get('admin');
+      const db = c.get('db');
       const { validDays, maxUses, note } = c.req.valid('form');
       let invitation: Invitation;
       try {
@@ -108,8 +108,8 @@ export const invitations = new Hono<AdminEnv>()
     },
   )
   .post('/:code/revoke', async (c) => {
-    const viewer = c.var.admin;
-    const { db } = c.var;
+    const viewer = c.get('admin');
+    const db = c.get('db');
     const existing = await getInvitation(db, c.req.param('code'));
     if (!existing) throw notFound();
     if (!existing.revokedAt) {

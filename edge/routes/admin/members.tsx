@@ -49,8 +49,8 @@ const afterwards = (viewer: Viewer, person: Member, done: string) =>
 
 export const members = new Hono<AdminEnv>()
   .get('/', async (c) => {
-    const { db } = c.var;
-    const viewer = c.var.admin;
+    const db = c.get('db');
+    const viewer = c.get('admin');
     const [unlisted, directory, notice] = await Promise.all([
       listByStatus(db, 'UNLISTED', { cursor: c.req.query('unlisted'), limit: 24 }),
       listDirectory(db, 'name', { cursor: c.req.query('after') }),
@@ -78,8 +78,8 @@ export const members = new Hono<AdminEnv>()
     );
   })
   .get('/:did/:change{promote|demote}', async (c) => {
-    const viewer = c.var.admin;
-    const person = await personAt(c.var.db, c.req.param('did'), 'member');
+    const viewer = c.get('admin');
+    const person = await personAt(c.get('db'), c.req.param('did'), 'member');
     const change = c.req.param('change') as RoleChange;
     // Nothing to confirm: they already have the role asked for.
     if ((person.role === 'admin') === (change === 'promote'))
@@ -93,46 +93,46 @@ export const members = new Hono<AdminEnv>()
         member={person}
         change={change}
         you={person.did === viewer.member.did}
-        csrfToken={c.var.csrfToken}
+        csrfToken={c.get('csrfToken')}
       />,
     );
   })
   .post('/:did/:change{promote|demote}', async (c) => {
-    const viewer = c.var.admin;
-    const person = await personAt(c.var.db, c.req.param('did'), 'member');
+    const viewer = c.get('admin');
+    const person = await personAt(c.get('db'), c.req.param('did'), 'member');
     const change = c.req.param('change') as RoleChange;
     // Only the confirmation page's button acts; anything else is sent there first.
     if ((await c.req.parseBody()).confirm !== change)
       return c.redirect(memberAdminPath(person, change), 303);
     const role = change === 'promote' ? 'admin' : 'member';
     if (person.role !== role)
-      await act(c.var.db, viewer, person, `member.${change}`, () =>
-        setRole(c.var.db, person.did, role),
+      await act(c.get('db'), viewer, person, `member.${change}`, () =>
+        setRole(c.get('db'), person.did, role),
       );
     return c.redirect(afterwards(viewer, person, `${change}d`), 303);
   })
   .get('/:did/remove', async (c) => {
-    const viewer = c.var.admin;
-    const person = await personAt(c.var.db, c.req.param('did'), 'member');
+    const viewer = c.get('admin');
+    const person = await personAt(c.get('db'), c.req.param('did'), 'member');
     return renderPage(
       c,
       { title: `Remove ${person.handle}?` },
       <RemoveMemberPage
         member={person}
         you={person.did === viewer.member.did}
-        csrfToken={c.var.csrfToken}
+        csrfToken={c.get('csrfToken')}
       />,
     );
   })
   .post('/:did/remove', async (c) => {
-    const viewer = c.var.admin;
-    const person = await personAt(c.var.db, c.req.param('did'), 'member');
-    await act(c.var.db, viewer, person, 'member.remove', () =>
+    const viewer = c.get('admin');
+    const person = await personAt(c.get('db'), c.req.param('did'), 'member');
+    await act(c.get('db'), viewer, person, 'member.remove', () =>
       remove(
-        c.var.db,
+        c.get('db'),
         person.did,
         viewer.member,
-        (did) => releaseGrant(c.var, did),
+        (did) => releaseGrant({ db: c.get('db'), oauthClient: c.get('oauthClient') }, did),
         hostHook(c, 'sync'),
       ),
     );

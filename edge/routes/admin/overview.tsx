@@ -9,7 +9,7 @@ import { AdminOverview } from '../../../views/pages/admin/overview';
 const COUNT_UP_TO = 100;
 
 export const overview = new Hono<AdminEnv>().get('/', async (c) => {
-  const { db } = c.var;
+  const db = c.get('db');
   const [neighborhood, pending] = await Promise.all([
     currentNeighborhood(c),
     listByStatus(db, 'PENDING', { limit: COUNT_UP_TO }),

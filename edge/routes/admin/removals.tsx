@@ -22,8 +22,8 @@ const notices: Notices = {
 export const removals = new Hono<AdminEnv>()
   .get('/', async (c) => {
     const [page, notice] = await Promise.all([
-      listRemovals(c.var.db, c.req.query('after')),
-      namedNotice(c.var.db, notices, c.req.query('done'), c.req.query('who')),
+      listRemovals(c.get('db'), c.req.query('after')),
+      namedNotice(c.get('db'), notices, c.req.query('done'), c.req.query('who')),
     ]);
     return renderPage(
       c,
@@ -32,13 +32,13 @@ export const removals = new Hono<AdminEnv>()
         removals={page.items}
         next={page.next}
         notice={notice}
-        csrfToken={c.var.csrfToken}
+        csrfToken={c.get('csrfToken')}
       />,
     );
   })
   .post('/:did/lift', async (c) => {
     const did = c.req.param('did');
     if (!isDid(did)) throw notFound();
-    await liftRemoval(c.var.db, did, c.var.admin.member, undefined, hostHook(c, 'sync'));
+    await liftRemoval(c.get('db'), did, c.get('admin').member, undefined, hostHook(c, 'sync'));
     return c.redirect(`${REMOVALS_PATH}?${doneWith('lifted', { did })}`, 303);
   });

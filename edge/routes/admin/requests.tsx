@@ -46,7 +46,7 @@ async function page(
   status: 200 | 400 | 503 = 200,
   about?: Member,
 ) {
-  const pending = await listByStatus(c.var.db, 'PENDING', {
+  const pending = await listByStatus(c.get('db'), 'PENDING', {
     cursor: c.req.query('after'),
     limit: 25,
   });
@@ -56,20 +56,20 @@ async function page(
   return renderPage(
     c,
     { title: 'Requests to join', status },
-    <RequestsPage requests={shown} next={pending.next} {...props} csrfToken={c.var.csrfToken} />,
+    <RequestsPage requests={shown} next={pending.next} {...props} csrfToken={c.get('csrfToken')} />,
   );
 }
 
 export const requests = new Hono<AdminEnv>()
   .get('/', async (c) =>
     page(c, {
-      notice: await namedNotice(c.var.db, notices, c.req.query('done'), c.req.query('who')),
+      notice: await namedNotice(c.get('db'), notices, c.req.query('done'), c.req.query('who')),
     }),
   )
   .post(
     '/:did/:decision{approve|decline}',
     validForm(schema, async (c: AppContext<AdminEnv>, input, errors) => {
-      const person = await personAt(c.var.db, c.req.param('did') ?? '', 'pending');
+      const person = await personAt(c.get('db'), c.req.param('did') ?? '', 'pending');
       const decision = c.req.param('decision') as Decision;
       const problem = { did: person.did, decision, message: input.message ?? '' };
       return page(
@@ -80,8 +80,8 @@ export const requests = new Hono<AdminEnv>()
       );
     }),
     async (c) => {
-      const viewer = c.var.admin;
-      const { db } = c.var;
+      const viewer = c.get('admin');
+      const db = c.get('db');
       const approve = c.req.param('decision') === 'approve';
       const message = c.req.valid('form').message || undefined;
       const before = await personAt(db, c.req.param('did'));

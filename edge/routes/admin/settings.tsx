@@ -59,7 +59,7 @@ function page(
   return renderPage(
     c,
     { title: 'Settings', status },
-    <SettingsPage {...props} csrfToken={c.var.csrfToken} />,
+    <SettingsPage {...props} csrfToken={c.get('csrfToken')} />,
   );
 }
 
@@ -91,7 +91,7 @@ export const settings = new Hono<AdminEnv>()
       <SettingsPage
         values={settingsValues(neighborhood)}
         saved={c.req.query('saved') === '1'}
-        csrfToken={c.var.csrfToken}
+        csrfToken={c.get('csrfToken')}
       />,
     );
   })
@@ -101,8 +101,8 @@ export const settings = new Hono<AdminEnv>()
       page(c, { values: input, errors }, 400),
     ),
     async (c) => {
-      const viewer = c.var.admin;
-      const { db } = c.var;
+      const viewer = c.get('admin');
+      const db = c.get('db');
       const { version, ...next } = c.req.valid('form');
       const current = await getNeighborhood(db);
       const fields = changed(current, next);

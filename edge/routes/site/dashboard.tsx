@@ -13,7 +13,10 @@ import { listItems } from '../../db/items';
 import { renderPage } from '../../render';
 
 export const dashboard = new Hono<SiteEnv>().get('/', async (c) => {
-  const { site, template, db, config } = c.var;
+  const site = c.get('site');
+  const template = c.get('template');
+  const db = c.get('db');
+  const config = c.get('config');
   const [contents, latest] = await Promise.all([
     listItems(db, site.name),
     latestDeploy(db, site.name),
@@ -30,7 +33,7 @@ export const dashboard = new Hono<SiteEnv>().get('/', async (c) => {
       publishing={{
         published: desiredPointer(site) !== undefined,
         latest,
-        csrfToken: c.var.csrfToken,
+        csrfToken: c.get('csrfToken'),
       }}
     />,
   );

@@ -37,17 +37,18 @@ const notices: Record<string, string> = {
 
 /** The deploy named in `:id`, if it is this site's; otherwise a 404. */
 async function siteDeploy(c: SiteContext): Promise<Deploy> {
-  const deploy = await getDeploy(c.var.db, c.var.site.name, c.req.param('id') ?? '');
+  const deploy = await getDeploy(c.get('db'), c.get('site').name, c.req.param('id') ?? '');
   if (!deploy) throw notFound();
   return deploy;
 }
 
 /** The build whose files visitors get now, if any (none while the site is off the web). */
-const liveBuild = (c: SiteContext) => desiredPointer(c.var.site);
+const liveBuild = (c: SiteContext) => desiredPointer(c.get('site'));
 
 export const deploys = new Hono<SiteEnv>()
   .get('/', async (c) => {
-    const { site, db } = c.var;
+    const site = c.get('site');
+    const db = c.get('db');
     const page = await listDeploys(db, site.name, c.req.query('after'));
     return renderPage(
       c,
@@ -58,19 +59,21 @@ export const deploys = new Hono<SiteEnv>()
         next={page.next}
         liveDeploy={liveBuild(c)}
         notice={notices[c.req.query('done') ?? '']}
-        csrfToken={c.var.csrfToken}
+        csrfToken={c.get('csrfToken')}
       />,
     );
   })
   .get('/:id', async (c) => {
-    const { site, db, config } = c.var;
+    const site = c.get('site');
+    const db = c.get('db');
+    const config = c.get('config');
     const deploy = await failOverdue(db, await siteDeploy(c));
     const props: DeployProps = {
       site: site.name,
       deploy,
       url: siteUrl(config.sitesUrl, site.name),
       liveNow: liveBuild(c) !== undefined && liveBuild(c) === (deploy.restoreOf ?? deploy.id),
-      csrfToken: c.var.csrfToken,
+      csrfToken: c.get('csrfToken'),
     };
     // One address for the page and its fragment: caches must tell them apart.
     c.header('Vary', 'HX-Request', { append: true });
@@ -87,7 +90,8 @@ export const deploys = new Hono<SiteEnv>()
     );
   })
   .post('/:id/restore', async (c) => {
-    const { site, member } = c.var;
+    const site = c.get('site');
+    const member = c.get('member');
     const deploy = await siteDeploy(c);
     const answer = await askBuilder(c, {
       kind: 'restore',

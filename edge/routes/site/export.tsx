@@ -25,7 +25,7 @@ function tooMany(c: SiteContext) {
   return new PageError(429, {
     title: 'Please wait a little',
     message: `You can download your sites up to ${limits.siteExport.max} times an hour, and you have reached that. You can download again in ${minutes === 1 ? 'a minute' : `about ${minutes} minutes`}.`,
-    action: { href: settingsPath(c.var.site.name), label: 'Back to the settings' },
+    action: { href: settingsPath(c.get('site').name), label: 'Back to the settings' },
   });
 }
 
@@ -36,12 +36,15 @@ function builderDown(c: SiteContext, error: BuilderFailure) {
     task: 'finish making your ZIP',
     problem: 'making your ZIP',
     reassurance: 'Nothing on your site has changed.',
-    back: { href: settingsPath(c.var.site.name), label: 'Back to the settings' },
+    back: { href: settingsPath(c.get('site').name), label: 'Back to the settings' },
   });
 }
 
 export const siteExport = new Hono<SiteEnv>().post('/', async (c) => {
-  const { db, member, site, config } = c.var;
+  const db = c.get('db');
+  const member = c.get('member');
+  const site = c.get('site');
+  const config = c.get('config');
   if (!(await allow(db, limits.siteExport, member.did))) throw tooMany(c);
   let answer;
   try {

@@ -14,7 +14,7 @@ const ITEM_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** The item named in `:id`, if it is this site's (in the trash or not); otherwise a 404. */
 export async function siteItem(c: SiteContext): Promise<SiteItem> {
   const id = c.req.param('id') ?? '';
-  const item = ITEM_ID.test(id) ? await getItem(c.var.db, c.var.site.name, id) : undefined;
+  const item = ITEM_ID.test(id) ? await getItem(c.get('db'), c.get('site').name, id) : undefined;
   if (!item) throw notFound();
   return item;
 }
@@ -29,6 +29,6 @@ const inTrash = (site: string) =>
 /** The item named in `:id`, outside the trash. */
 export async function liveItem(c: SiteContext): Promise<SiteItem> {
   const item = await siteItem(c);
-  if (item.deletedAt) throw inTrash(c.var.site.name);
+  if (item.deletedAt) throw inTrash(c.get('site').name);
   return item;
 }

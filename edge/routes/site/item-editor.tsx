@@ -44,8 +44,9 @@ export async function answerEditor(
   status: ContentfulStatusCode = 200,
   refreshPreview?: SiteItem,
 ) {
-  const { site, template } = c.var;
-  const pictures = await listPictures(c.var.db, site.name);
+  const site = c.get('site');
+  const template = c.get('template');
+  const pictures = await listPictures(c.get('db'), site.name);
   const props: ItemEditorProps = {
     ...state,
     // Warned about with the site's pictures in view: a reference to one it lacks, one undescribed.
@@ -53,7 +54,7 @@ export async function answerEditor(
     site: site.name,
     template,
     extras: extrasFor(template, state.kind),
-    csrfToken: c.var.csrfToken,
+    csrfToken: c.get('csrfToken'),
     pictures,
   };
   c.header('Vary', 'Cookie, HX-Request');
@@ -137,7 +138,7 @@ export function conflict(
     );
   const changed = differences(current, content);
   if (!changed.length) {
-    if (!isHtmx(c)) return c.redirect(`${itemPath(c.var.site.name, current.id)}?saved`, 303);
+    if (!isHtmx(c)) return c.redirect(`${itemPath(c.get('site').name, current.id)}?saved`, 303);
     return answerEditor(c, editing(current, { tone: 'saved', text: 'Saved.' }), 200, current);
   }
   return answerEditor(

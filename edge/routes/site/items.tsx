@@ -60,8 +60,8 @@ function kindParam(value: string | undefined): ItemKind {
 
 /** The next issue number: one more than the highest so far. */
 async function nextNumber(c: SiteContext): Promise<number | undefined> {
-  if (!c.var.template.entryExtras.includes('number')) return undefined;
-  const { entries, trash } = await listItems(c.var.db, c.var.site.name);
+  if (!c.get('template').entryExtras.includes('number')) return undefined;
+  const { entries, trash } = await listItems(c.get('db'), c.get('site').name);
   return Math.max(0, ...[...entries, ...trash].map((i) => i.number ?? 0)) + 1;
 }
 
@@ -72,7 +72,8 @@ export const items = new Hono<SiteEnv>()
     return answerEditor(c, { kind, values: newItemValues(new Date(), number) });
   })
   .post('/', async (c) => {
-    const { site, template } = c.var;
+    const site = c.get('site');
+    const template = c.get('template');
     const input = await postedInput(c);
     const kind = kindParam(input.kind);
     const values = valuesFromInput(input);
@@ -80,7 +81,7 @@ export const items = new Hono<SiteEnv>()
     if (!parsed.ok) return answerEditor(c, { kind, values, errors: parsed.errors }, 400);
     let item: SiteItem;
     try {
-      item = await createItem(c.var.db, site.name, parsed.content);
+      item = await createItem(c.get('db'), site.name, parsed.content);
     } catch (error) {
       if (error instanceof SlugTaken)
         return answerEditor(c, { kind, values, errors: { slug: slugError(error) } }, 409);
@@ -96,7 +97,8 @@ export const items = new Hono<SiteEnv>()
     return c.redirect(next, 303);
   })
   .post('/:id/check', async (c) => {
-    const { site, template } = c.var;
+    const site = c.get('site');
+    const template = c.get('template');
     const field = c.req.query('field') ?? '';
     if (!checkableFields.includes(field)) throw notFound();
     const input = await postedInput(c);
@@ -108,13 +110,13 @@ export const items = new Hono<SiteEnv>()
     const errors = parsed.ok ? {} : parsed.errors;
     if (field === 'slug' && !errors.slug) {
       const slug = values.slug.trim() || slugify(values.title);
-      const holder = await slugHolder(c.var.db, site.name, slug);
+      const holder = await slugHolder(c.get('db'), site.name, slug);
       if (holder && holder.itemId !== item?.id)
         errors.slug = slugTakenMessage(slug, holder.inTrash);
     }
     // The fields whose warnings or choices depend on the site's pictures.
     const pictures = ['body', 'imageUrl', 'imageAlt'].includes(field)
-      ? await listPictures(c.var.db, site.name)
+      ? await listPictures(c.get('db'), site.name)
       : undefined;
     c.header('Vary', 'Cookie, HX-Request');
     return c.html(
@@ -149,7 +151,8 @@ export const items = new Hono<SiteEnv>()
     return answerEditor(c, editing(item, notice));
   })
   .post('/:id', async (c) => {
-    const { site, template } = c.var;
+    const site = c.get('site');
+    const template = c.get('template');
     const item = await siteItem(c);
     const values = valuesFromInput(await postedInput(c));
     const kind = item.kind;
@@ -160,7 +163,7 @@ export const items = new Hono<SiteEnv>()
     if (!parsed.ok) return mine({ errors: parsed.errors }, 400);
     let saved: SiteItem;
     try {
-      saved = await saveItem(c.var.db, item, parsed.content, parsed.version ?? 0);
+      saved = await saveItem(c.get('db'), item, parsed.content, parsed.version ?? 0);
     } catch (error) {
       if (error instanceof ItemVersionConflict) return conflict(c, values, parsed.content, error);
       if (error instanceof SlugTaken) return mine({ errors: { slug: slugError(error) } }, 409);

@@ -37,7 +37,7 @@ import { validForm } from '../../validate';
 const OUTCOME_COOKIE = 'nbhd_upload';
 
 function readOutcome(c: SiteContext): UploadOutcome | undefined {
-  const path = picturesPath(c.var.site.name);
+  const path = picturesPath(c.get('site').name);
   const value = getCookie(c, OUTCOME_COOKIE);
   if (value === undefined) return undefined;
   deleteCookie(c, OUTCOME_COOKIE, { path });
@@ -56,7 +56,8 @@ async function picturesPage(
   extra: Partial<PicturesPageProps> = {},
   status: 200 | 409 | 413 | 422 | 503 = 200,
 ) {
-  const { site, db } = c.var;
+  const site = c.get('site');
+  const db = c.get('db');
   const pictures = await listPictures(db, site.name);
   c.header('Cache-Control', 'private, no-store');
   return renderPage(
@@ -66,7 +67,7 @@ async function picturesPage(
       site={site.name}
       pictures={pictures}
       usage={pictureUsage(pictures)}
-      csrfToken={c.var.csrfToken}
+      csrfToken={c.get('csrfToken')}
       outcome={readOutcome(c)}
       saved={c.req.query('saved')}
       deleted={c.req.query('deleted')}
@@ -77,7 +78,7 @@ async function picturesPage(
 
 /** The picture named in the path, or a 404. */
 async function thePicture(c: SiteContext) {
-  const picture = await getPicture(c.var.db, c.var.site.name, c.req.param('id') ?? '');
+  const picture = await getPicture(c.get('db'), c.get('site').name, c.req.param('id') ?? '');
   if (!picture) throw notFound();
   return picture;
 }
@@ -93,13 +94,13 @@ export const pictures = new Hono<SiteEnv>()
     const result = await uploadPictures(c, chosen);
     if ('problem' in result) return picturesPage(c, { problem: result.problem }, 422);
     setCookie(c, OUTCOME_COOKIE, JSON.stringify(result.outcome), {
-      path: picturesPath(c.var.site.name),
+      path: picturesPath(c.get('site').name),
       httpOnly: true,
-      secure: c.var.config.secure,
+      secure: c.get('config').secure,
       sameSite: 'Lax',
       maxAge: 300,
     });
-    return c.redirect(picturesPath(c.var.site.name), 303);
+    return c.redirect(picturesPath(c.get('site').name), 303);
   })
   .get('/files/:file', (c) => servePictureFile(c, c.req.param('file')))
   .post(
@@ -114,7 +115,8 @@ export const pictures = new Hono<SiteEnv>()
       return picturesPage(c, { edit }, 422);
     }),
     async (c) => {
-      const { site, db } = c.var;
+      const site = c.get('site');
+      const db = c.get('db');
       const picture = await thePicture(c);
       const { description, version } = c.req.valid('form');
       try {
@@ -136,20 +138,22 @@ export const pictures = new Hono<SiteEnv>()
   )
   .get('/:id/delete', async (c) => {
     const picture = await thePicture(c);
-    const usedBy = await itemsUsingPicture(c.var.db, c.var.site.name, picture.id);
+    const usedBy = await itemsUsingPicture(c.get('db'), c.get('site').name, picture.id);
     return renderPage(
       c,
       { title: `Delete ${picture.id}` },
       <DeletePicturePage
-        site={c.var.site.name}
+        site={c.get('site').name}
         picture={picture}
         usedBy={usedBy}
-        csrfToken={c.var.csrfToken}
+        csrfToken={c.get('csrfToken')}
       />,
     );
   })
   .post('/:id/delete', async (c) => {
-    const { site, db, config } = c.var;
+    const site = c.get('site');
+    const db = c.get('db');
+    const config = c.get('config');
     const picture = await thePicture(c);
     const others = (await listPictures(db, site.name)).filter(
       (p) => p.id !== picture.id && p.key === picture.key,

@@ -52,7 +52,7 @@ function bannerLink(c: SiteContext, back: { href: string; label: string }): Bann
 
 /** The builder's answer for the preview path asked for. */
 async function servePreview(c: SiteContext) {
-  const { site } = c.var;
+  const site = c.get('site');
   let base = sitePreviewPath(site.name).slice(0, -1);
   let path = pathAfter(c, base);
   let draft: string | undefined;
@@ -109,7 +109,7 @@ export const preview = new Hono<SiteEnv>()
   .use(framableBySelf)
   .get('/', (c) => {
     // Without the slash the preview's relative links would resolve one level too high.
-    if (!c.req.path.endsWith('/')) return c.redirect(sitePreviewPath(c.var.site.name), 301);
+    if (!c.req.path.endsWith('/')) return c.redirect(sitePreviewPath(c.get('site').name), 301);
     return servePreview(c);
   })
   .get('/*', (c) => servePreview(c));

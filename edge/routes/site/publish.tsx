@@ -24,7 +24,10 @@ import { askBuilder, publishLimit, UNREACHABLE_LOG } from './publishing-answers'
 
 export const publish = new Hono<SiteEnv>()
   .post('/publish', async (c) => {
-    const { site, member, db, config } = c.var;
+    const site = c.get('site');
+    const member = c.get('member');
+    const db = c.get('db');
+    const config = c.get('config');
     let deploy;
     try {
       deploy = await startBuild(db, site, { did: member.did, handle: member.handle });
@@ -46,19 +49,21 @@ export const publish = new Hono<SiteEnv>()
     return c.redirect(deployPath(site.name, deploy.id), 303);
   })
   .get('/unpublish', (c) => {
-    const { site, config } = c.var;
+    const site = c.get('site');
+    const config = c.get('config');
     return renderPage(
       c,
       { title: `Unpublish ${site.name}` },
       <UnpublishPage
         site={site.name}
         url={siteUrl(config.sitesUrl, site.name)}
-        csrfToken={c.var.csrfToken}
+        csrfToken={c.get('csrfToken')}
       />,
     );
   })
   .post('/unpublish', async (c) => {
-    const { site, member } = c.var;
+    const site = c.get('site');
+    const member = c.get('member');
     const answer = await askBuilder(c, {
       kind: 'unpublish',
       site: site.name,

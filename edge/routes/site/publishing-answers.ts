@@ -27,7 +27,7 @@ export function publishLimit(c: SiteContext, retryAfter: number): PageError {
   return new PageError(429, {
     title: 'Please wait a little before publishing again',
     message: `You have published ${PUBLISHES_PER_HOUR} times within the hour, the most the neighborhood allows. You can publish again in ${minutes === 1 ? 'a minute' : `about ${minutes} minutes`}. Your live site is unchanged, and your work is saved.`,
-    action: { href: `/sites/${c.var.site.name}`, label: 'Back to the site' },
+    action: { href: `/sites/${c.get('site').name}`, label: 'Back to the site' },
   });
 }
 
@@ -38,7 +38,7 @@ export function publishingDown(c: SiteContext, error: BuilderFailure): PageError
     downTitle: 'That could not be done just now',
     task: 'answer',
     reassurance: 'Your live site is unchanged.',
-    back: { href: deploysPath(c.var.site.name), label: 'Back to the history' },
+    back: { href: deploysPath(c.get('site').name), label: 'Back to the history' },
   });
 }
 
@@ -48,7 +48,7 @@ export async function askBuilder<R extends RestoreRequest | UnpublishRequest>(
   request: R,
 ): Promise<BuilderAnswer<R['kind']>> {
   try {
-    return await invokeBuilder(c.var.config, request);
+    return await invokeBuilder(c.get('config'), request);
   } catch (error) {
     if (error instanceof BuilderFailure) throw publishingDown(c, error);
     throw error;

@@ -36,12 +36,12 @@ function renderSettings(
   props: Omit<SettingsFormProps, 'siteName' | 'fields' | 'csrfToken'>,
   status: ContentfulStatusCode = 200,
 ) {
-  const { template } = c.var;
+  const template = c.get('template');
   const full = {
     ...props,
     siteName: site.name,
     fields: template.settings,
-    csrfToken: c.var.csrfToken,
+    csrfToken: c.get('csrfToken'),
   };
   if (isHtmx(c)) return c.html(<SettingsForm {...full} />, status);
   return renderPage(
@@ -53,7 +53,8 @@ function renderSettings(
 
 export const settings = new Hono<SiteEnv>()
   .get('/', (c) => {
-    const { site, template } = c.var;
+    const site = c.get('site');
+    const template = c.get('template');
     return renderSettings(c, site, {
       values: formValuesOf(template.settings, withDefaults(template.settings, site.settings)),
       version: site.version,
@@ -61,7 +62,8 @@ export const settings = new Hono<SiteEnv>()
     });
   })
   .post('/', async (c) => {
-    const { site, template } = c.var;
+    const site = c.get('site');
+    const template = c.get('template');
     const fields = template.settings;
     const input = await postedInput(c);
     const version = postedVersion(input);
@@ -96,7 +98,7 @@ export const settings = new Hono<SiteEnv>()
     };
     if (version !== site.version) return conflict(site);
     try {
-      return saved(await saveSiteSettings(c.var.db, site.name, yours, version));
+      return saved(await saveSiteSettings(c.get('db'), site.name, yours, version));
     } catch (error) {
       if (!(error instanceof SiteVersionConflict))
         return answerNotSaved(error, `site settings of ${site.name}`, (notice, status) =>
