@@ -102,6 +102,36 @@ export function toMember(item: Record<string, unknown> | undefined): Member | un
   } as unknown as Member;
 }
 
+/**
+ * What a list of members shows of each: the card (picture, name, handle and
+ * the link to the profile) and, for admins, the role. The lists read only
+ * these attributes, so a page of the directory carries no one's bio or links.
+ */
+export const memberSummaryAttributes = [
+  'did',
+  'handle',
+  'displayName',
+  'name',
+  'avatarUrl',
+  'status',
+  'role',
+] as const;
+export type MemberSummary = Pick<Member, (typeof memberSummaryAttributes)[number]>;
+
+/** A stored member item, read with `memberSummaryAttributes` or whole, as a `MemberSummary`. */
+export function toMemberSummary(item: Record<string, unknown>): MemberSummary {
+  const m = item as Partial<Member>;
+  return {
+    did: m.did!,
+    handle: m.handle!,
+    displayName: m.displayName,
+    name: m.name,
+    avatarUrl: m.avatarUrl,
+    status: m.status ?? 'visitor',
+    role: m.role ?? 'member',
+  };
+}
+
 /** Which lists the member is on: the directory (by joining date and by name), unlisted, or pending. */
 export function indexAttributes(m: Member): Record<string, string> {
   if (m.status === 'member' && m.listed) {

@@ -12,9 +12,12 @@ import {
   handleKey,
   indexAttributes,
   memberKey,
+  memberSummaryAttributes,
   removedPurgeSeconds,
   toMember,
+  toMemberSummary,
   type Member,
+  type MemberSummary,
   type ProfileFields,
 } from '../../core/records/members';
 import type { Dynamo, Page } from './dynamo';
@@ -116,19 +119,20 @@ export async function saveProfile(db: Dynamo, profile: ProfileFields): Promise<M
   return saved!;
 }
 
-/** A page of listed members, newest first or by name. */
+/** A page of listed members, newest first or by name, as much of each as a list shows. */
 export async function listDirectory(
   db: Dynamo,
   order: DirectoryOrder,
   options: { cursor?: string; limit?: number } = {},
-): Promise<Page<Member>> {
+): Promise<Page<MemberSummary>> {
   const page = await db.page<Record<string, unknown>>('DIRECTORY', {
     index: order === 'name' ? 'byName' : 'byTime',
     newestFirst: order === 'newest',
     limit: options.limit ?? 24,
     cursor: options.cursor,
+    attributes: memberSummaryAttributes,
   });
-  return { items: page.items.map((i) => toMember(i)!), next: page.next };
+  return { items: page.items.map(toMemberSummary), next: page.next };
 }
 
 /** A page of one of the other lists: members who chose not to be listed, or pending requests. */

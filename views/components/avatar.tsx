@@ -1,7 +1,9 @@
 /** A member's avatar, or their initial when they have none. */
 import type { Member } from '../../core/records/members';
 
-export function Avatar({ member }: { member: Member }) {
+type AvatarMember = Pick<Member, 'avatarUrl' | 'displayName' | 'handle'>;
+
+export function Avatar({ member }: { member: AvatarMember }) {
   if (member.avatarUrl) {
     return (
       <img

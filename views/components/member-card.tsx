@@ -3,12 +3,12 @@
  * Lists that need more (an admin's role and actions) pass it as children.
  */
 import type { Child } from 'hono/jsx';
-import { memberName, type Member } from '../../core/records/members';
+import { memberName, type MemberSummary } from '../../core/records/members';
 import { Avatar } from './avatar';
 import { profilePath } from '../../core/paths';
 import { handleText } from './handle';
 
-export function MemberCard({ member, children }: { member: Member; children?: Child }) {
+export function MemberCard({ member, children }: { member: MemberSummary; children?: Child }) {
   return (
     <li class="member-card">
       <Avatar member={member} />

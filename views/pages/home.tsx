@@ -4,7 +4,7 @@
  * the viewer may see the directory, with the sites published most lately.
  * Kept tiny: it is most people's first visit.
  */
-import type { Member } from '../../core/records/members';
+import type { MemberSummary } from '../../core/records/members';
 import type { Neighborhood } from '../../core/records/neighborhood';
 import { JoinPanel } from '../components/join-panel';
 import { MemberCard } from '../components/member-card';
@@ -19,7 +19,7 @@ export interface HomePageProps {
   /** The sign-in form's state; its CSRF token also serves the join button. */
   signIn: SignInFormProps;
   /** Recently joined members; absent when the viewer may not see the directory. */
-  recent?: Member[];
+  recent?: MemberSummary[];
   /** The sites published most lately, newest first; absent like `recent`. */
   published?: SiteLink[];
 }

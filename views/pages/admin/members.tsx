@@ -3,14 +3,14 @@
  * A–Z. Each shows their role and links to what an admin may do: make admin,
  * step down / make member, and remove, each of which asks first.
  */
-import type { Member } from '../../../core/records/members';
+import type { MemberSummary } from '../../../core/records/members';
 import { MemberCard } from '../../components/member-card';
 import { Pager } from '../../components/pager';
 import { AdminNav, Notice } from './common';
 import { memberAdminPath } from '../../../core/paths';
 
 interface RowProps {
-  member: Member;
+  member: MemberSummary;
   viewerDid: string;
 }
 
@@ -34,9 +34,9 @@ function MemberRow({ member: m, viewerDid }: RowProps) {
 }
 
 export interface MembersAdminPageProps {
-  unlisted: Member[];
+  unlisted: MemberSummary[];
   unlistedNext?: string;
-  directory: Member[];
+  directory: MemberSummary[];
   directoryNext?: string;
   /** Builds a link to this page with one list moved on to `cursor`. */
   pageHref: (list: 'unlisted' | 'after', cursor: string) => string;
@@ -45,7 +45,7 @@ export interface MembersAdminPageProps {
 }
 
 export function MembersAdminPage(props: MembersAdminPageProps) {
-  const row = (m: Member) => <MemberRow member={m} viewerDid={props.viewerDid} />;
+  const row = (m: MemberSummary) => <MemberRow member={m} viewerDid={props.viewerDid} />;
   return (
     <>
       <h1>Members</h1>

@@ -4,14 +4,14 @@
  * links, so it works the same in lynx. Each card links its neighbor's
  * published sites.
  */
-import { memberName, type DirectoryOrder, type Member } from '../../../core/records/members';
+import { memberName, type DirectoryOrder, type MemberSummary } from '../../../core/records/members';
 import { SiteLinks, type SiteLink } from '../../components/site-links';
 import { MemberCard } from '../../components/member-card';
 import { Pager } from '../../components/pager';
 import { directoryPath } from '../../../core/paths';
 
 export interface DirectoryPageProps {
-  members: Member[];
+  members: MemberSummary[];
   /** Published sites by their owner's DID. */
   sites: Record<string, SiteLink[]>;
   order: DirectoryOrder;
