@@ -10,7 +10,8 @@
  * more requests at a coarser sampling interval (µs; 50 by default): the
  * profiler's own cost is smaller and the shares closer to an unprofiled run.
  * `ALLOC=1` samples allocations instead (V8's sampling heap profiler,
- * counting what was collected too): bytes allocated a request, by function.
+ * counting what was collected too): bytes allocated a request, by origin
+ * (nbhd, each package, the runtime) and by function.
  * It measures, it never asserts.
  */
 import { writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { buildWorker } from './bundle';
+import { bundleOrigins } from './bundle-sources';
 import { startHarness } from './harness';
 import { freePort } from '../scripts/local/ports';
 
@@ -98,18 +100,38 @@ interface HeapNode {
   children: HeapNode[];
 }
 
-/** Bytes allocated a request, in all and by function: the top `n`. */
-function summarizeHeap(head: HeapNode, n = 25): string[] {
+/**
+ * Bytes allocated a request: in all, by origin (`bundle-sources.ts`; a
+ * built-in such as `Object.entries` counts for the code that called it, and
+ * the runtime's own APIs, such as `Response`, for the runtime) and by
+ * function, the top `n`.
+ */
+function summarizeHeap(head: HeapNode, originOfLine: (line: number) => string, n = 25): string[] {
   const self = new Map<string, number>();
-  const walk = (node: HeapNode) => {
+  const byOrigin = new Map<string, number>();
+  const walk = (node: HeapNode, callerOrigin: string) => {
     const frame = node.callFrame;
     const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + node.selfSize);
-    node.children.forEach(walk);
+    const origin = frame.url.endsWith('index.js')
+      ? originOfLine(frame.lineNumber + 1)
+      : frame.functionName === '(V8 API)'
+        ? 'runtime'
+        : callerOrigin;
+    byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + node.selfSize);
+    for (const child of node.children) walk(child, origin);
   };
-  walk(head);
+  walk(head, 'runtime');
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const lines = [`allocated ${(total / 1024 / RUNS).toFixed(1)} KiB a request`];
+  const share = ([origin, bytes]: [string, number]) =>
+    `${origin} ${((100 * bytes) / total).toFixed(0)} %`;
+  const lines = [
+    `allocated ${(total / 1024 / RUNS).toFixed(1)} KiB a request`,
+    `by origin: ${[...byOrigin]
+      .sort((a, b) => b[1] - a[1])
+      .map(share)
+      .join(', ')}`,
+  ];
   for (const [key, bytes] of [...self].sort((a, b) => b[1] - a[1]).slice(0, n)) {
     lines.push(`${(bytes / 1024 / RUNS).toFixed(2).padStart(6)} KiB  ${key}`);
   }
@@ -130,6 +152,7 @@ async function main(): Promise<void> {
       }[];
       const target = targets.find((t) => t.id.includes('nbhd')) ?? targets[0];
       if (!target?.webSocketDebuggerUrl) throw new Error('workerd offered no inspector target');
+      const originOfLine = bundleOrigins(worker.script);
       const v8 = inspector(target.webSocketDebuggerUrl.replace('localhost', '127.0.0.1'));
       await v8.send(ALLOC ? 'HeapProfiler.enable' : 'Profiler.enable');
       if (!ALLOC) await v8.send('Profiler.setSamplingInterval', { interval: INTERVAL_US });
@@ -157,7 +180,7 @@ async function main(): Promise<void> {
             'HeapProfiler.stopSampling',
           );
           console.log(`\n${path} (${status})`);
-          for (const line of summarizeHeap(profile.head)) console.log(line);
+          for (const line of summarizeHeap(profile.head, originOfLine)) console.log(line);
           continue;
         }
         await v8.send('Profiler.start');
